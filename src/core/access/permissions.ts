@@ -1,0 +1,63 @@
+import type { AppointmentRole, Role } from "./roles.ts";
+
+/**
+ * The one permission registry: every `resource.action` and the roles that grant it.
+ * A grant from an appointment is scoped to the appointment's place (and everything below
+ * it) and, for organisation roles, to the appointment's organisation. Per-record rules
+ * (which roles may be appointed by whom, self-access, need-to-know) live in each module's
+ * `*.policy.ts`.
+ */
+const areaLeaders = ["do", "do_ai", "asc", "asc_ai"] as const satisfies readonly AppointmentRole[];
+const securityProfessionals = ["pcsa", "asa", "csfp"] as const satisfies readonly AppointmentRole[];
+const organisationRoles = [
+  "org_representative",
+  "org_security_focal_point",
+  "security_cell_member",
+] as const satisfies readonly AppointmentRole[];
+const everyAppointment = [...areaLeaders, ...securityProfessionals, ...organisationRoles, "warden"] as const;
+
+export const permissions = {
+  "organisation.read": ["authenticated"],
+  "organisation.create": ["system_admin"],
+  "organisation.update": ["system_admin"],
+  "organisation.delete": ["system_admin"],
+
+  "place.read": ["system_admin", "global_analyst", ...everyAppointment],
+  "place.create": ["system_admin", "do", "pcsa"],
+  "place.update": ["system_admin", "do", "pcsa"],
+  "place.delete": ["system_admin"],
+
+  "appointment.read": ["system_admin", "global_analyst", ...everyAppointment],
+  "appointment.create": ["system_admin", "do", "do_ai", "asc", "pcsa"],
+  "appointment.update": ["system_admin", "do", "do_ai", "asc", "pcsa"],
+  "appointment.delete": ["system_admin", "do", "do_ai", "pcsa"],
+
+  "meeting.read": ["global_analyst", ...areaLeaders, ...securityProfessionals, ...organisationRoles],
+  "meeting.create": [...areaLeaders, ...securityProfessionals],
+  "meeting.update": [...areaLeaders, ...securityProfessionals],
+  "meeting.delete": ["do", "do_ai", "asc", "asc_ai", "pcsa"],
+
+  "personnel.read": ["system_admin", "global_analyst", ...areaLeaders, ...securityProfessionals, ...organisationRoles, "warden"],
+  "personnel.create": [...securityProfessionals, "org_representative", "org_security_focal_point"],
+  "personnel.update": [...securityProfessionals, "org_representative", "org_security_focal_point"],
+  "personnel.delete": ["pcsa", "csfp", "org_representative", "org_security_focal_point"],
+  // Contacts and residential addresses: need-to-know only (security professionals of the
+  // area, the organisation's focal point, wardens who must reach people). Not the system
+  // administrator and not the global analyst.
+  "personnel.read_sensitive": [...securityProfessionals, "org_security_focal_point", "warden"],
+
+  "responsibility.read": ["authenticated"],
+
+  "user.read": ["system_admin"],
+  "user.create": ["system_admin"],
+  "user.update": ["system_admin"],
+
+  "audit.verify": ["system_admin"],
+  "dashboard.read": ["authenticated"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof permissions;
+
+export function rolesGranting(permission: Permission): readonly Role[] {
+  return permissions[permission];
+}

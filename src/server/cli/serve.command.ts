@@ -1,0 +1,44 @@
+import { count } from "drizzle-orm";
+import { organisations } from "../modules/structure/index.ts";
+import { findUserByEmail } from "../modules/accounts/index.ts";
+import { ConfigError, loadConfig } from "../platform/config.ts";
+import { createServer } from "../server.ts";
+import { demoPassword, seedDemo } from "../seed/demo.seed.ts";
+import { openMigrated } from "./database.command.ts";
+import { printLogins } from "./logins.ts";
+
+export async function startServer(options: { isDemoIfEmpty: boolean }) {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const startedAt = performance.now();
+  const database = await openMigrated();
+  if (options.isDemoIfEmpty) {
+    const [{ value }] = await database.db.select({ value: count() }).from(organisations);
+    if (value === 0) {
+      console.log("Empty database: loading the demo dataset…");
+      const logins = await seedDemo(database);
+      printLogins(logins, demoPassword, config.baseUrl);
+    } else if (await findUserByEmail(database.db, "admin@vigil.example")) {
+      console.log(`Demo data present. Sign in as admin@vigil.example (or any demo login in the README) with password ${demoPassword}.`);
+    }
+  }
+  const app = await createServer(config, database);
+  const shutdown = async (signal: string) => {
+    app.log.info({ signal }, "shutting down");
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+  await app.listen({ port: config.port, host: config.host });
+  console.log(`Vigil is running at ${config.baseUrl} (${database.kind}, ready in ${Math.round(performance.now() - startedAt)} ms)`);
+}

@@ -1,0 +1,28 @@
+import type { SystemRole } from "../../core/access/roles.ts";
+import { createUser, findUserByEmail, updateUser } from "../modules/accounts/index.ts";
+import type { Database } from "../platform/db/database.ts";
+import { AppError } from "../platform/http/errors.ts";
+import { systemContext } from "../platform/http/context.ts";
+
+function explain(error: unknown): never {
+  if (error instanceof AppError) throw new Error(`${error.message}${error.issues.length ? ` (${error.issues.map((issue) => `${issue.field}: ${issue.message}`).join("; ")})` : ""}`);
+  throw error;
+}
+
+export async function createUserCommand(database: Database, options: { email: string; name: string; password: string; role?: string[] }) {
+  const created = await createUser(systemContext(database, "command line"), {
+    email: options.email.toLowerCase(),
+    displayName: options.name,
+    password: options.password,
+    systemRoles: (options.role ?? []) as SystemRole[],
+    locale: "en",
+  }).catch(explain);
+  console.log(`Created account ${created.email}${created.systemRoles.length ? ` (${created.systemRoles.join(", ")})` : ""}.`);
+}
+
+export async function resetPasswordCommand(database: Database, options: { email: string; password: string }) {
+  const user = await findUserByEmail(database.db, options.email);
+  if (!user) throw new Error(`No account with e-mail ${options.email}`);
+  await updateUser(systemContext(database, "command line"), user.id, { password: options.password }).catch(explain);
+  console.log(`Password of ${user.email} changed; the account is unlocked.`);
+}

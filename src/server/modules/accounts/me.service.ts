@@ -1,0 +1,139 @@
+import { and, desc, eq, isNull } from "drizzle-orm";
+import type { z } from "zod";
+import type { mePatch, tokenInput } from "../../../core/access/accounts.schemas.ts";
+import { permissions } from "../../../core/access/permissions.ts";
+import { hasPermission } from "../../../core/access/scope.ts";
+import type { Permission } from "../../../core/access/permissions.ts";
+import { recordAudit } from "../../platform/audit/audit.service.ts";
+import { apiTokenPrefix } from "../../platform/auth/auth.service.ts";
+import { apiTokens, sessions, users } from "../../platform/auth/auth.tables.ts";
+import { hashPassword, verifyPassword } from "../../platform/auth/password.ts";
+import { randomToken, sha256 } from "../../platform/auth/tokens.ts";
+import type { ServiceContext } from "../../platform/http/context.ts";
+import { NotFoundError, RuleError } from "../../platform/http/errors.ts";
+import { iso } from "../../platform/http/schemas.ts";
+import { appointments, inForceOn } from "../appointments/index.ts";
+import { organisations, places } from "../structure/index.ts";
+import { todayIso } from "../../platform/clock.ts";
+import { assertPasswordPolicy } from "./users.service.ts";
+
+export async function describeMe(context: ServiceContext, csrfToken: string | null) {
+  const { db } = context.database;
+  const [user] = await db.select().from(users).where(eq(users.id, context.actor.userId));
+  if (!user) throw new NotFoundError("User");
+  const held = context.actor.personId
+    ? await db
+        .select({
+          role: appointments.role,
+          placeId: appointments.placeId,
+          placeName: places.name,
+          organisationId: appointments.organisationId,
+          organisationCode: organisations.code,
+        })
+        .from(appointments)
+        .innerJoin(places, eq(places.id, appointments.placeId))
+        .leftJoin(organisations, eq(organisations.id, appointments.organisationId))
+        .where(and(eq(appointments.personId, context.actor.personId), inForceOn(todayIso())))
+    : [];
+  return {
+    user: { id: user.id, email: user.email, displayName: user.displayName, locale: user.locale, systemRoles: user.systemRoles },
+    csrfToken,
+    personId: context.actor.personId,
+    appointments: held,
+    permissions: (Object.keys(permissions) as Permission[]).filter((permission) => hasPermission(context.actor, permission)),
+  };
+}
+
+export async function updateMe(context: ServiceContext, patch: z.infer<typeof mePatch>) {
+  const { db } = context.database;
+  const [before] = await db.select().from(users).where(eq(users.id, context.actor.userId));
+  if (!before) throw new NotFoundError("User");
+  let passwordHash: string | undefined;
+  if (patch.newPassword !== undefined) {
+    if (!(await verifyPassword(before.passwordHash, patch.currentPassword ?? ""))) {
+      throw new RuleError("currentPassword", "is not your current password");
+    }
+    assertPasswordPolicy(patch.newPassword, before.email, "newPassword");
+    passwordHash = await hashPassword(patch.newPassword);
+  }
+  await db.transaction(async (tx) => {
+    await tx
+      .update(users)
+      .set({
+        ...(patch.locale ? { locale: patch.locale } : {}),
+        ...(patch.displayName ? { displayName: patch.displayName } : {}),
+        ...(passwordHash ? { passwordHash, passwordChangedAt: new Date() } : {}),
+        updatedAt: new Date(),
+      })
+      .where(eq(users.id, before.id));
+    const changes: Record<string, { from: unknown; to: unknown }> = {};
+    if (patch.locale && patch.locale !== before.locale) changes.locale = { from: before.locale, to: patch.locale };
+    if (patch.displayName && patch.displayName !== before.displayName) changes.displayName = { from: before.displayName, to: patch.displayName };
+    if (passwordHash) {
+      changes.password = { from: "(set)", to: "(changed)" };
+      // A new password ends every other session of the account.
+      await tx.delete(sessions).where(eq(sessions.userId, before.id));
+    }
+    await recordAudit(tx, context.audit, { action: "update", entityType: "user", entityId: before.id, changes });
+  });
+}
+
+function presentToken(row: typeof apiTokens.$inferSelect) {
+  return {
+    id: row.id,
+    name: row.name,
+    prefix: row.prefix,
+    createdAt: iso(row.createdAt) as string,
+    lastUsedAt: iso(row.lastUsedAt),
+    expiresAt: iso(row.expiresAt),
+    revokedAt: iso(row.revokedAt),
+  };
+}
+
+export async function listTokens(context: ServiceContext) {
+  const rows = await context.database.db
+    .select()
+    .from(apiTokens)
+    .where(eq(apiTokens.userId, context.actor.userId))
+    .orderBy(desc(apiTokens.createdAt));
+  return { items: rows.map(presentToken) };
+}
+
+/** The token is shown once; only its SHA-256 is stored. */
+export async function createToken(context: ServiceContext, input: z.infer<typeof tokenInput>) {
+  const token = randomToken(apiTokenPrefix);
+  const row = await context.database.db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(apiTokens)
+      .values({
+        userId: context.actor.userId,
+        name: input.name,
+        tokenHash: sha256(token),
+        prefix: token.slice(0, 10),
+        expiresAt: input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null,
+      })
+      .returning();
+    await recordAudit(tx, context.audit, {
+      action: "create",
+      entityType: "api_token",
+      entityId: created.id,
+      changes: { name: { from: null, to: input.name }, expiresAt: { from: null, to: iso(created.expiresAt) } },
+    });
+    return created;
+  });
+  return { ...presentToken(row), token };
+}
+
+export async function revokeToken(context: ServiceContext, id: string) {
+  const { db } = context.database;
+  const [row] = await db
+    .select()
+    .from(apiTokens)
+    .where(and(eq(apiTokens.id, id), eq(apiTokens.userId, context.actor.userId), isNull(apiTokens.revokedAt)));
+  if (!row) throw new NotFoundError("API token");
+  await db.transaction(async (tx) => {
+    const revokedAt = new Date();
+    await tx.update(apiTokens).set({ revokedAt }).where(eq(apiTokens.id, id));
+    await recordAudit(tx, context.audit, { action: "update", entityType: "api_token", entityId: id, changes: { revokedAt: { from: null, to: revokedAt.toISOString() } } });
+  });
+}

@@ -1,0 +1,78 @@
+import { eq } from "drizzle-orm";
+import { can } from "../../../core/access/scope.ts";
+import { hasSystemRole } from "../../../core/access/scope.ts";
+import { historyOf, recordAudit } from "../../platform/audit/audit.service.ts";
+import type { ServiceContext } from "../../platform/http/context.ts";
+import { NotFoundError } from "../../platform/http/errors.ts";
+import { iso } from "../../platform/http/schemas.ts";
+import { appointments } from "../appointments/index.ts";
+import { meetings } from "../meetings/index.ts";
+import { personPolicy, readablePerson } from "../personnel/index.ts";
+import { organisations, readablePlace } from "../structure/index.ts";
+import { pathCovers, grantsFor } from "../../../core/access/scope.ts";
+
+export const historyEntityTypes = ["organisation", "place", "appointment", "person", "meeting", "user"] as const;
+export type HistoryEntityType = (typeof historyEntityTypes)[number];
+
+// Fields whose before/after values are need-to-know: shown only to those who may read them.
+const sensitiveFields: Partial<Record<HistoryEntityType, readonly string[]>> = {
+  person: ["phone", "mobile", "email", "emergencyContact", "residentialAddress"],
+};
+
+async function assertReadable(context: ServiceContext, entityType: HistoryEntityType, id: string): Promise<boolean> {
+  const { db } = context.database;
+  const placeCovered = (permission: "appointment.read" | "meeting.read", path: string) =>
+    grantsFor(context.actor, permission).some((grant) => pathCovers(grant.placePath, path));
+  switch (entityType) {
+    case "organisation": {
+      const [row] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, id));
+      if (!row || !can(context.actor, "organisation.read")) throw new NotFoundError("Record");
+      return false;
+    }
+    case "place":
+      await readablePlace(context, id);
+      return false;
+    case "appointment": {
+      const [row] = await db.select({ placePath: appointments.placePath }).from(appointments).where(eq(appointments.id, id));
+      if (!row || !placeCovered("appointment.read", row.placePath)) throw new NotFoundError("Record");
+      return false;
+    }
+    case "meeting": {
+      const [row] = await db.select({ placePath: meetings.placePath }).from(meetings).where(eq(meetings.id, id));
+      if (!row || !placeCovered("meeting.read", row.placePath)) throw new NotFoundError("Record");
+      return false;
+    }
+    case "person": {
+      const person = await readablePerson(context, id);
+      return personPolicy.canReadSensitive(context.actor, person);
+    }
+    case "user":
+      if (!hasSystemRole(context.actor, "system_admin") && context.actor.userId !== id) throw new NotFoundError("Record");
+      return false;
+  }
+}
+
+/** The revision history of one record: the initial entry and every field change, time-stamped. */
+export async function recordHistory(context: ServiceContext, entityType: HistoryEntityType, id: string) {
+  const maySeeSensitive = await assertReadable(context, entityType, id);
+  const hidden = sensitiveFields[entityType] ?? [];
+  const entries = await historyOf(context.database, entityType, id);
+  let hasShownSensitive = false;
+  const items = entries
+    .filter((entry) => entry.action !== "read_sensitive")
+    .map((entry) => {
+      const changes = { ...entry.changes };
+      for (const field of hidden) {
+        if (!(field in changes)) continue;
+        if (maySeeSensitive) hasShownSensitive = true;
+        else changes[field] = { from: "(restricted)", to: "(restricted)" };
+      }
+      return { seq: entry.seq, at: iso(entry.at) as string, actorName: entry.actorName, action: entry.action, changes };
+    });
+  if (hasShownSensitive) {
+    await context.database.db.transaction((tx) =>
+      recordAudit(tx, context.audit, { action: "read_sensitive", entityType, entityId: id, changes: { via: { from: null, to: "history" } } }),
+    );
+  }
+  return { items };
+}

@@ -1,0 +1,123 @@
+import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
+import type { AppointmentRole } from "../../../core/access/roles.ts";
+import { responsibilityKeysFor } from "../../../core/access/role-responsibilities.ts";
+import { grantsFor } from "../../../core/access/scope.ts";
+import { scopeCondition } from "../../platform/access/scope-sql.ts";
+import { todayIso } from "../../platform/clock.ts";
+import type { ServiceContext } from "../../platform/http/context.ts";
+import { continuityStatus, listAppointments } from "../appointments/index.ts";
+import { appointments, inForceOn } from "../appointments/index.ts";
+import { upcomingActionPoints } from "../meetings/index.ts";
+import { getPerson, persons } from "../personnel/index.ts";
+import { responsibilitiesForKeys } from "../responsibilities/index.ts";
+import { getPlace, organisations, places } from "../structure/index.ts";
+
+/** The area page: the place, its children, who is in charge and the continuity gaps. */
+export async function placeDetail(context: ServiceContext, id: string) {
+  const place = await getPlace(context, id);
+  const { path, ...rest } = place;
+  const isArea = place.kind !== "duty_station";
+  const [continuity] = isArea ? await continuityStatus(context, { days: 30, placeIds: [id], onlyGaps: false }) : [];
+  return {
+    ...rest,
+    continuity: continuity
+      ? { slot: continuity.slot, inCharge: continuity.inCharge, gaps: continuity.gaps }
+      : { slot: null, inCharge: null, gaps: [] },
+  };
+}
+
+/** A person's page: their record, current appointments and the responsibilities those carry. */
+export async function personDetail(context: ServiceContext, id: string) {
+  const person = await getPerson(context, id);
+  const current = await listAppointments(context, {
+    personId: id,
+    activeOn: todayIso(),
+    page: 1,
+    pageSize: 50,
+    sort: "startsOn",
+    order: "asc",
+  });
+  const roles = current.items.map((appointment) => appointment.role as AppointmentRole);
+  const responsibilities = await responsibilitiesForKeys(context.database, responsibilityKeysFor(roles));
+  return { ...person, appointments: current.items, responsibilities };
+}
+
+export async function dashboard(context: ServiceContext) {
+  const { db } = context.database;
+  const { actor } = context;
+  const isGlobal = actor.grants.some((grant) => grant.placePath === null && grant.role !== "authenticated");
+  const heldAreas = actor.personId
+    ? await db
+        .select({ id: places.id, name: places.name, kind: places.kind, countryCode: places.countryCode, role: appointments.role })
+        .from(appointments)
+        .innerJoin(places, eq(places.id, appointments.placeId))
+        .where(and(eq(appointments.personId, actor.personId), inForceOn(todayIso())))
+    : [];
+  const areas = new Map<string, { id: string; name: string; kind: (typeof heldAreas)[number]["kind"]; countryCode: string | null; roles: string[] }>();
+  for (const row of heldAreas) {
+    const area = areas.get(row.id) ?? { id: row.id, name: row.name, kind: row.kind, countryCode: row.countryCode, roles: [] };
+    area.roles.push(row.role);
+    areas.set(row.id, area);
+  }
+  if (isGlobal) {
+    const designated = await db.select().from(places).where(eq(places.kind, "designated_area")).orderBy(asc(places.name));
+    for (const row of designated) {
+      if (!areas.has(row.id)) areas.set(row.id, { id: row.id, name: row.name, kind: row.kind, countryCode: row.countryCode, roles: [] });
+    }
+  }
+  const canSeePlaces = grantsFor(actor, "place.read").length > 0;
+  const canSeeAppointments = grantsFor(actor, "appointment.read").length > 0;
+  const canSeeMeetings = grantsFor(actor, "meeting.read").length > 0;
+  const placeScope = scopeCondition(actor, "place.read", places.path, "ignore");
+  const [continuity, actionPoints, stations, counts] = await Promise.all([
+    canSeeAppointments ? continuityStatus(context, { days: 30, onlyGaps: true }) : Promise.resolve([]),
+    canSeeMeetings ? upcomingActionPoints(context, 30, 20) : Promise.resolve([]),
+    canSeePlaces
+      ? db
+          .select({
+            id: places.id,
+            name: places.name,
+            latitude: places.latitude,
+            longitude: places.longitude,
+            parentId: places.parentId,
+            personnelCount: sql<number>`(select count(*)::int from ${persons} where ${persons.dutyStationId} = ${places.id})`,
+          })
+          .from(places)
+          .where(and(eq(places.kind, "duty_station"), placeScope))
+          .orderBy(asc(places.name))
+      : Promise.resolve([]),
+    Promise.all([
+      db.select({ value: count() }).from(organisations),
+      canSeePlaces ? db.select({ value: count() }).from(places).where(placeScope) : Promise.resolve([{ value: 0 }]),
+      db.select({ value: count() }).from(persons).where(scopeCondition(actor, "personnel.read", persons.placePath, persons.organisationId)),
+      canSeeAppointments
+        ? db.select({ value: count() }).from(appointments).where(and(inForceOn(todayIso()), scopeCondition(actor, "appointment.read", appointments.placePath, "ignore")))
+        : Promise.resolve([{ value: 0 }]),
+    ]),
+  ]);
+  const parentIds = [...new Set(stations.map((station) => station.parentId).filter((id): id is string => Boolean(id)))];
+  const parentNames = new Map(
+    parentIds.length ? (await db.select({ id: places.id, name: places.name }).from(places).where(inArray(places.id, parentIds))).map((row) => [row.id, row.name]) : [],
+  );
+  return {
+    areas: [...areas.values()],
+    continuity,
+    actionPoints,
+    dutyStations: stations
+      .filter((station) => station.latitude !== null && station.longitude !== null)
+      .map((station) => ({
+        id: station.id,
+        name: station.name,
+        latitude: station.latitude as number,
+        longitude: station.longitude as number,
+        parentName: station.parentId ? (parentNames.get(station.parentId) ?? null) : null,
+        personnelCount: Number(station.personnelCount),
+      })),
+    counts: {
+      organisations: counts[0][0].value,
+      places: counts[1][0].value,
+      personnel: counts[2][0].value,
+      appointments: counts[3][0].value,
+    },
+  };
+}

@@ -1,0 +1,20 @@
+import { integer, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+
+/**
+ * The "who must do what" register: the roles and responsibilities annex of the Framework
+ * of Accountability, loaded as data (one row per numbered responsibility).
+ */
+export const responsibilities = pgTable(
+  "responsibilities",
+  {
+    id: text("id").primaryKey(),
+    section: text("section").notNull(),
+    actor: text("actor").notNull(),
+    // Appointment role or body the section applies to (null for actors with no appointment in Vigil).
+    roleKey: text("role_key"),
+    heading: text("heading"),
+    number: integer("number").notNull(),
+    text: text("text").notNull(),
+  },
+  (table) => [uniqueIndex("responsibilities_section_number").on(table.section, table.number)],
+);

@@ -1,0 +1,40 @@
+import { createHash } from "node:crypto";
+
+export const genesisHash = "0".repeat(64);
+
+/** JSON with sorted keys, so a value read back from jsonb hashes the same as when written. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== "object") return JSON.stringify(value ?? null);
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, item]) => item !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(",")}}`;
+}
+
+export type HashedFields = {
+  seq: number;
+  at: Date;
+  actorUserId: string | null;
+  actorName: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  changes: unknown;
+  requestId: string | null;
+};
+
+export function entryHash(prevHash: string, entry: HashedFields): string {
+  const body = canonicalJson({
+    seq: entry.seq,
+    at: entry.at.toISOString(),
+    actorUserId: entry.actorUserId,
+    actorName: entry.actorName,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    changes: entry.changes,
+    requestId: entry.requestId,
+  });
+  return createHash("sha256").update(prevHash).update("\n").update(body).digest("hex");
+}

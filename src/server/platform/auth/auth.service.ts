@@ -1,0 +1,124 @@
+import { and, eq, gt, isNull, lt, sql } from "drizzle-orm";
+import type { Grant } from "../../../core/access/scope.ts";
+import { recordAudit } from "../audit/audit.service.ts";
+import type { Database } from "../db/database.ts";
+import { AppError, UnauthenticatedError } from "../http/errors.ts";
+import { apiTokens, sessions, users } from "./auth.tables.ts";
+import { spendDecoyVerification, verifyPassword } from "./password.ts";
+import { randomToken, sha256 } from "./tokens.ts";
+
+export type UserRow = typeof users.$inferSelect;
+
+/** Lockout after repeated failures (OWASP authentication cheat sheet: lock, then release). */
+export const maxFailedLogins = 5;
+export const lockoutMinutes = 15;
+
+export type LoginMeta = { ipAddress: string | null; userAgent: string | null; requestId: string | null };
+
+export async function login(
+  database: Database,
+  email: string,
+  password: string,
+  sessionHours: number,
+  meta: LoginMeta,
+): Promise<{ user: UserRow; sessionToken: string; csrfToken: string; expiresAt: Date }> {
+  const [user] = await database.db.select().from(users).where(eq(users.email, email.trim().toLowerCase()));
+  if (!user || !user.isActive) {
+    await spendDecoyVerification(password);
+    throw new UnauthenticatedError("E-mail or password is incorrect");
+  }
+  if (user.lockedUntil && user.lockedUntil > new Date()) {
+    throw new AppError(
+      429,
+      "locked",
+      `Too many failed sign-ins. Try again after ${user.lockedUntil.toISOString().slice(11, 16)} UTC`,
+    );
+  }
+  const isValid = await verifyPassword(user.passwordHash, password);
+  if (!isValid) {
+    const failures = user.failedLogins + 1;
+    const isLocking = failures >= maxFailedLogins;
+    await database.db.transaction(async (tx) => {
+      await tx
+        .update(users)
+        .set({
+          failedLogins: isLocking ? 0 : failures,
+          lockedUntil: isLocking ? new Date(Date.now() + lockoutMinutes * 60_000) : user.lockedUntil,
+        })
+        .where(eq(users.id, user.id));
+      if (isLocking) {
+        await recordAudit(
+          tx,
+          { actor: { userId: null, displayName: "system" }, requestId: meta.requestId },
+          { action: "lockout", entityType: "user", entityId: user.id, changes: {} },
+        );
+      }
+    });
+    throw new UnauthenticatedError("E-mail or password is incorrect");
+  }
+  const sessionToken = randomToken();
+  const csrfToken = randomToken();
+  const expiresAt = new Date(Date.now() + sessionHours * 3_600_000);
+  await database.db.transaction(async (tx) => {
+    await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, user.id));
+    await tx.insert(sessions).values({
+      idHash: sha256(sessionToken),
+      userId: user.id,
+      csrfToken,
+      expiresAt,
+      ipAddress: meta.ipAddress,
+      userAgent: meta.userAgent?.slice(0, 300) ?? null,
+    });
+    await recordAudit(
+      tx,
+      { actor: { userId: user.id, displayName: user.displayName }, requestId: meta.requestId },
+      { action: "login", entityType: "user", entityId: user.id },
+    );
+    // Expired sessions are removed opportunistically rather than by a separate job.
+    await tx.delete(sessions).where(lt(sessions.expiresAt, new Date()));
+  });
+  return { user, sessionToken, csrfToken, expiresAt };
+}
+
+export async function logout(database: Database, sessionToken: string): Promise<void> {
+  await database.db.delete(sessions).where(eq(sessions.idHash, sha256(sessionToken)));
+}
+
+export type Authenticated = { user: UserRow; via: "session" | "token"; csrfToken: string | null };
+
+export async function authenticateSession(database: Database, sessionToken: string): Promise<Authenticated | null> {
+  const [row] = await database.db
+    .select({ user: users, csrfToken: sessions.csrfToken })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.idHash, sha256(sessionToken)), gt(sessions.expiresAt, new Date())));
+  if (!row || !row.user.isActive) return null;
+  return { user: row.user, via: "session", csrfToken: row.csrfToken };
+}
+
+export const apiTokenPrefix = "vgl_";
+
+export async function authenticateApiToken(database: Database, token: string): Promise<Authenticated | null> {
+  const [row] = await database.db
+    .select({ user: users, tokenId: apiTokens.id })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(
+      and(
+        eq(apiTokens.tokenHash, sha256(token)),
+        isNull(apiTokens.revokedAt),
+        sql`(${apiTokens.expiresAt} is null or ${apiTokens.expiresAt} > now())`,
+      ),
+    );
+  if (!row || !row.user.isActive) return null;
+  await database.db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.tokenId));
+  return { user: row.user, via: "token", csrfToken: null };
+}
+
+/** System-role grants: everywhere, no organisation restriction. */
+export function systemGrants(user: UserRow): Grant[] {
+  return [
+    { role: "authenticated", placePath: null, organisationId: null },
+    ...user.systemRoles.map((role) => ({ role, placePath: null, organisationId: null })),
+  ];
+}

@@ -1,0 +1,119 @@
+import { createReadStream, createWriteStream } from "node:fs";
+import { createInterface } from "node:readline";
+import { createGunzip, createGzip } from "node:zlib";
+import { pipeline } from "node:stream/promises";
+import { Readable } from "node:stream";
+import { type Database, type QueryFn, expectedMigrationCount, migrationStatus } from "./database.ts";
+
+/**
+ * Logical backups that work the same on PGlite and PostgreSQL, and move a deployment from
+ * one to the other: gzip'd JSON lines, one header then batches of rows per table, each row
+ * as PostgreSQL's own `row_to_json`, read back with `json_populate_recordset`.
+ * Tables are listed parents first, so a restore never breaks a foreign key.
+ */
+export const backupTables = [
+  "users",
+  "user_identities",
+  "sessions",
+  "api_tokens",
+  "files",
+  "organisations",
+  "places",
+  "persons",
+  "person_private",
+  "dependants",
+  "appointments",
+  "meetings",
+  "meeting_attendees",
+  "action_points",
+  "responsibilities",
+  "audit_log",
+  "audit_head",
+] as const;
+
+type Header = { format: "vigil-backup"; version: 1; migrations: number; createdAt: string; tables: readonly string[] };
+const batchSize = 2000;
+
+export async function backupDatabase(database: Database, file: string): Promise<Record<string, number>> {
+  const status = await migrationStatus(database);
+  const counts: Record<string, number> = {};
+  return database.withSession(async (query) => {
+    await pipeline(Readable.from(lines(query)), createGzip(), createWriteStream(file));
+    return counts;
+  });
+  async function* lines(query: QueryFn) {
+    const header: Header = { format: "vigil-backup", version: 1, migrations: status.applied, createdAt: new Date().toISOString(), tables: backupTables };
+    yield `${JSON.stringify(header)}\n`;
+    // One repeatable-read snapshot, so the backup is consistent while Vigil keeps running.
+    await query("begin isolation level repeatable read");
+    try {
+      for (const table of backupTables) {
+        counts[table] = 0;
+        for (let offset = 0; ; offset += batchSize) {
+          const rows = await query<{ row: string }>(
+            `select row_to_json(t)::text as row from "${table}" t order by 1 limit ${batchSize} offset ${offset}`,
+          );
+          if (rows.length === 0) break;
+          counts[table] += rows.length;
+          yield `{"table":"${table}","rows":[${rows.map((row) => row.row).join(",")}]}\n`;
+          if (rows.length < batchSize) break;
+        }
+      }
+    } finally {
+      await query("commit");
+    }
+  }
+}
+
+export class BackupError extends Error {}
+
+/** Replaces every table's content with the backup's, in one transaction: all or nothing. */
+export function restoreDatabase(database: Database, file: string): Promise<Record<string, number>> {
+  return database.withSession((query) => restoreWith(query, file));
+}
+
+async function restoreWith(query: QueryFn, file: string): Promise<Record<string, number>> {
+  const input = createReadStream(file).pipe(createGunzip());
+  const reader = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
+  const counts: Record<string, number> = {};
+  let header: Header | undefined;
+  let isOpen = false;
+  try {
+    for await (const line of reader) {
+      if (!line.trim()) continue;
+      if (!header) {
+        const parsed = JSON.parse(line) as Header;
+        if (parsed.format !== "vigil-backup") throw new BackupError("This file is not a Vigil backup");
+        if (parsed.migrations !== expectedMigrationCount()) {
+          throw new BackupError(
+            `The backup was made at schema version ${parsed.migrations}; this Vigil is at ${expectedMigrationCount()}. Restore it with the matching version.`,
+          );
+        }
+        header = parsed;
+        await query("begin");
+        isOpen = true;
+        await query(`truncate ${backupTables.map((table) => `"${table}"`).join(", ")} cascade`);
+        continue;
+      }
+      const batch = JSON.parse(line) as { table: string; rows: unknown[] };
+      if (!(backupTables as readonly string[]).includes(batch.table)) throw new BackupError(`Unknown table ${batch.table}`);
+      await query(
+        `insert into "${batch.table}" select * from json_populate_recordset(null::"${batch.table}", $1::json)`,
+        [JSON.stringify(batch.rows)],
+      );
+      counts[batch.table] = (counts[batch.table] ?? 0) + batch.rows.length;
+    }
+    if (!header) throw new BackupError("The backup file is empty");
+    await query("commit");
+    isOpen = false;
+  } catch (error) {
+    if (isOpen) await query("rollback");
+    if (error instanceof SyntaxError || (error as NodeJS.ErrnoException).code === "Z_DATA_ERROR") {
+      throw new BackupError("The backup file is damaged or not a Vigil backup");
+    }
+    throw error;
+  } finally {
+    input.destroy();
+  }
+  return counts;
+}

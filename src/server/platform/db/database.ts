@@ -1,0 +1,113 @@
+import { mkdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { PGlite } from "@electric-sql/pglite";
+import { sql } from "drizzle-orm";
+import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
+import { migrate as migrateNodePg } from "drizzle-orm/node-postgres/migrator";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import pg from "pg";
+import { type Schema, schema } from "../../schema.ts";
+
+/** Typed Drizzle handle; the same type for PGlite and PostgreSQL, and for transactions. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+export type QueryFn = <Row = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<Row[]>;
+
+export type Database = {
+  kind: "pglite" | "postgres";
+  db: Db;
+  /** Raw SQL returning rows, for the few places (backup, audit verify) Drizzle does not fit. */
+  query<Row = Record<string, unknown>>(text: string, params?: unknown[]): Promise<Row[]>;
+  /** Runs `work` on one connection (for explicit BEGIN/COMMIT outside Drizzle). */
+  withSession<T>(work: (query: QueryFn) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+  pglite?: PGlite;
+  pool?: pg.Pool;
+};
+
+export const migrationsFolder = fileURLToPath(new URL("../../../../drizzle", import.meta.url));
+
+// Dates stay as ISO text (YYYY-MM-DD), never shifted by the server's time zone.
+pg.types.setTypeParser(1082, (value: string) => value);
+
+export type DatabaseOptions = { databaseUrl?: string; dataDir?: string; pglite?: PGlite };
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    const db = drizzleNodePg(pool, { schema }) as unknown as Db;
+    return {
+      kind: "postgres",
+      db,
+      pool,
+      async query(text, params) {
+        const result = await pool.query(text, params as unknown[]);
+        return result.rows;
+      },
+      async withSession(work) {
+        const client = await pool.connect();
+        try {
+          return await work(async (text, params) => (await client.query(text, params as unknown[])).rows);
+        } finally {
+          client.release();
+        }
+      },
+      close: () => pool.end(),
+    };
+  }
+  let client = options.pglite;
+  if (!client) {
+    if (!options.dataDir) throw new Error("Either DATABASE_URL or a data directory is needed");
+    // PGlite fails if the parent of its data directory is missing.
+    mkdirSync(options.dataDir, { recursive: true });
+    client = await PGlite.create(path.join(options.dataDir, "pgdata"));
+  }
+  const pglite = client;
+  const db = drizzlePglite(pglite, { schema }) as unknown as Db;
+  const query: QueryFn = async (text, params) => (await pglite.query(text, params as unknown[])).rows as never[];
+  return {
+    kind: "pglite",
+    db,
+    pglite,
+    query,
+    // PGlite has a single connection; its queue keeps other callers out between statements
+    // only inside pglite.transaction, which Drizzle uses. Explicit sessions are CLI-only.
+    withSession: (work) => work(query),
+    close: () => pglite.close(),
+  };
+}
+
+export async function runMigrations(database: Database): Promise<void> {
+  if (database.kind === "pglite") {
+    await migratePglite(database.db as never, { migrationsFolder });
+  } else {
+    await migrateNodePg(database.db as never, { migrationsFolder });
+  }
+}
+
+type Journal = { entries: { tag: string }[] };
+
+export function expectedMigrationCount(): number {
+  const journal = JSON.parse(readFileSync(path.join(migrationsFolder, "meta", "_journal.json"), "utf8")) as Journal;
+  return journal.entries.length;
+}
+
+/** Readiness: the database answers and every migration shipped with this build is applied. */
+export async function migrationStatus(database: Database): Promise<{ applied: number; expected: number }> {
+  const expected = expectedMigrationCount();
+  try {
+    const rows = await database.query<{ count: string | number }>(
+      "select count(*)::int as count from drizzle.__drizzle_migrations",
+    );
+    return { applied: Number(rows[0]?.count ?? 0), expected };
+  } catch {
+    return { applied: 0, expected };
+  }
+}
+
+export async function ping(database: Database): Promise<void> {
+  await database.db.execute(sql`select 1`);
+}

@@ -1,0 +1,151 @@
+import { randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import cookie from "@fastify/cookie";
+import helmet from "@fastify/helmet";
+import multipart from "@fastify/multipart";
+import rateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyInstance } from "fastify";
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import type { Config } from "../config.ts";
+import { type Database, migrationStatus, ping } from "../db/database.ts";
+import { installAuthentication } from "./authenticate.ts";
+import { serviceContext } from "./context.ts";
+import { installErrorHandler } from "./error-handler.ts";
+import type { GrantLoader } from "./grant-loader.ts";
+import type { RouteSpec } from "./route.ts";
+
+export type AppOptions = {
+  config: Config;
+  database: Database;
+  routes: RouteSpec[];
+  loadGrants: GrantLoader;
+  /** Where the built web app lives; served with a single-page-app fallback when present. */
+  webRoot?: string;
+};
+
+const defaultWebRoot = fileURLToPath(new URL("../../../../dist/web", import.meta.url));
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { config, database } = options;
+  const app = Fastify({
+    logger: config.logLevel === "silent" ? false : { level: config.logLevel },
+    genReqId: (request) => {
+      const given = request.headers["x-request-id"];
+      return typeof given === "string" && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+    bodyLimit: 2 * 1024 * 1024,
+    trustProxy: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook("onSend", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", "data:", "blob:"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        workerSrc: ["'self'", "blob:"],
+        connectSrc: ["'self'"],
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1 } });
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "Vigil API",
+        version: "0.1.0",
+        description:
+          "Security management information system. Authenticate with the session cookie (and the X-CSRF-Token header on writes) or with a personal API token as a Bearer token.",
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: "http", scheme: "bearer" },
+          session: { type: "apiKey", in: "cookie", name: "vigil_session" },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
+
+  installErrorHandler(app);
+  installAuthentication(app, options);
+
+  app.get("/healthz", { schema: { hide: true } }, async () => ({ status: "ok" }));
+  app.get("/readyz", { schema: { hide: true } }, async (_request, reply) => {
+    try {
+      await ping(database);
+      const status = await migrationStatus(database);
+      const isReady = status.applied >= status.expected;
+      return reply.code(isReady ? 200 : 503).send({ status: isReady ? "ready" : "migrations pending", ...status });
+    } catch (error) {
+      return reply.code(503).send({ status: "database unreachable", detail: String(error) });
+    }
+  });
+  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+
+  for (const route of options.routes) registerRoute(app, route, database);
+
+  const webRoot = options.webRoot ?? defaultWebRoot;
+  if (existsSync(path.join(webRoot, "index.html"))) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false, maxAge: "1h" });
+    app.setNotFoundHandler((request, reply) => {
+      if (request.url.startsWith("/api/") || request.method !== "GET") {
+        return reply.code(404).send({ error: "not_found", message: "No such endpoint" });
+      }
+      return reply.header("cache-control", "no-cache").sendFile("index.html");
+    });
+  }
+  return app;
+}
+
+function registerRoute(app: FastifyInstance, route: RouteSpec, database: Database): void {
+  const schema: Record<string, unknown> = {
+    summary: route.summary,
+    tags: route.tags,
+    response: route.response,
+  };
+  if (route.params) schema.params = route.params;
+  if (route.querystring) schema.querystring = route.querystring;
+  if (route.body) schema.body = route.body;
+  if (route.isMultipart) schema.consumes = ["multipart/form-data"];
+  app.route({
+    method: route.method,
+    url: route.url,
+    schema,
+    config: {
+      access: route.access,
+      ...(route.rateLimit ? { rateLimit: route.rateLimit } : {}),
+    },
+    handler: async (request, reply) => {
+      const actor = request.actor;
+      const context = actor ? serviceContext(database, actor, request.id) : (undefined as never);
+      const result = await route.handler({
+        params: request.params as never,
+        query: request.query as never,
+        body: request.body as never,
+        request,
+        reply,
+        context,
+      });
+      if (reply.sent) return reply;
+      return result;
+    },
+  });
+}
+

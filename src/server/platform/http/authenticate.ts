@@ -1,0 +1,97 @@
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { Actor } from "../../../core/access/scope.ts";
+import { hasPermission } from "../../../core/access/scope.ts";
+import {
+  apiTokenPrefix,
+  authenticateApiToken,
+  authenticateSession,
+  systemGrants,
+} from "../auth/auth.service.ts";
+import type { Config } from "../config.ts";
+import type { Database } from "../db/database.ts";
+import { AppError, ForbiddenError, UnauthenticatedError } from "./errors.ts";
+import type { GrantLoader } from "./grant-loader.ts";
+import type { RouteAccess } from "./route.ts";
+
+declare module "fastify" {
+  interface FastifyRequest {
+    actor: Actor | null;
+    authVia: "session" | "token" | null;
+    sessionToken: string | null;
+    csrfToken: string | null;
+  }
+  interface FastifyInstance {
+    database: Database;
+  }
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+  }
+}
+
+export const sessionCookie = "vigil_session";
+const safeMethods = new Set(["GET", "HEAD", "OPTIONS"]);
+
+async function resolveActor(
+  request: FastifyRequest,
+  database: Database,
+  loadGrants: GrantLoader,
+): Promise<{ actor: Actor; via: "session" | "token"; csrfToken: string | null } | null> {
+  const header = request.headers.authorization;
+  let authenticated = null;
+  if (header?.startsWith("Bearer ")) {
+    const token = header.slice(7).trim();
+    if (!token.startsWith(apiTokenPrefix)) throw new UnauthenticatedError("Unknown token format");
+    authenticated = await authenticateApiToken(database, token);
+    if (!authenticated) throw new UnauthenticatedError("The API token is invalid, expired or revoked");
+  } else {
+    const cookieValue = request.cookies[sessionCookie];
+    if (!cookieValue) return null;
+    authenticated = await authenticateSession(database, cookieValue);
+    if (!authenticated) return null;
+    request.sessionToken = cookieValue;
+  }
+  const { user } = authenticated;
+  const fromAppointments = await loadGrants(database, user.id);
+  const actor: Actor = {
+    userId: user.id,
+    personId: fromAppointments.personId,
+    displayName: user.displayName,
+    grants: [...systemGrants(user), ...fromAppointments.grants],
+  };
+  return { actor, via: authenticated.via, csrfToken: authenticated.csrfToken };
+}
+
+/** Authenticates every API request and enforces the route's access rule before validation. */
+export function installAuthentication(
+  app: FastifyInstance,
+  options: { database: Database; loadGrants: GrantLoader; config: Config },
+): void {
+  app.decorateRequest("actor", null);
+  app.decorateRequest("authVia", null);
+  app.decorateRequest("sessionToken", null);
+  app.decorateRequest("csrfToken", null);
+  app.decorate("database", options.database);
+  app.addHook("onRequest", async (request) => {
+    const access = request.routeOptions.config?.access;
+    if (!access) return;
+    const resolved = await resolveActor(request, options.database, options.loadGrants);
+    if (resolved) {
+      request.actor = resolved.actor;
+      request.authVia = resolved.via;
+      request.csrfToken = resolved.csrfToken;
+    }
+    if (access === "public") return;
+    if (!resolved) throw new UnauthenticatedError();
+    // Cookie-authenticated writes must echo the session's CSRF token (synchroniser token);
+    // bearer tokens are not sent automatically by browsers and need no such check.
+    if (resolved.via === "session" && !safeMethods.has(request.method)) {
+      const sent = request.headers["x-csrf-token"];
+      if (typeof sent !== "string" || sent !== resolved.csrfToken) {
+        throw new AppError(403, "csrf", "Missing or invalid X-CSRF-Token header");
+      }
+    }
+    if (access !== "authenticated" && !hasPermission(resolved.actor, access)) {
+      throw new ForbiddenError();
+    }
+  });
+}
