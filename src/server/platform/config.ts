@@ -14,7 +14,10 @@ const configSchema = z.object({
     .string()
     .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
     .optional(),
-  BASE_URL: z.url({ message: "must be an absolute URL such as https://vigil.example.org" }).optional(),
+  // http(s) only: z.url() alone accepts "localhost:8080" (scheme "localhost") and "javascript:".
+  BASE_URL: z
+    .url({ protocol: /^https?$/, message: "must be an absolute http:// or https:// URL such as https://vigil.example.org" })
+    .optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   MAIL_FROM: z.string().default("Vigil <vigil@localhost>"),

@@ -1,0 +1,65 @@
+// The whole test suite, as `npm test`: type check, unit and API tests on PGlite, the same
+// suite on a real PostgreSQL (DATABASE_URL, or a throwaway local cluster), then the
+// browser tests in Chromium against the built web app. Ends with "N passed, N failed".
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import { startPostgres } from "./postgres.js";
+
+const args = new Set(process.argv.slice(2));
+const artifacts = path.resolve(".test-artifacts");
+mkdirSync(artifacts, { recursive: true });
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const failures = [];
+
+function run(label, command, commandArgs, env = {}) {
+  console.log(`\n=== ${label} ===`);
+  const result = spawnSync(command, commandArgs, { stdio: "inherit", env: { ...process.env, ...env } });
+  if (result.status !== 0) failures.push(label);
+  return result.status === 0;
+}
+
+function vitest(label, config, env = {}) {
+  const report = path.join(artifacts, `${label.replace(/\W+/g, "-")}.json`);
+  rmSync(report, { force: true });
+  run(label, "npx", ["vitest", "run", "--config", config, "--reporter=default", "--reporter=json", `--outputFile=${report}`], env);
+  if (existsSync(report)) {
+    const summary = JSON.parse(readFileSync(report, "utf8"));
+    totals.passed += summary.numPassedTests;
+    totals.failed += summary.numFailedTests;
+    totals.skipped += summary.numPendingTests + (summary.numTodoTests ?? 0);
+  } else {
+    totals.failed += 1;
+  }
+}
+
+run("Type check", "npx", ["tsc", "-p", "tsconfig.json", "--noEmit"]);
+vitest("Unit and API tests on PGlite", "vitest.config.ts");
+
+if (!args.has("--no-postgres")) {
+  let cluster;
+  let url = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
+  try {
+    if (!url) {
+      cluster = await startPostgres();
+      url = cluster.url;
+    }
+    vitest("Unit and API tests on PostgreSQL", "vitest.config.ts", { TEST_DATABASE_URL: url, DATABASE_URL: "" });
+  } catch (error) {
+    console.error(`PostgreSQL suite could not run: ${error.message}\nInstall PostgreSQL (apt-get install -y postgresql), set DATABASE_URL, or pass --no-postgres.`);
+    failures.push("PostgreSQL suite");
+    totals.failed += 1;
+  } finally {
+    cluster?.stop();
+  }
+}
+
+if (!args.has("--no-e2e")) {
+  if (run("Build the web app", "npx", ["vite", "build", "--logLevel", "warn"])) {
+    vitest("Browser tests in Chromium", "vitest.e2e.config.ts");
+  }
+}
+
+console.log(`\nFailed steps: ${failures.length ? failures.join(", ") : "none"}`);
+console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(failures.length || totals.failed ? 1 : 0);

@@ -1,0 +1,96 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "./config.ts";
+
+function configError(environment: NodeJS.ProcessEnv): ConfigError {
+  try {
+    loadConfig(environment);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error("expected a ConfigError");
+}
+
+describe("loadConfig", () => {
+  it("starts with sensible defaults on an empty environment", () => {
+    expect(loadConfig({})).toEqual({
+      port: 8080,
+      host: "0.0.0.0",
+      dataDir: path.resolve("./data"),
+      databaseUrl: undefined,
+      smtpUrl: undefined,
+      baseUrl: "http://localhost:8080",
+      logLevel: "info",
+      sessionHours: 12,
+      mailFrom: "Vigil <vigil@localhost>",
+      isSecureCookie: false,
+    });
+  });
+
+  it("treats empty variables as unset", () => {
+    expect(loadConfig({ PORT: "", DATABASE_URL: "", BASE_URL: "" })).toMatchObject({ port: 8080, databaseUrl: undefined, baseUrl: "http://localhost:8080" });
+  });
+
+  it("reads every variable, and derives the base URL from the port", () => {
+    const config = loadConfig({
+      PORT: "3000",
+      HOST: "127.0.0.1",
+      DATA_DIR: "/var/lib/vigil",
+      DATABASE_URL: "postgresql://vigil@db/vigil",
+      SMTP_URL: "smtps://mail.example.org:465",
+      LOG_LEVEL: "warn",
+      SESSION_HOURS: "8",
+      MAIL_FROM: "Vigil <noreply@example.org>",
+    });
+    expect(config).toMatchObject({
+      port: 3000,
+      host: "127.0.0.1",
+      dataDir: "/var/lib/vigil",
+      databaseUrl: "postgresql://vigil@db/vigil",
+      smtpUrl: "smtps://mail.example.org:465",
+      baseUrl: "http://localhost:3000",
+      logLevel: "warn",
+      sessionHours: 8,
+      mailFrom: "Vigil <noreply@example.org>",
+    });
+  });
+
+  it("sets secure cookies when the public address is https", () => {
+    expect(loadConfig({ BASE_URL: "https://vigil.example.org" })).toMatchObject({ baseUrl: "https://vigil.example.org", isSecureCookie: true });
+    expect(loadConfig({ BASE_URL: "http://vigil.internal" }).isSecureCookie).toBe(false);
+  });
+
+  it.each([
+    ["PORT", "eighty"],
+    ["PORT", "0"],
+    ["PORT", "70000"],
+    ["PORT", "80.5"],
+    ["DATABASE_URL", "mysql://db/vigil"],
+    ["DATABASE_URL", "db.example.org"],
+    ["BASE_URL", "vigil.example.org"],
+    // Bug fixed: z.url() alone took "localhost:8080" as a URL with the scheme "localhost".
+    ["BASE_URL", "localhost:8080"],
+    ["BASE_URL", "ftp://vigil.example.org"],
+    ["BASE_URL", "javascript:alert(1)"],
+    ["SMTP_URL", "mail.example.org:25"],
+    ["SMTP_URL", "http://mail.example.org"],
+    ["LOG_LEVEL", "verbose"],
+    ["SESSION_HOURS", "0"],
+  ])("refuses %s=%s with a message naming the variable", (name, value) => {
+    const error = configError({ [name]: value });
+    expect(error.message).toMatch(/^Invalid configuration:/);
+    expect(error.message).toContain(`${name}:`);
+  });
+
+  it("explains what a database URL must look like", () => {
+    expect(configError({ DATABASE_URL: "mysql://db/vigil" }).message).toContain("must start with postgres:// or postgresql://");
+    expect(configError({ SMTP_URL: "mail" }).message).toContain("must start with smtp:// or smtps://");
+    expect(configError({ BASE_URL: "nope" }).message).toContain("must be an absolute http:// or https:// URL");
+  });
+
+  it("lists every bad variable at once", () => {
+    const message = configError({ PORT: "x", DATABASE_URL: "y", BASE_URL: "z", SMTP_URL: "w" }).message;
+    for (const name of ["PORT", "DATABASE_URL", "BASE_URL", "SMTP_URL"]) expect(message).toContain(`${name}:`);
+  });
+});

@@ -1,0 +1,58 @@
+import type { FastifyInstance, InjectOptions } from "fastify";
+import { loadConfig } from "../platform/config.ts";
+import { createServer } from "../server.ts";
+import { demoPassword } from "../seed/demo.seed.ts";
+import { openTestDatabase } from "./test-database.ts";
+
+export type Session = { cookie: string; csrfToken: string; email: string };
+
+export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
+
+/** The real app on a fresh copy of the demo database, driven through `inject`. */
+export async function startTestApp() {
+  const database = await openTestDatabase();
+  const config = loadConfig({ LOG_LEVEL: "silent", DATA_DIR: "/nonexistent" });
+  const app: FastifyInstance = await createServer(config, database, { webRoot: "/nonexistent" });
+  const sessions = new Map<string, Session>();
+
+  async function login(email: string, password = demoPassword): Promise<Session> {
+    const cached = sessions.get(email);
+    if (cached) return cached;
+    const response = await app.inject({ method: "POST", url: "/api/auth/login", payload: { email, password } });
+    if (response.statusCode !== 200) throw new Error(`login ${email} failed: ${response.statusCode} ${response.body}`);
+    const cookie = response.cookies.find((item) => item.name === "vigil_session");
+    const session = { cookie: `vigil_session=${cookie?.value}`, csrfToken: response.json().csrfToken as string, email };
+    sessions.set(email, session);
+    return session;
+  }
+
+  /** A request as `email` (or anonymous with null), with the CSRF header on writes. */
+  async function request(email: string | null, options: InjectOptions) {
+    const headers: Record<string, string> = { ...(options.headers as Record<string, string>) };
+    if (email) {
+      const session = await login(email);
+      headers.cookie = session.cookie;
+      if (options.method && options.method !== "GET") headers["x-csrf-token"] = session.csrfToken;
+    }
+    return app.inject({ ...options, headers });
+  }
+
+  async function close() {
+    await app.close();
+    await database.drop();
+  }
+
+  return { app, database, login, request, close };
+}
+
+export const demo = {
+  admin: "admin@vigil.example",
+  analyst: "analyst@vigil.example",
+  doMali: "do.mali@vigil.example",
+  pcsaMali: "pcsa.mali@vigil.example",
+  ascMopti: "asc.mopti@vigil.example",
+  repUnicefMali: "rep.unicef.mali@vigil.example",
+  sfpWfpMali: "sfp.wfp.mali@vigil.example",
+  wardenBamako: "warden.bamako@vigil.example",
+  staff: "staff@vigil.example",
+} as const;
