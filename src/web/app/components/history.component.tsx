@@ -1,0 +1,125 @@
+import { Button, Card, Skeleton, Stack, Table, Text, Timeline, Title } from "@mantine/core";
+import { IconHistory, IconPencil, IconPlus, IconTrash } from "@tabler/icons-react";
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { api } from "../api.ts";
+import { useFormatters } from "../format.ts";
+import { Empty } from "./empty-state.component.tsx";
+import { isInternalField, useHistoryValueText } from "./history-value.ts";
+import { QueryError } from "./query-error.component.tsx";
+
+export type HistoryEntityType = "organisation" | "place" | "appointment" | "person" | "meeting";
+
+type HistoryEntry = {
+  seq: number;
+  at: string;
+  actorName: string | null;
+  action: string;
+  changes: Record<string, { from: unknown; to: unknown }> | null;
+};
+
+const pageStep = 10;
+
+function actionIcon(action: string) {
+  if (action === "create") return <IconPlus size={12} aria-hidden />;
+  if (action === "delete") return <IconTrash size={12} aria-hidden />;
+  if (action === "update") return <IconPencil size={12} aria-hidden />;
+  return <IconHistory size={12} aria-hidden />;
+}
+
+function ValueText({ text }: { text: string | null }) {
+  if (text === null) {
+    return (
+      <Text span c="dimmed" size="sm">
+        —
+      </Text>
+    );
+  }
+  return <span className="vigil-break">{text}</span>;
+}
+
+/** Who changed what and when, field by field, for one record. */
+export function HistoryTimeline({ entityType, entityId }: { entityType: HistoryEntityType; entityId: string }) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const valueText = useHistoryValueText();
+  const [visibleCount, setVisibleCount] = useState(pageStep);
+  const query = useQuery({
+    queryKey: ["history", entityType, entityId],
+    queryFn: ({ signal }) =>
+      api.get<{ items: HistoryEntry[] }>(`/api/history/${entityType}/${entityId}`, undefined, signal),
+  });
+  const entries = [...(query.data?.items ?? [])].sort((a, b) => b.seq - a.seq);
+
+  return (
+    <Card withBorder padding="md" component="section" aria-labelledby={`history-${entityId}`}>
+      <Title order={2} size="h4" mb="sm" id={`history-${entityId}`}>
+        {t("history.title")}
+      </Title>
+      {query.isPending ? (
+        <Stack gap="xs">
+          <Skeleton height={14} width="50%" />
+          <Skeleton height={40} />
+          <Skeleton height={14} width="40%" />
+        </Stack>
+      ) : query.isError ? (
+        <QueryError error={query.error} onRetry={() => void query.refetch()} />
+      ) : entries.length === 0 ? (
+        <Empty isCompact title={t("history.empty")} icon={<IconHistory aria-hidden />} />
+      ) : (
+        <>
+          <Timeline bulletSize={22} lineWidth={2}>
+            {entries.slice(0, visibleCount).map((entry) => {
+              const changes = Object.entries(entry.changes ?? {}).filter(([field]) => !isInternalField(field));
+              return (
+                <Timeline.Item
+                  key={entry.seq}
+                  bullet={actionIcon(entry.action)}
+                  title={t(`history.actions.${entry.action}`, { defaultValue: entry.action })}
+                >
+                  <Text size="xs" c="dimmed">
+                    <time dateTime={entry.at}>{format.dateTime(entry.at)}</time>
+                    {" · "}
+                    {entry.actorName ?? t("history.system")}
+                  </Text>
+                  {changes.length > 0 && (
+                    <Table.ScrollContainer minWidth={420} type="native" mt={6}>
+                      <Table withTableBorder withColumnBorders fz="sm" verticalSpacing={4}>
+                        <Table.Thead>
+                          <Table.Tr>
+                            <Table.Th scope="col">{t("history.field")}</Table.Th>
+                            <Table.Th scope="col">{t("history.before")}</Table.Th>
+                            <Table.Th scope="col">{t("history.after")}</Table.Th>
+                          </Table.Tr>
+                        </Table.Thead>
+                        <Table.Tbody>
+                          {changes.map(([field, change]) => (
+                            <Table.Tr key={field}>
+                              <Table.Td>{t(`fields.${field}`, { defaultValue: field })}</Table.Td>
+                              <Table.Td>
+                                <ValueText text={valueText(field, change?.from)} />
+                              </Table.Td>
+                              <Table.Td>
+                                <ValueText text={valueText(field, change?.to)} />
+                              </Table.Td>
+                            </Table.Tr>
+                          ))}
+                        </Table.Tbody>
+                      </Table>
+                    </Table.ScrollContainer>
+                  )}
+                </Timeline.Item>
+              );
+            })}
+          </Timeline>
+          {entries.length > visibleCount && (
+            <Button variant="subtle" size="xs" mt="sm" onClick={() => setVisibleCount((count) => count + pageStep)}>
+              {t("history.showMore", { count: entries.length - visibleCount })}
+            </Button>
+          )}
+        </>
+      )}
+    </Card>
+  );
+}

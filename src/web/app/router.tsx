@@ -1,0 +1,286 @@
+import type { QueryClient } from "@tanstack/react-query";
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  notFound,
+  Outlet,
+  redirect,
+} from "@tanstack/react-router";
+import { isApiError } from "./api.ts";
+import {
+  appointmentRoles,
+  meetingBodies,
+  personnelCategories,
+  recruitmentTypes,
+  registerRoleKeys,
+  sexes,
+} from "./domain.ts";
+import { flag, oneOf, positiveInt, searchOf, sortOrders, text } from "./search-params.ts";
+import { type Me, meQueryKey, meQueryOptions } from "./session.ts";
+import { AppLayout } from "./shell/app-layout.component.tsx";
+import { NotFoundPage, PageLoader, RouteErrorPage } from "./shell/route-states.component.tsx";
+
+export type RouterContext = { queryClient: QueryClient };
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Outlet,
+  notFoundComponent: NotFoundPage,
+});
+
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/login",
+  validateSearch: searchOf((search) => ({ redirect: text(search.redirect) })),
+  component: lazyRouteComponent(() => import("../modules/auth/login.page.tsx"), "LoginPage"),
+});
+
+/** Everything behind sign-in. The session is fetched once here; pages read it with useMe(). */
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: "app",
+  beforeLoad: async ({ context, location }) => {
+    try {
+      await context.queryClient.ensureQueryData(meQueryOptions);
+    } catch (error) {
+      if (isApiError(error) && error.status === 401) {
+        throw redirect({ to: "/login", search: { redirect: location.href === "/" ? undefined : location.href } });
+      }
+      throw error;
+    }
+  },
+  component: AppLayout,
+});
+
+/** Inside the shell, so a page the caller may not see answers "not found" with the navigation still there. */
+const pagesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  id: "pages",
+  component: Outlet,
+  notFoundComponent: NotFoundPage,
+});
+
+/**
+ * Pages the caller has no right to at all answer "not found", as the API does, instead of
+ * loading and then failing with 403.
+ */
+const requires =
+  (permission: string) =>
+  ({ context }: { context: RouterContext }) => {
+    const me = context.queryClient.getQueryData<Me>(meQueryKey);
+    if (me && !me.permissions.includes(permission)) throw notFound();
+  };
+
+const page = <T extends Record<string, unknown>>(importer: () => Promise<T>, name: keyof T & string) =>
+  lazyRouteComponent(importer, name as never);
+
+const dashboardRoute = createRoute({
+  getParentRoute: () => pagesRoute,
+  path: "/",
+  component: page(() => import("../modules/dashboard/dashboard.page.tsx"), "DashboardPage"),
+});
+
+const organisationsRoute = createRoute({
+  getParentRoute: () => pagesRoute,
+  path: "/organisations",
+  beforeLoad: requires("organisation.read"),
+  validateSearch: searchOf((search) => ({
+    q: text(search.q),
+    sort: oneOf(["code", "name"] as const, search.sort),
+    order: oneOf(sortOrders, search.order),
+    page: positiveInt(search.page),
+  })),
+  component: page(() => import("../modules/organisations/organisation-list.page.tsx"), "OrganisationListPage"),
+});
+
+const organisationRoute = createRoute({
+  getParentRoute: () => pagesRoute,
+  path: "/organisations/$organisationId",
+  beforeLoad: requires("organisation.read"),
+  component: page(() => import("../modules/organisations/organisation-detail.page.tsx"), "OrganisationDetailPage"),
+});
+
+const placesRoute = createRoute({
+  getParentRoute: () => pagesRoute,
+  path: "/places",
+  beforeLoad: requires("place.read"),
+  validateSearch: searchOf((search) => ({ q: text(search.q) })),
+  component: page(() => import("../modules/places/place-list.page.tsx"), "PlaceListPage"),
+});
+
+const placeRoute = createRoute({
+  getParentRoute: () => pagesRoute,
+  path: "/places/$placeId",
+  beforeLoad: requires("place.read"),
+  component: page(() => import("../modules/places/place-detail.page.tsx"), "PlaceDetailPage"),
+});
+
+const appointmentsRoute = createRoute({
+  getParentRoute: () => pagesRoute,
+  path: "/appointments",
+  beforeLoad: requires("appointment.read"),
+  validateSearch: searchOf((search) => ({
+    q: text(search.q),
+    placeId: text(search.placeId),
+    role: oneOf(appointmentRoles, search.role),
+    activeToday: flag(search.activeToday),
+    sort: oneOf(["startsOn", "role", "person"] as const, search.sort),
+    order: oneOf(sortOrders, search.order),
+    page: positiveInt(search.page),
+  })),
+  component: page(() => import("../modules/appointments/appointment-list.page.tsx"), "AppointmentListPage"),
+});
+
+const appointmentRoute = createRoute({
+  getParentRoute: () => pagesRoute,
+  path: "/appointments/$appointmentId",
+  beforeLoad: requires("appointment.read"),
+  component: page(() => import("../modules/appointments/appointment-detail.page.tsx"), "AppointmentDetailPage"),
+});
+
+const meetingsRoute = createRoute({
+  getParentRoute: () => pagesRoute,
+  path: "/meetings",
+  beforeLoad: requires("meeting.read"),
+  validateSearch: searchOf((search) => ({
+    q: text(search.q),
+    body: oneOf(meetingBodies, search.body),
+    placeId: text(search.placeId),
+    order: oneOf(sortOrders, search.order),
+    page: positiveInt(search.page),
+  })),
+  component: page(() => import("../modules/meetings/meeting-list.page.tsx"), "MeetingListPage"),
+});
+
+const meetingNewRoute = createRoute({
+  getParentRoute: () => pagesRoute,
+  path: "/meetings/new",
+  beforeLoad: requires("meeting.create"),
+  validateSearch: searchOf((search) => ({
+    body: oneOf(meetingBodies, search.body),
+    placeId: text(search.placeId),
+  })),
+  component: page(() => import("../modules/meetings/meeting-edit.page.tsx"), "MeetingCreatePage"),
+});
+
+const meetingRoute = createRoute({
+  getParentRoute: () => pagesRoute,
+  path: "/meetings/$meetingId",
+  beforeLoad: requires("meeting.read"),
+  component: page(() => import("../modules/meetings/meeting-detail.page.tsx"), "MeetingDetailPage"),
+});
+
+const meetingEditRoute = createRoute({
+  getParentRoute: () => pagesRoute,
+  path: "/meetings/$meetingId/edit",
+  beforeLoad: requires("meeting.update"),
+  component: page(() => import("../modules/meetings/meeting-edit.page.tsx"), "MeetingEditPage"),
+});
+
+const personnelRoute = createRoute({
+  getParentRoute: () => pagesRoute,
+  path: "/personnel",
+  beforeLoad: requires("personnel.read"),
+  validateSearch: searchOf((search) => ({
+    q: text(search.q),
+    organisationId: text(search.organisationId),
+    placeId: text(search.placeId),
+    recruitmentType: oneOf(recruitmentTypes, search.recruitmentType),
+    category: oneOf(personnelCategories, search.category),
+    sex: oneOf(sexes, search.sex),
+    sort: oneOf(["name", "organisation", "dutyStation", "category", "recruitmentType"] as const, search.sort),
+    order: oneOf(sortOrders, search.order),
+    page: positiveInt(search.page),
+  })),
+  component: page(() => import("../modules/personnel/personnel-list.page.tsx"), "PersonnelListPage"),
+});
+
+const personNewRoute = createRoute({
+  getParentRoute: () => pagesRoute,
+  path: "/personnel/new",
+  beforeLoad: requires("personnel.create"),
+  component: page(() => import("../modules/personnel/person-edit.page.tsx"), "PersonCreatePage"),
+});
+
+const personRoute = createRoute({
+  getParentRoute: () => pagesRoute,
+  path: "/personnel/$personId",
+  component: page(() => import("../modules/personnel/person-detail.page.tsx"), "PersonDetailPage"),
+});
+
+const personEditRoute = createRoute({
+  getParentRoute: () => pagesRoute,
+  path: "/personnel/$personId/edit",
+  beforeLoad: requires("personnel.update"),
+  component: page(() => import("../modules/personnel/person-edit.page.tsx"), "PersonEditPage"),
+});
+
+const responsibilitiesRoute = createRoute({
+  getParentRoute: () => pagesRoute,
+  path: "/responsibilities",
+  validateSearch: searchOf((search) => ({
+    role: oneOf(registerRoleKeys, search.role),
+    q: text(search.q),
+  })),
+  component: page(() => import("../modules/responsibilities/responsibilities.page.tsx"), "ResponsibilitiesPage"),
+});
+
+const usersRoute = createRoute({
+  getParentRoute: () => pagesRoute,
+  path: "/accounts",
+  beforeLoad: requires("user.read"),
+  validateSearch: searchOf((search) => ({ q: text(search.q), page: positiveInt(search.page) })),
+  component: page(() => import("../modules/accounts/user-list.page.tsx"), "UserListPage"),
+});
+
+const myAccountRoute = createRoute({
+  getParentRoute: () => pagesRoute,
+  path: "/account",
+  component: page(() => import("../modules/accounts/my-account.page.tsx"), "MyAccountPage"),
+});
+
+const routeTree = rootRoute.addChildren([
+  loginRoute,
+  appRoute.addChildren([
+    pagesRoute.addChildren([
+      dashboardRoute,
+      organisationsRoute,
+      organisationRoute,
+      placesRoute,
+      placeRoute,
+      appointmentsRoute,
+      appointmentRoute,
+      meetingsRoute,
+      meetingNewRoute,
+      meetingRoute,
+      meetingEditRoute,
+      personnelRoute,
+      personNewRoute,
+      personRoute,
+      personEditRoute,
+      responsibilitiesRoute,
+      usersRoute,
+      myAccountRoute,
+    ]),
+  ]),
+]);
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPreload: "intent",
+    defaultPreloadStaleTime: 0,
+    defaultPendingComponent: PageLoader,
+    defaultPendingMs: 200,
+    defaultErrorComponent: RouteErrorPage,
+    scrollRestoration: true,
+  });
+}
+
+declare module "@tanstack/react-router" {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}

@@ -1,0 +1,214 @@
+import { Alert, Anchor, Badge, Button, Card, Group, Skeleton, Stack, Text, Title } from "@mantine/core";
+import { IconEye, IconLock, IconPencil, IconTrash } from "@tabler/icons-react";
+import { getRouteApi, useNavigate } from "@tanstack/react-router";
+import { useTranslation } from "react-i18next";
+import { confirmAction } from "../../app/components/confirm.tsx";
+import { Empty } from "../../app/components/empty-state.component.tsx";
+import { FieldList } from "../../app/components/field-list.component.tsx";
+import { HistoryTimeline } from "../../app/components/history.component.tsx";
+import { AnchorLink, ButtonLink } from "../../app/components/links.tsx";
+import { notifyError, notifySuccess } from "../../app/components/notify.ts";
+import { PageHeader } from "../../app/components/page-header.component.tsx";
+import { QueryError } from "../../app/components/query-error.component.tsx";
+import { AppointmentTable } from "../appointments/appointment-table.component.tsx";
+import { ResponsibilityList } from "../responsibilities/responsibility-list.component.tsx";
+import { DependantsCard } from "./dependants.component.tsx";
+import { type PersonDetail, useDeletePerson, usePerson } from "./personnel.api.ts";
+
+const routeApi = getRouteApi("/app/pages/personnel/$personId");
+
+export function PersonDetailPage() {
+  const { t } = useTranslation();
+  const { personId } = routeApi.useParams();
+  const query = usePerson(personId);
+  const crumbs = [{ label: t("personnel.title"), to: "/personnel" }];
+  if (query.isPending) {
+    return (
+      <Stack>
+        <Skeleton height={32} width="40%" />
+        <Skeleton height={160} />
+        <Skeleton height={160} />
+      </Stack>
+    );
+  }
+  if (query.isError) {
+    return (
+      <>
+        <PageHeader title={t("personnel.title")} breadcrumbs={crumbs} />
+        <QueryError error={query.error} onRetry={() => void query.refetch()} />
+      </>
+    );
+  }
+  return <PersonView person={query.data} />;
+}
+
+function PersonView({ person }: { person: PersonDetail }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const remove = useDeletePerson();
+  const name = `${person.givenName} ${person.familyName}`;
+  const appointments = person.appointments ?? [];
+  const responsibilities = person.responsibilities ?? [];
+
+  function confirmDelete() {
+    confirmAction({
+      title: t("personnel.deleteTitle"),
+      message: t("personnel.deleteMessage", { name }),
+      confirmLabel: t("common.delete"),
+      onConfirm: () =>
+        remove.mutate(person.id, {
+          onSuccess: () => {
+            notifySuccess(t("personnel.deleted"));
+            void navigate({ to: "/personnel" });
+          },
+          onError: (error) => notifyError(error),
+        }),
+    });
+  }
+
+  return (
+    <Stack gap="md">
+      <PageHeader
+        title={name}
+        breadcrumbs={[{ label: t("personnel.title"), to: "/personnel" }]}
+        badges={
+          <>
+            <Badge variant="light">{person.organisationCode}</Badge>
+            <Badge variant="light" color={person.recruitmentType === "international" ? "blue" : "teal"}>
+              {t(`recruitmentTypes.${person.recruitmentType}`)}
+            </Badge>
+          </>
+        }
+        actions={
+          <>
+            {person.actions.includes("update") && (
+              <ButtonLink
+                variant="default"
+                to="/personnel/$personId/edit"
+                params={{ personId: person.id }}
+                leftSection={<IconPencil size={16} aria-hidden />}
+              >
+                {t("common.edit")}
+              </ButtonLink>
+            )}
+            {person.actions.includes("delete") && (
+              <Button
+                color="red"
+                variant="light"
+                leftSection={<IconTrash size={16} aria-hidden />}
+                onClick={confirmDelete}
+              >
+                {t("common.delete")}
+              </Button>
+            )}
+          </>
+        }
+      />
+      {person.recruitmentType === "locally_recruited" && (
+        <Alert color="gray" variant="light">
+          {t("personnel.locallyRecruitedNote")}
+        </Alert>
+      )}
+      <Card withBorder component="section" aria-labelledby="person-employment">
+        <Title order={2} size="h4" mb="sm" id="person-employment">
+          {t("personnel.sections.employment")}
+        </Title>
+        <FieldList
+          cols={3}
+          items={[
+            { label: t("fields.organisation"), value: person.organisationCode },
+            {
+              label: t("fields.dutyStation"),
+              value: (
+                <AnchorLink to="/places/$placeId" params={{ placeId: person.dutyStationId }}>
+                  {person.dutyStationName}
+                </AnchorLink>
+              ),
+            },
+            { label: t("fields.category"), value: t(`categories.${person.category}`) },
+            { label: t("fields.grade"), value: person.grade },
+            { label: t("fields.recruitmentType"), value: t(`recruitmentTypes.${person.recruitmentType}`) },
+            { label: t("fields.indexNumber"), value: person.indexNumber },
+            { label: t("fields.sex"), value: t(`sexes.${person.sex}`) },
+            {
+              label: t("personnel.account"),
+              value: person.hasAccount ? t("personnel.hasAccount") : t("personnel.noAccount"),
+            },
+          ]}
+        />
+      </Card>
+
+      {person.private && (
+        <Card
+          withBorder
+          component="section"
+          aria-labelledby="person-private"
+          style={{ borderColor: "var(--mantine-color-orange-4)" }}
+        >
+          <Group gap="xs" mb={4}>
+            <IconLock size={18} aria-hidden />
+            <Title order={2} size="h4" id="person-private">
+              {t("personnel.sections.contacts")}
+            </Title>
+          </Group>
+          <Text size="xs" c="dimmed" mb="sm">
+            <IconEye size={12} aria-hidden style={{ verticalAlign: "middle" }} /> {t("personnel.accessRecorded")}
+          </Text>
+          <FieldList
+            cols={3}
+            items={[
+              {
+                label: t("fields.phone"),
+                value: person.private.phone ? (
+                  <Anchor href={`tel:${person.private.phone}`}>{person.private.phone}</Anchor>
+                ) : null,
+              },
+              {
+                label: t("fields.mobile"),
+                value: person.private.mobile ? (
+                  <Anchor href={`tel:${person.private.mobile}`}>{person.private.mobile}</Anchor>
+                ) : null,
+              },
+              {
+                label: t("fields.email"),
+                value: person.private.email ? (
+                  <Anchor href={`mailto:${person.private.email}`}>{person.private.email}</Anchor>
+                ) : null,
+              },
+              { label: t("fields.emergencyContact"), value: person.private.emergencyContact },
+              { label: t("fields.residentialAddress"), value: person.private.residentialAddress },
+            ]}
+          />
+        </Card>
+      )}
+
+      <DependantsCard person={person} />
+
+      <Card withBorder component="section" aria-labelledby="person-appointments">
+        <Title order={2} size="h4" mb="sm" id="person-appointments">
+          {t("personnel.currentAppointments")}
+        </Title>
+        <AppointmentTable
+          items={appointments}
+          isLoading={false}
+          hidePerson
+          empty={<Empty isCompact title={t("personnel.noAppointments")} />}
+        />
+      </Card>
+
+      {responsibilities.length > 0 && (
+        <Card withBorder component="section" aria-labelledby="person-responsibilities">
+          <Title order={2} size="h4" mb={4} id="person-responsibilities">
+            {t("personnel.responsibilities")}
+          </Title>
+          <Text size="xs" c="dimmed" mb="sm">
+            {t("personnel.responsibilitiesHint")}
+          </Text>
+          <ResponsibilityList items={responsibilities} />
+        </Card>
+      )}
+
+      <HistoryTimeline entityType="person" entityId={person.id} />
+    </Stack>
+  );
+}
