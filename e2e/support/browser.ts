@@ -31,6 +31,6 @@ export async function screenshot(page: Page, name: string) {
 export async function signIn(page: Page, email: string, password = "vigil-demo-2026") {
   await page.goto("/login");
   await page.getByLabel(/e-?mail|courriel/i).fill(email);
-  await page.getByLabel(/password|mot de passe/i).fill(password);
+  await page.locator("input[type=password]").fill(password);
   await page.getByRole("button", { name: /sign in|se connecter/i }).click();
 }

@@ -13,7 +13,7 @@ import type { ServiceContext } from "../../platform/http/context.ts";
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from "../../platform/http/errors.ts";
 import { iso, likePattern } from "../../platform/http/schemas.ts";
 import { persons } from "../personnel/index.ts";
-import { findPlace, organisations, places, readablePlace } from "../structure/index.ts";
+import { findPlace, organisations, placePolicy, places, readablePlace } from "../structure/index.ts";
 import { appointmentPolicy } from "./appointments.policy.ts";
 import { appointments } from "./appointments.tables.ts";
 
@@ -182,6 +182,9 @@ export async function createAppointment(context: ServiceContext, input: Appointm
   };
   const [person] = await db.select({ id: persons.id }).from(persons).where(eq(persons.id, input.personId));
   if (!person) throw new RuleError("personId", "The person does not exist");
+  // A place outside the caller's scope is answered as a missing one: its existence is not revealed.
+  const target = await findPlace(db, input.placeId);
+  if (!target || !placePolicy.canRead(context.actor, target)) throw new RuleError("placeId", "The place does not exist");
   const place = await assertAppointmentRules(db, candidate);
   candidate.placePath = place.path;
   if (!appointmentPolicy.canCreate(context.actor, candidate)) {

@@ -1,8 +1,9 @@
-import { Readable } from "node:stream";
+import { Readable, pipeline } from "node:stream";
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify";
 import { asc, eq, gt, and, sql } from "drizzle-orm";
 import { type PersonInput, personInput } from "../../../core/personnel/personnel.schemas.ts";
+import { scopeCondition } from "../../platform/access/scope-sql.ts";
 import type { ServiceContext } from "../../platform/http/context.ts";
 import { AppError } from "../../platform/http/errors.ts";
 import { organisations, places } from "../structure/index.ts";
@@ -22,6 +23,13 @@ export const csvColumns = [
   "organisation",
   "duty_station",
 ] as const;
+
+// A cell starting with = + - @ (or a tab or carriage return) runs as a formula when the file is
+// opened in a spreadsheet (OWASP "CSV injection"): the export prefixes it with a quote, and the
+// import removes that quote again, so an export can be re-imported unchanged.
+const formulaStart = /^[=+\-@\t\r]/;
+const neutralise = (value: string) => (formulaStart.test(value) ? `'${value}` : value);
+const unneutralise = (value: string) => (value.startsWith("'") && formulaStart.test(value.slice(1)) ? value.slice(1) : value);
 
 /**
  * Streams the filtered list as CSV, page by page on the primary key (keyset), so memory
@@ -54,13 +62,14 @@ export async function exportPersonnelCsv(context: ServiceContext, filter: Person
           person.grade ?? "",
           row.organisationCode,
           row.dutyStationName,
-        ];
+        ].map(neutralise);
       }
       if (page.length < pageSize) return;
       afterId = page[page.length - 1].person.id;
     }
   }
-  return Readable.from(rows()).pipe(stringify({ header: true, columns: [...csvColumns] }));
+  // pipeline (not pipe) so a failing query ends the response instead of leaving it hanging.
+  return pipeline(Readable.from(rows()), stringify({ header: true, columns: [...csvColumns] }), () => {});
 }
 
 export type ImportError = { row: number; field: string; message: string };
@@ -88,8 +97,18 @@ const columnToField: Record<string, string> = {
  */
 export async function importPersonnelCsv(context: ServiceContext, text: string) {
   let records: Record<string, string>[];
+  let rowNumbers: number[];
   try {
-    records = parse(text, { columns: (header: string[]) => header.map((name) => name.trim().toLowerCase()), skip_empty_lines: true, trim: true, bom: true });
+    const parsed: { record: Record<string, string>; info: { records: number; empty_lines: number } }[] = parse(text, {
+      columns: (header: string[]) => header.map((name) => name.trim().toLowerCase()),
+      skip_empty_lines: true,
+      trim: true,
+      bom: true,
+      info: true,
+    });
+    records = parsed.map((item) => Object.fromEntries(Object.entries(item.record).map(([key, value]) => [key, unneutralise(value)])));
+    // A spreadsheet shows a skipped blank line as a row, and a quoted multi-line cell as one row.
+    rowNumbers = parsed.map((item) => 1 + item.info.records + item.info.empty_lines);
   } catch (error) {
     throw new AppError(400, "validation", `The file is not valid CSV: ${(error as Error).message}`, [
       { field: "file", message: "is not valid CSV" },
@@ -109,13 +128,14 @@ export async function importPersonnelCsv(context: ServiceContext, text: string) 
   const stationRows = await db
     .select({ id: places.id, name: places.name, path: places.path })
     .from(places)
-    .where(sql`${places.kind} = 'duty_station'`);
+    // Only stations in the caller's scope: one outside it reads as unknown, like a missing one.
+    .where(and(sql`${places.kind} = 'duty_station'`, scopeCondition(context.actor, "place.read", places.path, "ignore")));
   const stationByName = new Map(stationRows.map((row) => [row.name.toLowerCase(), row]));
 
   const errors: ImportError[] = [];
   const accepted: { input: PersonInput; placePath: string }[] = [];
   records.forEach((record, index) => {
-    const row = index + 2;
+    const row = rowNumbers[index];
     const organisationId = organisationByCode.get((record.organisation ?? "").toLowerCase());
     const station = stationByName.get((record.duty_station ?? "").toLowerCase());
     if (!organisationId) errors.push({ row, field: "organisation", message: `unknown organisation code "${record.organisation ?? ""}"` });

@@ -14,7 +14,7 @@ import type { Db } from "../../platform/db/database.ts";
 import type { ServiceContext } from "../../platform/http/context.ts";
 import { ForbiddenError, NotFoundError, RuleError } from "../../platform/http/errors.ts";
 import { iso, likePattern } from "../../platform/http/schemas.ts";
-import { findPlace, organisations, places, readablePlace } from "../structure/index.ts";
+import { findPlace, organisations, placePolicy, places, readablePlace } from "../structure/index.ts";
 import { personPolicy } from "./personnel.policy.ts";
 import { dependants, personPrivate, persons } from "./personnel.tables.ts";
 
@@ -173,9 +173,10 @@ export async function getPerson(context: ServiceContext, id: string) {
   };
 }
 
-async function dutyStationFor(db: Db, id: string) {
-  const station = await findPlace(db, id);
-  if (!station) throw new RuleError("dutyStationId", "The duty station does not exist");
+async function dutyStationFor(context: ServiceContext, id: string) {
+  const station = await findPlace(context.database.db, id);
+  // A station outside the caller's scope is answered as a missing one: its existence is not revealed.
+  if (!station || !placePolicy.canRead(context.actor, station)) throw new RuleError("dutyStationId", "The duty station does not exist");
   if (station.kind !== "duty_station") throw new RuleError("dutyStationId", "must be a duty station, not an area");
   return station;
 }
@@ -205,7 +206,7 @@ export async function insertPerson(tx: Db, context: ServiceContext, input: Perso
 export async function createPerson(context: ServiceContext, input: PersonInput) {
   const { db } = context.database;
   await assertOrganisation(db, input.organisationId);
-  const station = await dutyStationFor(db, input.dutyStationId);
+  const station = await dutyStationFor(context, input.dutyStationId);
   if (!personPolicy.canCreate(context.actor, { placePath: station.path, organisationId: input.organisationId })) {
     throw new ForbiddenError("You may not add personnel of this organisation at this duty station");
   }
@@ -219,7 +220,7 @@ export async function updatePerson(context: ServiceContext, id: string, patch: P
   if (!personPolicy.canUpdate(context.actor, before)) throw new ForbiddenError("You may not change this person");
   const { private: privateInput, ...fields } = patch;
   if (fields.organisationId) await assertOrganisation(db, fields.organisationId);
-  const station = fields.dutyStationId ? await dutyStationFor(db, fields.dutyStationId) : undefined;
+  const station = fields.dutyStationId ? await dutyStationFor(context, fields.dutyStationId) : undefined;
   const target = { placePath: station?.path ?? before.placePath, organisationId: fields.organisationId ?? before.organisationId };
   if (!personPolicy.canCreate(context.actor, target)) {
     throw new ForbiddenError("You may not move this person to that organisation or duty station");

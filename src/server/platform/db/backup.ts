@@ -31,6 +31,9 @@ export const backupTables = [
   "audit_head",
 ] as const;
 
+// Places refer to their parent: shorter paths first, so a parent is always restored before its children.
+const tableOrder: Partial<Record<(typeof backupTables)[number], string>> = { places: "length(t.path), t.id" };
+
 type Header = { format: "vigil-backup"; version: 1; migrations: number; createdAt: string; tables: readonly string[] };
 const batchSize = 2000;
 
@@ -51,7 +54,7 @@ export async function backupDatabase(database: Database, file: string): Promise<
         counts[table] = 0;
         for (let offset = 0; ; offset += batchSize) {
           const rows = await query<{ row: string }>(
-            `select row_to_json(t)::text as row from "${table}" t order by 1 limit ${batchSize} offset ${offset}`,
+            `select row_to_json(t)::text as row from "${table}" t order by ${tableOrder[table] ?? "1"} limit ${batchSize} offset ${offset}`,
           );
           if (rows.length === 0) break;
           counts[table] += rows.length;
@@ -73,7 +76,10 @@ export function restoreDatabase(database: Database, file: string): Promise<Recor
 }
 
 async function restoreWith(query: QueryFn, file: string): Promise<Record<string, number>> {
-  const input = createReadStream(file).pipe(createGunzip());
+  const source = createReadStream(file);
+  const input = source.pipe(createGunzip());
+  // pipe() does not forward the source's errors: an unreadable file would hang the restore.
+  source.on("error", (error) => input.destroy(error));
   const reader = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
   const counts: Record<string, number> = {};
   let header: Header | undefined;
@@ -108,12 +114,14 @@ async function restoreWith(query: QueryFn, file: string): Promise<Record<string,
     isOpen = false;
   } catch (error) {
     if (isOpen) await query("rollback");
-    if (error instanceof SyntaxError || (error as NodeJS.ErrnoException).code === "Z_DATA_ERROR") {
+    // Z_BUF_ERROR: the gzip stream ends early (a truncated or empty file).
+    if (error instanceof SyntaxError || ["Z_DATA_ERROR", "Z_BUF_ERROR"].includes((error as NodeJS.ErrnoException).code ?? "")) {
       throw new BackupError("The backup file is damaged or not a Vigil backup");
     }
     throw error;
   } finally {
     input.destroy();
+    source.destroy();
   }
   return counts;
 }

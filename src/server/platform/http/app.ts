@@ -16,6 +16,7 @@ import { type Database, migrationStatus, ping } from "../db/database.ts";
 import { installAuthentication } from "./authenticate.ts";
 import { serviceContext } from "./context.ts";
 import { installErrorHandler } from "./error-handler.ts";
+import { AppError } from "./errors.ts";
 import type { GrantLoader } from "./grant-loader.ts";
 import type { RouteSpec } from "./route.ts";
 
@@ -62,6 +63,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1 } });
+  // CSV imports may also arrive as a plain text/csv body (curl --data-binary), not only multipart.
+  app.addContentTypeParser("text/csv", { parseAs: "string" }, (_request, body, done) => done(null, body));
   await app.register(swagger, {
     openapi: {
       openapi: "3.1.0",
@@ -79,12 +82,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       },
       security: [{ bearer: [] }, { session: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: documentMultipartUploads,
   });
   await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
 
   installErrorHandler(app);
   installAuthentication(app, options);
+  app.addHook("preValidation", async (request) => rejectNulCharacters(request));
 
   app.get("/healthz", { schema: { hide: true } }, async () => ({ status: "ok" }));
   app.get("/readyz", { schema: { hide: true } }, async (_request, reply) => {
@@ -149,3 +153,46 @@ function registerRoute(app: FastifyInstance, route: RouteSpec, database: Databas
   });
 }
 
+/** The upload a multipart route takes: one file in the form field `file`. */
+const multipartFileBody = {
+  type: "object",
+  properties: { file: { type: "string", format: "binary", description: "The file to upload" } },
+  required: ["file"],
+};
+
+/**
+ * zod schemas to JSON Schema for the OpenAPI document. A multipart route has no body schema
+ * (its handler reads the file, so Fastify must not validate the body): document its upload.
+ */
+const documentMultipartUploads: typeof jsonSchemaTransform = (input) => {
+  const output = jsonSchemaTransform(input);
+  const consumes = (input.schema as { consumes?: string[] } | undefined)?.consumes;
+  if (!consumes?.includes("multipart/form-data") || output.schema.body) return output;
+  return { ...output, schema: { ...output.schema, body: multipartFileBody } };
+};
+
+/** Where the first string holding a NUL character sits in a value, as a field path. */
+function nulPath(value: unknown, path: string[]): string[] | null {
+  if (typeof value === "string") return value.includes("\u0000") ? path : null;
+  if (value === null || typeof value !== "object") return null;
+  for (const [key, item] of Object.entries(value)) {
+    const found = nulPath(item, [...path, key]);
+    if (found) return found;
+  }
+  return null;
+}
+
+/**
+ * PostgreSQL cannot store the NUL character in text: refuse it as bad input naming the
+ * field, before it reaches the database (where it would fail as a server error).
+ */
+function rejectNulCharacters(request: { params: unknown; query: unknown; body: unknown }) {
+  const places = { params: request.params, querystring: request.query, body: request.body };
+  for (const [location, value] of Object.entries(places)) {
+    const path = nulPath(value, []);
+    if (!path) continue;
+    const field = path.join(".") || location;
+    const message = "must not contain the NUL character";
+    throw new AppError(400, "validation", `${field}: ${message}`, [{ field, message }]);
+  }
+}

@@ -20,6 +20,12 @@ export function installErrorHandler(app: FastifyInstance): void {
         issues,
       });
     }
+    // Unparseable JSON (or a `__proto__` key, refused against prototype pollution) is bad
+    // input like any other: a 400 naming the body, not Fastify's own error code.
+    if (error.code === "FST_ERR_CTP_INVALID_JSON_BODY" || error.code === "FST_ERR_CTP_EMPTY_JSON_BODY") {
+      const message = "must be a valid JSON document";
+      return reply.code(400).send({ error: "validation", message: `body: ${message}`, issues: [{ field: "body", location: "body", message }] });
+    }
     if (error instanceof AppError) {
       return reply.code(error.statusCode).send({
         error: error.code,
@@ -27,7 +33,8 @@ export function installErrorHandler(app: FastifyInstance): void {
         ...(error.issues.length ? { issues: error.issues } : {}),
       });
     }
-    const pgCode = (error as { code?: string }).code;
+    // Drizzle wraps the driver's error (DrizzleQueryError), so the SQLSTATE sits on `cause`.
+    const pgCode = (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code;
     if (pgCode === "23505") {
       return reply.code(409).send({ error: "conflict", message: "A record with the same unique value already exists" });
     }
@@ -35,6 +42,11 @@ export function installErrorHandler(app: FastifyInstance): void {
       return reply
         .code(409)
         .send({ error: "conflict", message: "The record is referenced by other records or refers to a missing one" });
+    }
+    // Text PostgreSQL cannot store (the NUL character), e.g. inside an uploaded file.
+    if (pgCode === "22021") {
+      const message = "contains a character that cannot be stored (NUL)";
+      return reply.code(400).send({ error: "validation", message: `body: ${message}`, issues: [{ field: "body", location: "body", message }] });
     }
     if (pgCode === "22P02" || pgCode === "22007" || pgCode === "22008") {
       return reply.code(400).send({ error: "validation", message: "A value has the wrong format" });
