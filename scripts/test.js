@@ -34,6 +34,7 @@ function vitest(label, config, env = {}) {
 }
 
 run("Type check", "npx", ["tsc", "-p", "tsconfig.json", "--noEmit"]);
+run("Lint", "npx", ["biome", "lint"]);
 vitest("Unit and API tests on PGlite", "vitest.config.ts");
 
 if (!args.has("--no-postgres")) {

@@ -1,14 +1,14 @@
 import { count } from "drizzle-orm";
 import { organisations } from "../modules/structure/index.ts";
 import { findUserByEmail } from "../modules/accounts/index.ts";
-import { ConfigError, loadConfig } from "../platform/config.ts";
+import { type Config, ConfigError, loadConfig } from "../platform/config.ts";
 import { createServer } from "../server.ts";
 import { demoPassword, seedDemo } from "../seed/demo.seed.ts";
 import { openMigrated } from "./database.command.ts";
 import { printLogins } from "./logins.ts";
 
 export async function startServer(options: { isDemoIfEmpty: boolean }) {
-  let config;
+  let config: Config;
   try {
     config = loadConfig();
   } catch (error) {

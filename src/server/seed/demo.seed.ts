@@ -95,7 +95,7 @@ export async function seedDemo(database: Database, seed = 20261123): Promise<Dem
       private: {
         phone: `+${random.integer(220, 509)} ${random.integer(20, 99)} ${random.integer(10, 99)} ${random.integer(10, 99)} ${random.integer(10, 99)}`,
         mobile: `+${random.integer(220, 509)} ${random.integer(60, 99)} ${random.integer(100, 999)} ${random.integer(100, 999)}`,
-        email: `${givenName}.${familyName}`.toLowerCase().normalize("NFD").replace(/[^a-z.]/g, "") + `@${overrides.org.toLowerCase()}.example.org`,
+        email: `${`${givenName}.${familyName}`.toLowerCase().normalize("NFD").replace(/[^a-z.]/g, "")}@${overrides.org.toLowerCase()}.example.org`,
         emergencyContact: null,
         residentialAddress: `${random.integer(1, 250)} ${random.pick(streets)}, ${overrides.station}`,
       },

@@ -23,7 +23,7 @@ export async function login(
   meta: LoginMeta,
 ): Promise<{ user: UserRow; sessionToken: string; csrfToken: string; expiresAt: Date }> {
   const [user] = await database.db.select().from(users).where(eq(users.email, email.trim().toLowerCase()));
-  if (!user || !user.isActive) {
+  if (!user?.isActive) {
     await spendDecoyVerification(password);
     throw new UnauthenticatedError("E-mail or password is incorrect");
   }
@@ -92,7 +92,7 @@ export async function authenticateSession(database: Database, sessionToken: stri
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.idHash, sha256(sessionToken)), gt(sessions.expiresAt, new Date())));
-  if (!row || !row.user.isActive) return null;
+  if (!row?.user.isActive) return null;
   return { user: row.user, via: "session", csrfToken: row.csrfToken };
 }
 
@@ -110,7 +110,7 @@ export async function authenticateApiToken(database: Database, token: string): P
         sql`(${apiTokens.expiresAt} is null or ${apiTokens.expiresAt} > now())`,
       ),
     );
-  if (!row || !row.user.isActive) return null;
+  if (!row?.user.isActive) return null;
   await database.db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.tokenId));
   return { user: row.user, via: "token", csrfToken: null };
 }
