@@ -1,18 +1,18 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
+import { authorizationTable } from "./authorization/authorization-table.ts";
 import {
   type Caller,
   type Driver,
   type Fixtures,
   type MatrixRequest,
   type Response,
-  authorizationTable,
   createDriver,
   csvFile,
   freshAddress,
   loadFixtures,
-} from "./authorization-fixtures.ts";
+} from "./authorization/matrix-driver.ts";
 import { loadConfig } from "./platform/config.ts";
 import type { RouteSpec } from "./platform/http/route.ts";
 import { allRoutes } from "./routes.ts";

@@ -1,32 +1,30 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Permission, permissions } from "../core/access/permissions.ts";
-import type { Role } from "../core/access/roles.ts";
+import { type Permission, permissions } from "../../core/access/permissions.ts";
+import type { Role } from "../../core/access/roles.ts";
+import { loadConfig } from "../platform/config.ts";
+import type { RouteSpec } from "../platform/http/route.ts";
+import { allRoutes } from "../routes.ts";
+import { type TestApp, startTestApp } from "../testing/test-app.ts";
+import { authorizationTable } from "./authorization-table.ts";
 import {
   type Caller,
   type Driver,
-  type Expectation,
   type Fixtures,
-  type MatrixCase,
   type MatrixRequest,
   type MatrixUser,
   type Response,
-  type RouteRule,
-  authorizationTable,
   createDriver,
   loadFixtures,
   matrixUsers,
-  outcomeStatus,
   rolesOf,
-} from "./authorization-fixtures.ts";
-import { loadConfig } from "./platform/config.ts";
-import type { RouteSpec } from "./platform/http/route.ts";
-import { allRoutes } from "./routes.ts";
-import { type TestApp, startTestApp } from "./testing/test-app.ts";
+} from "./matrix-driver.ts";
+import { type Expectation, type MatrixCase, type RouteRule, outcomeStatus } from "./matrix-rules.ts";
 
 /**
  * Every route × every representative caller × in scope / out of scope, against the
- * explicit table in authorization-fixtures.ts. A route without a rule fails here.
+ * explicit table in authorization-table.ts (merged from rules-*.ts). A route without a
+ * rule fails here.
  */
 const routes = allRoutes(loadConfig({ LOG_LEVEL: "silent" }));
 const keyOf = (route: Pick<RouteSpec, "method" | "url">) => `${route.method} ${route.url}`;
@@ -95,7 +93,7 @@ const revealed = (response: Response) => {
 describe("the authorization table", () => {
   it("has a rule for every registered route", () => {
     const missing = routes.map(keyOf).filter((key) => !(key in authorizationTable));
-    expect(missing, "routes without a rule: add each to authorizationTable in src/server/authorization-fixtures.ts").toEqual([]);
+    expect(missing, "routes without a rule: add each to a part of authorizationTable in src/server/authorization/ (rules-*.ts)").toEqual([]);
   });
 
   it("has no rule for a route that is no longer registered", () => {
@@ -186,7 +184,7 @@ describe("the authorization matrix", () => {
     const key = keyOf(route);
     it(`answers ${key} (${route.access}) for every caller as the table says, in and out of scope`, async () => {
       const rule = authorizationTable[key];
-      if (!rule) throw new Error(`${key} has no rule in authorizationTable (src/server/authorization-fixtures.ts)`);
+      if (!rule) throw new Error(`${key} has no rule in authorizationTable (src/server/authorization/rules-*.ts)`);
       const mismatches: string[] = [];
       for (const { label, matrixCase } of casesOf(rule)) {
         for (const caller of ["anonymous", ...matrixUsers] as Caller[]) {

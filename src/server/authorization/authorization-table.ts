@@ -1,0 +1,23 @@
+import type { RouteRule } from "./matrix-rules.ts";
+import { accountRules } from "./rules-accounts.ts";
+import { appointmentRules } from "./rules-appointments.ts";
+import { meetingRules } from "./rules-meetings.ts";
+import { personnelRules } from "./rules-personnel.ts";
+import { structureRules } from "./rules-structure.ts";
+
+// ---------------------------------------------------------------------------------------
+// The table: every route, every caller, in and out of scope
+// ---------------------------------------------------------------------------------------
+
+/**
+ * `authorizationTable`: the expected outcome of every route for every caller, keyed by
+ * "METHOD url" and written out so that a rule change shows up as a diff. Each part holds
+ * the routes of one resource (rules-*.ts); a key may appear in one part only.
+ */
+export const authorizationTable: Record<string, RouteRule> = {
+  ...accountRules,
+  ...structureRules,
+  ...appointmentRules,
+  ...personnelRules,
+  ...meetingRules,
+};

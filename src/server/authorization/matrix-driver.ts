@@ -1,0 +1,310 @@
+import type { InjectOptions } from "fastify";
+import type { Role } from "../../core/access/roles.ts";
+import { todayIso } from "../platform/clock.ts";
+import { demoPassword } from "../seed/demo.seed.ts";
+import { type TestApp, demo } from "../testing/test-app.ts";
+
+/**
+ * Helper data for the authorization matrix (authorization-matrix.test.ts) and the input
+ * fuzz test: who the representative callers are, the records they act on, and how to send a
+ * request as each of them. The expected outcome of every route for every caller is
+ * `authorizationTable` (authorization-table.ts).
+ */
+
+export type MatrixUser = keyof typeof demo;
+export type Caller = MatrixUser | "anonymous";
+export const matrixUsers = Object.keys(demo) as MatrixUser[];
+
+/**
+ * The roles each demo login holds (demo.seed.ts), and where. Used to check the table
+ * against the permission registry: whoever holds no role granting a route's permission
+ * must be expected to get 403.
+ */
+export const rolesOf: Record<MatrixUser, readonly Role[]> = {
+  admin: ["authenticated", "system_admin"], // everywhere
+  analyst: ["authenticated", "global_analyst"], // everywhere
+  doMali: ["authenticated", "do"], // Mali Designated Area
+  pcsaMali: ["authenticated", "pcsa"], // Mali Designated Area
+  ascMopti: ["authenticated", "asc"], // Mopti Security Area (Mali)
+  repUnicefMali: ["authenticated", "org_representative"], // Mali, UNICEF only
+  sfpWfpMali: ["authenticated", "org_security_focal_point"], // Mali, WFP only
+  wardenBamako: ["authenticated", "warden"], // Bamako Security Area (Mali)
+  staff: ["authenticated"], // no appointment; works in DR Congo
+};
+
+/** A setup-only account (not in the matrix) holding the CSFP appointment of Haiti. */
+const csfpHaitiEmail = "csfp.haiti@matrix.example";
+const helperPassword = "matrix-helper-passphrase-2026";
+export type SetupActor = MatrixUser | "csfpHaiti";
+
+// ---------------------------------------------------------------------------------------
+// Sending requests
+// ---------------------------------------------------------------------------------------
+
+export type MatrixRequest = {
+  params?: Record<string, string>;
+  query?: Record<string, string>;
+  body?: unknown;
+  /** Sent as is with content-type application/json (for malformed JSON). */
+  rawJson?: string;
+  multipart?: { field: string; fileName: string; contentType: string; content: string };
+  headers?: Record<string, string>;
+};
+
+export type Response = Awaited<ReturnType<TestApp["app"]["inject"]>>;
+
+export function fillUrl(template: string, params: Record<string, string> = {}, query?: Record<string, string>): string {
+  const path = template.replace(/:(\w+)/g, (_, name: string) => {
+    if (!(name in params)) throw new Error(`No value for :${name} in ${template}`);
+    return encodeURIComponent(params[name]);
+  });
+  const search = query && Object.keys(query).length ? `?${new URLSearchParams(query)}` : "";
+  return `${path}${search}`;
+}
+
+export function multipartPayload(part: NonNullable<MatrixRequest["multipart"]>) {
+  const boundary = "----vigil-test-boundary-7d3f";
+  const head = `--${boundary}\r\nContent-Disposition: form-data; name="${part.field}"; filename="${part.fileName}"\r\nContent-Type: ${part.contentType}\r\n\r\n`;
+  return {
+    payload: Buffer.concat([Buffer.from(head), Buffer.from(part.content), Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    contentType: `multipart/form-data; boundary=${boundary}`,
+  };
+}
+
+let addressCounter = 0;
+/** A fresh client address per sign-in, so the login rate limit (per address) never trips. */
+export function freshAddress(): string {
+  addressCounter += 1;
+  return `198.51.${Math.floor(addressCounter / 250) % 250}.${(addressCounter % 250) + 1}`;
+}
+
+/** Sends requests as any caller: cached sessions, fresh ones on demand, CSRF on writes. */
+export function createDriver(t: TestApp) {
+  const helperSessions = new Map<string, { cookie: string; csrfToken: string }>();
+
+  async function signIn(email: string, password = demoPassword) {
+    const response = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { email, password },
+      headers: { "x-forwarded-for": freshAddress() },
+    });
+    if (response.statusCode !== 200) throw new Error(`sign-in of ${email} failed: ${response.statusCode} ${response.body}`);
+    const cookie = response.cookies.find((item) => item.name === "vigil_session");
+    return { cookie: `vigil_session=${cookie?.value}`, csrfToken: response.json().csrfToken as string };
+  }
+
+  async function sessionOf(actor: SetupActor, isFresh: boolean) {
+    if (actor === "csfpHaiti") {
+      const cached = helperSessions.get(actor);
+      if (cached) return cached;
+      const session = await signIn(csfpHaitiEmail, helperPassword);
+      helperSessions.set(actor, session);
+      return session;
+    }
+    if (isFresh) return signIn(demo[actor]);
+    return t.login(demo[actor]);
+  }
+
+  async function send(
+    caller: Caller | "csfpHaiti",
+    method: InjectOptions["method"],
+    urlTemplate: string,
+    request: MatrixRequest = {},
+    options: { isFreshSession?: boolean } = {},
+  ): Promise<Response> {
+    const headers: Record<string, string> = { ...request.headers };
+    if (caller !== "anonymous") {
+      const session = await sessionOf(caller, options.isFreshSession ?? false);
+      headers.cookie = session.cookie;
+      if (method !== "GET") headers["x-csrf-token"] = session.csrfToken;
+    }
+    let payload: InjectOptions["payload"];
+    if (request.multipart) {
+      const part = multipartPayload(request.multipart);
+      payload = part.payload;
+      headers["content-type"] = part.contentType;
+    } else if (request.rawJson !== undefined) {
+      payload = request.rawJson;
+      headers["content-type"] = "application/json";
+    } else if (request.body !== undefined) {
+      payload = JSON.stringify(request.body);
+      headers["content-type"] = "application/json";
+    }
+    const url = fillUrl(urlTemplate, request.params, request.query);
+    return t.app.inject({ method, url, headers, ...(payload !== undefined ? { payload } : {}) });
+  }
+
+  let counter = 0;
+  const setup = {
+    /** A request that must succeed (2xx); returns the parsed body. */
+    async as<T = { id: string }>(actor: SetupActor, method: InjectOptions["method"], url: string, body?: unknown): Promise<T> {
+      const response = await send(actor, method, url, body === undefined ? {} : { body });
+      if (response.statusCode >= 300) {
+        throw new Error(`setup ${method} ${url} as ${actor} failed: ${response.statusCode} ${response.body}`);
+      }
+      return (response.body ? response.json() : null) as T;
+    },
+    unique(prefix: string): string {
+      counter += 1;
+      return `${prefix} ${counter}`;
+    },
+    uniqueCode(prefix: string): string {
+      counter += 1;
+      return `${prefix}-${counter}`;
+    },
+  };
+  return { send, setup };
+}
+
+export type Driver = ReturnType<typeof createDriver>;
+export type Setup = Driver["setup"];
+
+// ---------------------------------------------------------------------------------------
+// The records every case points at
+// ---------------------------------------------------------------------------------------
+
+export type Fixtures = Awaited<ReturnType<typeof loadFixtures>>;
+
+type Named = { id: string; name: string; kind: string; parentId: string | null };
+
+/**
+ * Finds (in the demo data) or creates (through the API) the records the matrix uses: places,
+ * organisations, people, appointments with letters, meetings with action points, tokens.
+ */
+export async function loadFixtures(driver: Driver) {
+  const { setup } = driver;
+  const tree = (await setup.as<{ items: Named[] }>("admin", "GET", "/api/places/tree")).items;
+  const place = (name: string) => {
+    const found = tree.find((item) => item.name === name);
+    if (!found) throw new Error(`No demo place named ${name}`);
+    return found.id;
+  };
+  const byId = new Map(tree.map((item) => [item.id, item]));
+  const rootOf = (id: string): string => {
+    const item = byId.get(id) as Named;
+    return item.parentId ? rootOf(item.parentId) : item.id;
+  };
+  const mali = place("Mali");
+  const outsideMali = new Set(tree.filter((item) => rootOf(item.id) !== mali).map((item) => item.id));
+  const outsideMaliStationNames = tree.filter((item) => outsideMali.has(item.id) && item.kind === "duty_station").map((item) => item.name);
+
+  const organisationList = await setup.as<{ items: { id: string; code: string }[] }>("admin", "GET", "/api/organisations?pageSize=50");
+  const organisation = (code: string) => organisationList.items.find((item) => item.code === code)?.id as string;
+
+  const appointmentOf = async (role: string, placeId: string) => {
+    const list = await setup.as<{ items: { id: string; personId: string }[] }>("admin", "GET", `/api/appointments?role=${role}&placeId=${placeId}`);
+    if (list.items.length !== 1) throw new Error(`Expected one ${role} appointment at ${placeId}, found ${list.items.length}`);
+    return list.items[0];
+  };
+
+  const haiti = place("Haiti");
+  const haitiCsfp = await appointmentOf("csfp", haiti);
+  await setup.as("admin", "POST", "/api/users", {
+    email: csfpHaitiEmail,
+    displayName: "CSFP Haiti (matrix helper)",
+    password: helperPassword,
+    personId: haitiCsfp.personId,
+  });
+
+  const fixtures = {
+    mali,
+    bamakoArea: place("Bamako Security Area"),
+    moptiArea: place("Mopti Security Area"),
+    drc: place("Democratic Republic of the Congo"),
+    haiti,
+    kati: place("Kati"),
+    moptiStation: place("Mopti"),
+    portAuPrince: place("Port-au-Prince"),
+    outsideMali,
+    outsideMaliStationNames,
+    unicef: organisation("UNICEF"),
+    wfp: organisation("WFP"),
+    today: todayIso(),
+    unicefKatiPerson: "",
+    wfpMoptiPerson: "",
+    haitianPerson: "",
+    staffPerson: "",
+    staffUser: "",
+    wardenBamakoAppointment: (await appointmentOf("warden", place("Bamako Security Area"))).id,
+    moptiAsaAppointment: (await appointmentOf("asa", place("Mopti Security Area"))).id,
+    doMaliAppointment: (await appointmentOf("do", mali)).id,
+    haitiCsfpAppointment: haitiCsfp.id,
+    maliSmt: "",
+    moptiAsmt: "",
+    haitiSmt: "",
+    moptiActionPoint: "",
+    haitiActionPoint: "",
+    outsiderToken: "",
+  };
+
+  fixtures.unicefKatiPerson = (await setup.as("pcsaMali", "POST", "/api/personnel", personBody(fixtures, "unicef", fixtures.kati, "Kati"))).id;
+  fixtures.wfpMoptiPerson = (await setup.as("pcsaMali", "POST", "/api/personnel", personBody(fixtures, "wfp", fixtures.moptiStation, "Mopti"))).id;
+  fixtures.haitianPerson = (await setup.as("csfpHaiti", "POST", "/api/personnel", personBody(fixtures, "unicef", fixtures.portAuPrince, "Haiti"))).id;
+  const staffMe = await setup.as<{ personId: string; user: { id: string } }>("staff", "GET", "/api/auth/me");
+  fixtures.staffPerson = staffMe.personId;
+  fixtures.staffUser = staffMe.user.id;
+
+  for (const id of [fixtures.wardenBamakoAppointment, fixtures.haitiCsfpAppointment]) {
+    const response = await driver.send("admin", "PUT", "/api/appointments/:id/letter", { params: { id }, multipart: pdfLetter });
+    if (response.statusCode !== 200) throw new Error(`letter upload failed: ${response.statusCode} ${response.body}`);
+  }
+
+  const meetings = await setup.as<{ items: { id: string; title: string }[] }>("analyst", "GET", "/api/meetings");
+  fixtures.maliSmt = meetings.items.find((item) => item.title === "SMT monthly meeting")?.id as string;
+  fixtures.moptiAsmt = (await setup.as("doMali", "POST", "/api/meetings", meetingBody(fixtures, "asmt", fixtures.moptiArea))).id;
+  fixtures.haitiSmt = (await setup.as("csfpHaiti", "POST", "/api/meetings", meetingBody(fixtures, "smt", haiti))).id;
+  type WithPoints = { actionPoints: { id: string }[] };
+  const pointOf = (meeting: WithPoints) => meeting.actionPoints.at(-1)?.id as string;
+  fixtures.moptiActionPoint = pointOf(await setup.as<WithPoints>("doMali", "POST", `/api/meetings/${fixtures.moptiAsmt}/action-points`, actionPointBody));
+  fixtures.haitiActionPoint = pointOf(await setup.as<WithPoints>("csfpHaiti", "POST", `/api/meetings/${fixtures.haitiSmt}/action-points`, actionPointBody));
+  fixtures.outsiderToken = (await setup.as("csfpHaiti", "POST", "/api/auth/tokens", { name: "outsider" })).id;
+  return fixtures;
+}
+
+// ---------------------------------------------------------------------------------------
+// Request bodies
+// ---------------------------------------------------------------------------------------
+
+export const pdfLetter = {
+  field: "file",
+  fileName: "letter.pdf",
+  contentType: "application/pdf",
+  content: "%PDF-1.4\n% appointment letter\n",
+};
+
+export function personBody(f: { unicef: string; wfp: string }, organisation: "unicef" | "wfp", dutyStationId: string, familyName: string) {
+  return {
+    organisationId: f[organisation],
+    dutyStationId,
+    givenName: "Matrix",
+    familyName,
+    sex: "female",
+    recruitmentType: "locally_recruited",
+    category: "general_service",
+    private: { phone: "+223 20 22 33 44", residentialAddress: "12 Rue 312" },
+  };
+}
+
+export function meetingBody(f: { today: string }, body: "smt" | "asmt", placeId: string) {
+  return { body, placeId, heldOn: f.today, title: `${body.toUpperCase()} matrix meeting`, location: "Office" };
+}
+
+export const actionPointBody = { kind: "action", text: "Check the radio room", status: "open" };
+
+export function stationBody(parentId: string, name: string) {
+  return { kind: "duty_station", parentId, name, latitude: 14.5, longitude: -4.2 };
+}
+
+export function appointmentBody(f: { today: string }, personId: string, role: string, placeId: string) {
+  return { personId, role, placeId, startsOn: f.today, appointedBy: "Matrix test" };
+}
+
+export function csvFile(rows: string[]) {
+  return {
+    field: "file",
+    fileName: "people.csv",
+    contentType: "text/csv",
+    content: ["given_name,family_name,sex,recruitment_type,category,organisation,duty_station", ...rows].join("\n"),
+  };
+}
