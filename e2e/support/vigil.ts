@@ -1,7 +1,7 @@
 import type { Locator, Page } from "playwright-core";
 import en from "../../src/web/app/i18n/en.json";
 import fr from "../../src/web/app/i18n/fr.json";
-import type { viewports } from "./browser.ts";
+import { screenshot, type viewports } from "./browser.ts";
 
 /** The UI strings, straight from the catalogues the app ships, so a wording change cannot break a test. */
 export { en, fr };
@@ -10,13 +10,13 @@ export type Viewport = keyof typeof viewports;
 
 /** Any string containing `{{…}}` placeholders, matched with the placeholders as wildcards. */
 export function pattern(template: string, values: Record<string, string> = {}): RegExp {
-  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const source = template
     .split(/(\{\{\w+\}\})/)
     .map((part) => {
       const name = /^\{\{(\w+)\}\}$/.exec(part)?.[1];
-      if (!name) return escape(part);
-      return name in values ? escape(values[name]) : ".+";
+      if (!name) return literal(part);
+      return name in values ? literal(values[name]) : ".+";
     })
     .join("");
   return new RegExp(source);
@@ -41,9 +41,30 @@ export async function navigate(page: Page, viewport: Viewport, label: string, st
     await page.getByRole("button", { name: strings.shell.openNavigation }).click();
   }
   await navigation.getByRole("link", { name: label, exact: true }).click();
-  if (viewport === "phone") {
-    await page.getByRole("button", { name: strings.shell.openNavigation }).waitFor();
-  }
+  if (viewport === "phone") await navigationClosed(page, strings);
+}
+
+/** On a phone: the navigation drawer has closed and slid out of sight. */
+export async function navigationClosed(page: Page, strings = en) {
+  await page.getByRole("button", { name: strings.shell.openNavigation }).waitFor();
+  await page.waitForFunction(() => (document.getElementById("vigil-navbar")?.getBoundingClientRect().right ?? 0) <= 0);
+}
+
+/**
+ * Takes the screenshot once the page is at rest: no placeholder or spinner still loading, no
+ * passing notification over the header, no transition half-way, and scrolled to the top (a
+ * full-page shot of a scrolled page draws the fixed header in the middle).
+ */
+export async function settledScreenshot(page: Page, name: string) {
+  await page.waitForFunction(() => {
+    const isBusy = document.querySelector(
+      '.mantine-Notification-root, .mantine-Skeleton-root[data-visible="true"], .mantine-Loader-root',
+    );
+    const isMoving = document.getAnimations().some((animation) => animation.playState === "running");
+    return !isBusy && !isMoving;
+  });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await screenshot(page, name);
 }
 
 /** Chooses an option of a Mantine Select (its dropdown is rendered in a portal, outside the form). */
@@ -61,4 +82,16 @@ export function hasNoHorizontalScroll(page: Page): Promise<boolean> {
 /** The main content region (excludes header and navigation). */
 export function main(page: Page): Locator {
   return page.locator("#main-content");
+}
+
+/** The dashboard with everything it loads lazily: continuity, country names and the map outline. */
+export async function dashboardLoaded(page: Page, strings = en) {
+  await mainHeading(page, strings.dashboard.title).waitFor();
+  await page.getByRole("region", { name: strings.dashboard.continuityTitle }).waitFor();
+  // Country names come in their own chunk; until they arrive the codes ("ML") are shown.
+  await page
+    .getByRole("region", { name: strings.dashboard.areasTitle })
+    .getByText(`${strings.placeKinds.designated_area} · Mali`)
+    .waitFor();
+  await page.getByRole("img", { name: pattern(strings.dashboard.mapLabel_other) }).locator("path").waitFor();
 }

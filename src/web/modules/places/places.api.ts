@@ -80,6 +80,8 @@ export function useSavePlace(id?: string) {
     },
     onSuccess: async (saved) => {
       await queryClient.invalidateQueries({ queryKey: ["places"] });
+      // A new or renamed area changes the continuity list (and its badges in the place tree).
+      await queryClient.invalidateQueries({ queryKey: ["continuity"] });
       await queryClient.invalidateQueries({ queryKey: ["dashboard"] });
       await queryClient.invalidateQueries({ queryKey: ["history", "place", saved.id] });
     },
@@ -92,6 +94,7 @@ export function useDeletePlace() {
     mutationFn: (id: string) => api.delete(`/api/places/${id}`),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ["places"] });
+      await queryClient.invalidateQueries({ queryKey: ["continuity"] });
       await queryClient.invalidateQueries({ queryKey: ["dashboard"] });
     },
   });
