@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type Tenure, addDays, coverageGaps, fromDay, isInForce, isValidTenure, overlaps, toDay } from "./continuity.ts";
+import { type Tenure, addDays, coverageGaps, describeGaps, fromDay, isInForce, isValidTenure, overlaps, toDay } from "./continuity.ts";
 
 // Days are generated as offsets from a fixed origin, so shrunk counter-examples stay readable.
 const origin = "2026-01-01";
@@ -217,5 +217,32 @@ describe("coverageGaps", () => {
         expect(coverageGaps(outside, window.from, window.to)).toEqual([{ from: window.from, to: window.to }]);
       }),
     );
+  });
+});
+
+describe("describeGaps", () => {
+  const today = "2026-11-23";
+  const until = "2026-12-23";
+
+  it("dates a gap open today from the day after the last holder left", () => {
+    const tenures: Tenure[] = [{ startsOn: "2025-01-01", endsOn: "2026-11-18" }];
+    expect(describeGaps(tenures, today, until)).toEqual([{ from: "2026-11-19", to: null }]);
+  });
+
+  it("gives no end to a gap that nothing scheduled closes", () => {
+    const tenures: Tenure[] = [{ startsOn: "2025-01-01", endsOn: "2026-12-01" }];
+    expect(describeGaps(tenures, today, until)).toEqual([{ from: "2026-12-02", to: null }]);
+  });
+
+  it("keeps the window's end when a later appointment closes the gap after the window", () => {
+    const tenures: Tenure[] = [
+      { startsOn: "2025-01-01", endsOn: "2026-12-01" },
+      { startsOn: "2027-02-01", endsOn: null },
+    ];
+    expect(describeGaps(tenures, today, until)).toEqual([{ from: "2026-12-02", to: until }]);
+  });
+
+  it("reports nothing for a continuous function", () => {
+    expect(describeGaps([{ startsOn: "2025-01-01", endsOn: null }], today, until)).toEqual([]);
   });
 });

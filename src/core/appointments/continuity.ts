@@ -60,3 +60,25 @@ export function coverageGaps(tenures: readonly Tenure[], from: string, to: strin
   if (cursor <= windowEnd) gaps.push({ from: fromDay(cursor), to: fromDay(windowEnd) });
   return gaps;
 }
+
+export type ReportedGap = { from: string; to: string | null };
+
+/**
+ * Gaps as a reader needs them: a gap already open today starts on the day after the last
+ * holder left (not merely "today"), and a gap that nothing scheduled ever closes has no end.
+ */
+export function describeGaps(tenures: readonly Tenure[], today: string, until: string): ReportedGap[] {
+  const gaps: ReportedGap[] = coverageGaps(tenures, today, until);
+  if (gaps.length === 0) return gaps;
+  const first = gaps[0];
+  if (first.from === today) {
+    const endedBefore = tenures
+      .filter((tenure) => tenure.endsOn !== null && toDay(tenure.endsOn) < toDay(today))
+      .map((tenure) => toDay(tenure.endsOn as string));
+    if (endedBefore.length) first.from = fromDay(Math.max(...endedBefore) + 1);
+  }
+  const last = gaps[gaps.length - 1];
+  const isClosedLater = tenures.some((tenure) => toDay(tenure.startsOn) > toDay(until));
+  if (last.to === until && !isClosedLater) last.to = null;
+  return gaps;
+}

@@ -55,7 +55,7 @@ export const continuityItemOut = z.object({
       endsOn: z.string().nullable(),
     })
     .nullable(),
-  gaps: z.array(z.object({ from: z.string(), to: z.string() })),
+  gaps: z.array(z.object({ from: z.string(), to: z.string().nullable().describe("null: nothing scheduled closes the gap") })),
 });
 
 const tags = ["Appointments"];

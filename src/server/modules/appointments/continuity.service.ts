@@ -1,5 +1,5 @@
-import { and, eq, inArray, or, sql } from "drizzle-orm";
-import { type Gap, addDays, coverageGaps, isInForce } from "../../../core/appointments/continuity.ts";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { type ReportedGap, addDays, describeGaps, isInForce } from "../../../core/appointments/continuity.ts";
 import { type AppointmentRole, continuousSlots, roleRules } from "../../../core/access/roles.ts";
 import { scopeCondition } from "../../platform/access/scope-sql.ts";
 import { todayIso } from "../../platform/clock.ts";
@@ -15,7 +15,7 @@ export type ContinuityItem = {
   slot: "do" | "asc";
   isCoveredToday: boolean;
   inCharge: { appointmentId: string; personId: string; personName: string; role: AppointmentRole; endsOn: string | null } | null;
-  gaps: Gap[];
+  gaps: ReportedGap[];
 };
 
 const slotRoles = (slot: string) => (Object.keys(roleRules) as AppointmentRole[]).filter((role) => roleRules[role].slot === slot);
@@ -62,7 +62,6 @@ export async function continuityStatus(
           areas.map((area) => area.id),
         ),
         inArray(appointments.role, [...slotRoles("do"), ...slotRoles("asc")]),
-        or(sql`${appointments.endsOn} is null`, sql`${appointments.endsOn} >= ${today}`),
       ),
     );
   const items: ContinuityItem[] = [];
@@ -71,7 +70,7 @@ export async function continuityStatus(
     const slot = continuousSlots[kind];
     const tenures = holders.filter((holder) => holder.placeId === area.id && roleRules[holder.role].slot === slot);
     const current = tenures.find((tenure) => isInForce(tenure, today));
-    const gaps = coverageGaps(tenures, today, until);
+    const gaps = describeGaps(tenures, today, until);
     if (options.onlyGaps && gaps.length === 0) continue;
     items.push({
       placeId: area.id,
