@@ -3,7 +3,12 @@ import { z } from "zod";
 
 /** Start-up configuration, from environment variables, validated with a clear message. */
 const configSchema = z.object({
-  PORT: z.coerce.number().int().min(1).max(65535).default(8080),
+  PORT: z.coerce
+    .number({ message: "must be a port number between 1 and 65535" })
+    .int({ message: "must be a whole number" })
+    .min(1, { message: "must be a port number between 1 and 65535" })
+    .max(65535, { message: "must be a port number between 1 and 65535" })
+    .default(8080),
   HOST: z.string().min(1).default("0.0.0.0"),
   DATA_DIR: z.string().min(1).default("./data"),
   DATABASE_URL: z
@@ -19,7 +24,12 @@ const configSchema = z.object({
     .url({ protocol: /^https?$/, message: "must be an absolute http:// or https:// URL such as https://vigil.example.org" })
     .optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  SESSION_HOURS: z.coerce
+    .number({ message: "must be a number of hours" })
+    .int({ message: "must be a whole number of hours" })
+    .min(1, { message: "must be at least 1 hour" })
+    .max(24 * 30, { message: "must be at most 720 hours (30 days)" })
+    .default(12),
   MAIL_FROM: z.string().default("Vigil <vigil@localhost>"),
 });
 
