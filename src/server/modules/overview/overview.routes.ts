@@ -21,7 +21,16 @@ const placeDetailOut = placeOut.extend({
 const personPageOut = personDetailOut.extend({
   appointments: z.array(appointmentOut),
   responsibilities: z.array(
-    z.object({ section: z.string(), actor: z.string(), heading: z.string().nullable(), number: z.number().int(), text: z.string() }),
+    z.object({
+      section: z.string(),
+      actor: z.string(),
+      actorFr: z.string().nullable(),
+      heading: z.string().nullable(),
+      headingFr: z.string().nullable(),
+      number: z.number().int(),
+      text: z.string(),
+      textFr: z.string().nullable(),
+    }),
   ),
 });
 

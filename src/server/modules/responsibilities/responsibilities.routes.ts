@@ -1,9 +1,8 @@
 import { z } from "zod";
 import { appointmentRoles } from "../../../core/access/roles.ts";
-import { responsibilityKeysByRole } from "../../../core/access/role-responsibilities.ts";
 import { defineRoute } from "../../platform/http/route.ts";
 import { errorResponses } from "../../platform/http/schemas.ts";
-import { listResponsibilities } from "./responsibilities.service.ts";
+import { registerForRole } from "./responsibilities.service.ts";
 
 const roleKeys = [...appointmentRoles, "personnel", "smt", "asmt", "security_cell"] as const;
 
@@ -21,18 +20,22 @@ export const responsibilityRoutes = [
           z.object({
             section: z.string(),
             actor: z.string(),
+            actorFr: z.string().nullable().describe("French translation; null where none is available"),
             roleKey: z.string().nullable(),
-            items: z.array(z.object({ number: z.number().int(), heading: z.string().nullable(), text: z.string() })),
+            items: z.array(
+              z.object({
+                number: z.number().int(),
+                heading: z.string().nullable(),
+                text: z.string(),
+                headingFr: z.string().nullable(),
+                textFr: z.string().nullable(),
+              }),
+            ),
           }),
         ),
       }),
       ...errorResponses,
     },
-    handler: ({ context, query }) => {
-      const role = query.role;
-      // An appointment role shows its own section only; DO a.i. reads the DO's section.
-      const keys = !role ? undefined : role in responsibilityKeysByRole ? [responsibilityKeysByRole[role as keyof typeof responsibilityKeysByRole][0] ?? role] : [role];
-      return listResponsibilities(context.database, keys);
-    },
+    handler: ({ context, query }) => registerForRole(context.database, query.role),
   }),
 ];

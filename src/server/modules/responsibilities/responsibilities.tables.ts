@@ -15,6 +15,10 @@ export const responsibilities = pgTable(
     heading: text("heading"),
     number: integer("number").notNull(),
     text: text("text").notNull(),
+    // French translation of the annex (null where none is available: the English is shown).
+    actorFr: text("actor_fr"),
+    headingFr: text("heading_fr"),
+    textFr: text("text_fr"),
   },
   (table) => [uniqueIndex("responsibilities_section_number").on(table.section, table.number)],
 );
