@@ -33,3 +33,18 @@ export function searchOf<T extends Record<string, unknown>>(
 ): (search: Record<string, unknown>) => Partial<T> {
   return parse;
 }
+
+type ListNavigate<S> = (options: { search: (previous: S) => S; replace?: boolean }) => Promise<void>;
+
+/**
+ * A list's page and filters, kept in the URL. A changed filter returns to the first page and
+ * replaces the history entry, so "back" leaves the list instead of undoing each keystroke.
+ */
+export function useListSearch<S extends { page?: number }>(search: S, navigate: ListNavigate<S>) {
+  return {
+    page: search.page ?? 1,
+    update: (patch: Partial<S>) =>
+      void navigate({ search: (previous) => ({ ...previous, page: undefined, ...patch }), replace: true }),
+    goToPage: (page: number) => void navigate({ search: (previous) => ({ ...previous, page }) }),
+  };
+}

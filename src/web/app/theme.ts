@@ -15,6 +15,12 @@ const vigil: MantineColorsTuple = [
 ];
 
 /**
+ * For filled alarms (nobody in charge, overdue). Mantine's default filled red (red.6) gives white
+ * text a contrast of about 3.3:1; red.9 gives about 5.4:1, enough for the small text on it.
+ */
+export const alarmColor = "red.9";
+
+/**
  * Built per language: Mantine's own buttons (close, clear, show password) carry English
  * labels for screen readers unless told otherwise.
  */

@@ -1,9 +1,9 @@
 import { ActionIcon, Card, Group, Select, Skeleton, Stack, Table, Text, UnstyledButton } from "@mantine/core";
-import { useMediaQuery } from "@mantine/hooks";
 import { IconArrowDown, IconArrowsSort, IconArrowUp, IconSortAscending, IconSortDescending } from "@tabler/icons-react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { SortOrder } from "../search-params.ts";
+import { useIsPhone } from "../viewport.ts";
 
 export type Column<T> = {
   key: string;
@@ -43,7 +43,7 @@ const skeletonKeys = ["s1", "s2", "s3", "s4", "s5", "s6"];
 
 /** Wide screens get a table that scrolls inside its own box; phones get stacked cards. */
 export function DataTable<T>(props: DataTableProps<T>) {
-  const isPhone = useMediaQuery("(max-width: 47.99em)", false, { getInitialValueInEffect: false });
+  const isPhone = useIsPhone();
   const { items, isLoading, empty } = props;
   if (!isLoading && items && items.length === 0) return <>{empty}</>;
   return isPhone ? <CardList {...props} /> : <WideTable {...props} />;

@@ -1,6 +1,6 @@
 import { Modal } from "@mantine/core";
-import { useMediaQuery } from "@mantine/hooks";
 import type { ReactNode } from "react";
+import { useIsPhone } from "../viewport.ts";
 
 type FormModalProps = {
   opened: boolean;
@@ -12,7 +12,7 @@ type FormModalProps = {
 
 /** Forms open in a dialog on wide screens and take the whole screen on phones. */
 export function FormModal({ opened, onClose, title, children, size = "lg" }: FormModalProps) {
-  const isPhone = useMediaQuery("(max-width: 47.99em)", false, { getInitialValueInEffect: false });
+  const isPhone = useIsPhone();
   return (
     <Modal
       opened={opened}

@@ -1,22 +1,25 @@
-import { Button, Card, Skeleton, Stack, Table, Text, Timeline, Title } from "@mantine/core";
-import { IconHistory, IconPencil, IconPlus, IconTrash } from "@tabler/icons-react";
+import { Box, Button, Card, Paper, Skeleton, Stack, Table, Text, Timeline, Title } from "@mantine/core";
+import { IconArrowRight, IconHistory, IconPencil, IconPlus, IconTrash } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../api.ts";
 import { useFormatters } from "../format.ts";
+import { useIsPhone } from "../viewport.ts";
 import { Empty } from "./empty-state.component.tsx";
 import { isInternalField, useHistoryValueText } from "./history-value.ts";
-import { QueryError } from "./query-error.component.tsx";
+import { QueryBoundary } from "./query-boundary.component.tsx";
 
 export type HistoryEntityType = "organisation" | "place" | "appointment" | "person" | "meeting";
+
+type Change = { from: unknown; to: unknown };
 
 type HistoryEntry = {
   seq: number;
   at: string;
   actorName: string | null;
   action: string;
-  changes: Record<string, { from: unknown; to: unknown }> | null;
+  changes: Record<string, Change> | null;
 };
 
 const pageStep = 10;
@@ -39,87 +42,145 @@ function ValueText({ text }: { text: string | null }) {
   return <span className="vigil-break">{text}</span>;
 }
 
+/** Field, before and after side by side; a phone gets one block per field instead of a table it would cut. */
+function ChangeDetails({ changes, isCreation }: { changes: [string, Change][]; isCreation: boolean }) {
+  const { t } = useTranslation();
+  const valueText = useHistoryValueText();
+  const isPhone = useIsPhone();
+  const fieldName = (field: string) => t(`fields.${field}`, { defaultValue: field });
+
+  if (isPhone) {
+    return (
+      <Paper component="dl" withBorder radius="sm" mt={6} mb={0}>
+        {changes.map(([field, change], index) => (
+          <Box
+            key={field}
+            px="xs"
+            py={6}
+            style={index > 0 ? { borderTop: "1px solid var(--mantine-color-default-border)" } : undefined}
+          >
+            <Text component="dt" size="xs" fw={600} c="dimmed">
+              {fieldName(field)}
+            </Text>
+            <Text component="dd" size="sm" m={0}>
+              {/* A creation has nothing before: only the value it was created with. */}
+              {!isCreation && (
+                <>
+                  <span className="vigil-sr-only">{t("history.before")}: </span>
+                  <ValueText text={valueText(field, change?.from)} />
+                  <IconArrowRight
+                    size={14}
+                    aria-hidden
+                    style={{ verticalAlign: "middle", margin: "0 0.35em", color: "var(--mantine-color-dimmed)" }}
+                  />
+                </>
+              )}
+              <span className="vigil-sr-only">{t("history.after")}: </span>
+              <ValueText text={valueText(field, change?.to)} />
+            </Text>
+          </Box>
+        ))}
+      </Paper>
+    );
+  }
+
+  return (
+    <Table.ScrollContainer minWidth={420} type="native" mt={6}>
+      <Table withTableBorder withColumnBorders fz="sm" verticalSpacing={4}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t("history.field")}</Table.Th>
+            <Table.Th scope="col">{t("history.before")}</Table.Th>
+            <Table.Th scope="col">{t("history.after")}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {changes.map(([field, change]) => (
+            <Table.Tr key={field}>
+              <Table.Td>{fieldName(field)}</Table.Td>
+              <Table.Td>
+                <ValueText text={valueText(field, change?.from)} />
+              </Table.Td>
+              <Table.Td>
+                <ValueText text={valueText(field, change?.to)} />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+function HistorySkeleton() {
+  return (
+    <Stack gap="xs">
+      <Skeleton height={14} width="50%" />
+      <Skeleton height={40} />
+      <Skeleton height={14} width="40%" />
+    </Stack>
+  );
+}
+
 /** Who changed what and when, field by field, for one record. */
 export function HistoryTimeline({ entityType, entityId }: { entityType: HistoryEntityType; entityId: string }) {
   const { t } = useTranslation();
   const format = useFormatters();
-  const valueText = useHistoryValueText();
   const [visibleCount, setVisibleCount] = useState(pageStep);
   const query = useQuery({
     queryKey: ["history", entityType, entityId],
     queryFn: ({ signal }) =>
       api.get<{ items: HistoryEntry[] }>(`/api/history/${entityType}/${entityId}`, undefined, signal),
   });
-  const entries = [...(query.data?.items ?? [])].sort((a, b) => b.seq - a.seq);
 
   return (
     <Card withBorder padding="md" component="section" aria-labelledby={`history-${entityId}`}>
       <Title order={2} size="h4" mb="sm" id={`history-${entityId}`}>
         {t("history.title")}
       </Title>
-      {query.isPending ? (
-        <Stack gap="xs">
-          <Skeleton height={14} width="50%" />
-          <Skeleton height={40} />
-          <Skeleton height={14} width="40%" />
-        </Stack>
-      ) : query.isError ? (
-        <QueryError error={query.error} onRetry={() => void query.refetch()} />
-      ) : entries.length === 0 ? (
-        <Empty isCompact title={t("history.empty")} icon={<IconHistory aria-hidden />} />
-      ) : (
-        <>
-          <Timeline bulletSize={22} lineWidth={2}>
-            {entries.slice(0, visibleCount).map((entry) => {
-              const changes = Object.entries(entry.changes ?? {}).filter(([field]) => !isInternalField(field));
-              return (
-                <Timeline.Item
-                  key={entry.seq}
-                  bullet={actionIcon(entry.action)}
-                  title={t(`history.actions.${entry.action}`, { defaultValue: entry.action })}
+      <QueryBoundary query={query} pending={<HistorySkeleton />}>
+        {(data) => {
+          const entries = [...data.items].sort((a, b) => b.seq - a.seq);
+          if (entries.length === 0) {
+            return <Empty isCompact title={t("history.empty")} icon={<IconHistory aria-hidden />} />;
+          }
+          return (
+            <>
+              <Timeline bulletSize={22} lineWidth={2}>
+                {entries.slice(0, visibleCount).map((entry) => {
+                  const changes = Object.entries(entry.changes ?? {}).filter(([field]) => !isInternalField(field));
+                  return (
+                    <Timeline.Item
+                      key={entry.seq}
+                      bullet={actionIcon(entry.action)}
+                      title={t(`history.actions.${entry.action}`, { defaultValue: entry.action })}
+                    >
+                      <Text size="xs" c="dimmed">
+                        <time dateTime={entry.at}>{format.dateTime(entry.at)}</time>
+                        {" · "}
+                        {entry.actorName ?? t("history.system")}
+                      </Text>
+                      {changes.length > 0 && (
+                        <ChangeDetails changes={changes} isCreation={entry.action === "create"} />
+                      )}
+                    </Timeline.Item>
+                  );
+                })}
+              </Timeline>
+              {entries.length > visibleCount && (
+                <Button
+                  variant="subtle"
+                  size="xs"
+                  mt="sm"
+                  onClick={() => setVisibleCount((count) => count + pageStep)}
                 >
-                  <Text size="xs" c="dimmed">
-                    <time dateTime={entry.at}>{format.dateTime(entry.at)}</time>
-                    {" · "}
-                    {entry.actorName ?? t("history.system")}
-                  </Text>
-                  {changes.length > 0 && (
-                    <Table.ScrollContainer minWidth={420} type="native" mt={6}>
-                      <Table withTableBorder withColumnBorders fz="sm" verticalSpacing={4}>
-                        <Table.Thead>
-                          <Table.Tr>
-                            <Table.Th scope="col">{t("history.field")}</Table.Th>
-                            <Table.Th scope="col">{t("history.before")}</Table.Th>
-                            <Table.Th scope="col">{t("history.after")}</Table.Th>
-                          </Table.Tr>
-                        </Table.Thead>
-                        <Table.Tbody>
-                          {changes.map(([field, change]) => (
-                            <Table.Tr key={field}>
-                              <Table.Td>{t(`fields.${field}`, { defaultValue: field })}</Table.Td>
-                              <Table.Td>
-                                <ValueText text={valueText(field, change?.from)} />
-                              </Table.Td>
-                              <Table.Td>
-                                <ValueText text={valueText(field, change?.to)} />
-                              </Table.Td>
-                            </Table.Tr>
-                          ))}
-                        </Table.Tbody>
-                      </Table>
-                    </Table.ScrollContainer>
-                  )}
-                </Timeline.Item>
-              );
-            })}
-          </Timeline>
-          {entries.length > visibleCount && (
-            <Button variant="subtle" size="xs" mt="sm" onClick={() => setVisibleCount((count) => count + pageStep)}>
-              {t("history.showMore", { count: entries.length - visibleCount })}
-            </Button>
-          )}
-        </>
-      )}
+                  {t("history.showMore", { count: entries.length - visibleCount })}
+                </Button>
+              )}
+            </>
+          );
+        }}
+      </QueryBoundary>
     </Card>
   );
 }

@@ -104,6 +104,7 @@ describe("translations", () => {
       ["actionPointStatuses", actionPointStatuses],
       ["continuity.slot", ["do", "asc"]],
       ["continuity.noneTodaySlot", ["do", "asc"]],
+      ["continuity.noneSinceSlot", ["do", "asc"]],
       ["meetings.placeHint", ["designated_area", "security_area"]],
       ["places.add", ["security_area", "duty_station"]],
       ["memberships", ["chair", "member", "observer"]],

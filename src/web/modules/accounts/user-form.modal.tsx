@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, PasswordInput, Stack, Text, TextInput } from "@mantine/core";
+import { Checkbox, PasswordInput, Stack, Text, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import type { TFunction } from "i18next";
 import { useState } from "react";
@@ -8,6 +8,7 @@ import { FormModal } from "../../app/components/form-modal.component.tsx";
 import { notifySuccess } from "../../app/components/notify.ts";
 import { PersonPicker } from "../../app/components/pickers/person-picker.component.tsx";
 import { type SystemRole, systemRoles } from "../../app/domain.ts";
+import { FormActions } from "../../app/forms/form-actions.component.tsx";
 import { FormErrorAlert } from "../../app/forms/form-error-alert.component.tsx";
 import { applyApiErrors, type FormFailure } from "../../app/forms/form-errors.ts";
 import { translateServerMessage } from "../../app/server-messages.ts";
@@ -156,14 +157,7 @@ function UserForm({ user, onClose }: { user?: User; onClose: () => void }) {
             {t("accounts.noAccessWarning")}
           </Text>
         )}
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onClose}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" loading={create.isPending || update.isPending}>
-            {user ? t("common.save") : t("common.create")}
-          </Button>
-        </Group>
+        <FormActions onCancel={onClose} isSaving={create.isPending || update.isPending} isEdit={Boolean(user)} />
       </Stack>
     </form>
   );
@@ -229,14 +223,7 @@ function ResetPasswordForm({ user, onClose }: { user: User; onClose: () => void 
           autoComplete="new-password"
           {...form.getInputProps("confirmation")}
         />
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onClose}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" loading={update.isPending}>
-            {t("accounts.resetPassword")}
-          </Button>
-        </Group>
+        <FormActions onCancel={onClose} isSaving={update.isPending} submitLabel={t("accounts.resetPassword")} />
       </Stack>
     </form>
   );

@@ -16,13 +16,12 @@ import { confirmAction } from "../../app/components/confirm.tsx";
 import { type Column, DataTable } from "../../app/components/data-table.component.tsx";
 import { Empty } from "../../app/components/empty-state.component.tsx";
 import { AnchorLink } from "../../app/components/links.tsx";
-import { ListPagination } from "../../app/components/list-pagination.component.tsx";
+import { ListResults } from "../../app/components/list-results.component.tsx";
 import { notifyError, notifySuccess } from "../../app/components/notify.ts";
 import { PageHeader } from "../../app/components/page-header.component.tsx";
-import { QueryError } from "../../app/components/query-error.component.tsx";
 import { SearchInput } from "../../app/components/search-input.component.tsx";
 import { useFormatters } from "../../app/format.ts";
-import { defaultPageSize } from "../../app/search-params.ts";
+import { defaultPageSize, useListSearch } from "../../app/search-params.ts";
 import { useCan, useMe } from "../../app/session.ts";
 import { type User, useUpdateUser, useUserList } from "./accounts.api.ts";
 import { ResetPasswordModal, UserFormModal } from "./user-form.modal.tsx";
@@ -40,7 +39,7 @@ export function UserListPage() {
   const [isCreating, creating] = useDisclosure(false);
   const [editing, setEditing] = useState<User | null>(null);
   const [resetting, setResetting] = useState<User | null>(null);
-  const page = search.page ?? 1;
+  const { page, update: updateSearch, goToPage } = useListSearch(search, navigate);
   const query = useUserList({ q: search.q, page, pageSize: defaultPageSize });
 
   function setActive(user: User, isActive: boolean) {
@@ -152,66 +151,59 @@ export function UserListPage() {
             label={t("common.search")}
             placeholder={t("accounts.searchPlaceholder")}
             value={search.q}
-            onChange={(q) => void navigate({ search: { q, page: undefined }, replace: true })}
+            onChange={(q) => updateSearch({ q })}
           />
         </div>
       </Group>
-      {query.isError && <QueryError error={query.error} onRetry={() => void query.refetch()} />}
-      <DataTable
-        caption={t("accounts.title")}
-        columns={columns}
-        items={query.data?.items}
-        isLoading={query.isPending}
-        getKey={(user) => user.id}
-        minWidth={720}
-        empty={
-          <Empty icon={<IconUserCog aria-hidden />} title={search.q ? t("common.noMatches") : t("accounts.empty")} />
-        }
-        rowActions={(user) =>
-          user.actions.includes("update") && (
-            <Menu position="bottom-end" withinPortal>
-              <Menu.Target>
-                <ActionIcon variant="subtle" aria-label={t("accounts.actionsFor", { name: user.displayName })}>
-                  <IconDots size={18} aria-hidden />
-                </ActionIcon>
-              </Menu.Target>
-              <Menu.Dropdown>
-                <Menu.Item leftSection={<IconPencil size={16} aria-hidden />} onClick={() => setEditing(user)}>
-                  {t("common.edit")}
-                </Menu.Item>
-                <Menu.Item leftSection={<IconKey size={16} aria-hidden />} onClick={() => setResetting(user)}>
-                  {t("accounts.resetPassword")}
-                </Menu.Item>
-                {user.isActive ? (
-                  <Menu.Item
-                    color="red"
-                    disabled={user.id === me.user.id}
-                    leftSection={<IconPlayerStop size={16} aria-hidden />}
-                    onClick={() => setActive(user, false)}
-                  >
-                    {t("accounts.deactivate")}
+      <ListResults query={query} page={page} onPageChange={goToPage}>
+        <DataTable
+          caption={t("accounts.title")}
+          columns={columns}
+          items={query.data?.items}
+          isLoading={query.isPending}
+          getKey={(user) => user.id}
+          minWidth={720}
+          empty={
+            <Empty icon={<IconUserCog aria-hidden />} title={search.q ? t("common.noMatches") : t("accounts.empty")} />
+          }
+          rowActions={(user) =>
+            user.actions.includes("update") && (
+              <Menu position="bottom-end" withinPortal>
+                <Menu.Target>
+                  <ActionIcon variant="subtle" aria-label={t("accounts.actionsFor", { name: user.displayName })}>
+                    <IconDots size={18} aria-hidden />
+                  </ActionIcon>
+                </Menu.Target>
+                <Menu.Dropdown>
+                  <Menu.Item leftSection={<IconPencil size={16} aria-hidden />} onClick={() => setEditing(user)}>
+                    {t("common.edit")}
                   </Menu.Item>
-                ) : (
-                  <Menu.Item
-                    leftSection={<IconPlayerPlay size={16} aria-hidden />}
-                    onClick={() => setActive(user, true)}
-                  >
-                    {t("accounts.reactivate")}
+                  <Menu.Item leftSection={<IconKey size={16} aria-hidden />} onClick={() => setResetting(user)}>
+                    {t("accounts.resetPassword")}
                   </Menu.Item>
-                )}
-              </Menu.Dropdown>
-            </Menu>
-          )
-        }
-      />
-      {query.data && (
-        <ListPagination
-          total={query.data.total}
-          page={page}
-          pageSize={query.data.pageSize}
-          onChange={(next) => void navigate({ search: (previous) => ({ ...previous, page: next }) })}
+                  {user.isActive ? (
+                    <Menu.Item
+                      color="red"
+                      disabled={user.id === me.user.id}
+                      leftSection={<IconPlayerStop size={16} aria-hidden />}
+                      onClick={() => setActive(user, false)}
+                    >
+                      {t("accounts.deactivate")}
+                    </Menu.Item>
+                  ) : (
+                    <Menu.Item
+                      leftSection={<IconPlayerPlay size={16} aria-hidden />}
+                      onClick={() => setActive(user, true)}
+                    >
+                      {t("accounts.reactivate")}
+                    </Menu.Item>
+                  )}
+                </Menu.Dropdown>
+              </Menu>
+            )
+          }
         />
-      )}
+      </ListResults>
       <UserFormModal opened={isCreating} onClose={creating.close} />
       <UserFormModal opened={editing !== null} onClose={() => setEditing(null)} user={editing ?? undefined} />
       <ResetPasswordModal opened={resetting !== null} onClose={() => setResetting(null)} user={resetting} />

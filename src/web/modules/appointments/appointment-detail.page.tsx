@@ -1,66 +1,44 @@
-import { Badge, Button, Card, FileButton, Group, Skeleton, Stack, Text, Title } from "@mantine/core";
+import { Badge, Button, Card, FileButton, Group, Stack, Text, Title } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { IconDownload, IconFileUpload, IconPencil, IconTrash } from "@tabler/icons-react";
+import { IconDownload, IconFileUpload } from "@tabler/icons-react";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
-import { confirmAction } from "../../app/components/confirm.tsx";
 import { FieldList } from "../../app/components/field-list.component.tsx";
 import { HistoryTimeline } from "../../app/components/history.component.tsx";
 import { AnchorLink } from "../../app/components/links.tsx";
 import { notifyError, notifySuccess } from "../../app/components/notify.ts";
 import { PageHeader } from "../../app/components/page-header.component.tsx";
-import { QueryError } from "../../app/components/query-error.component.tsx";
+import { PageSkeleton, QueryBoundary } from "../../app/components/query-boundary.component.tsx";
+import { DeleteButton, EditButton } from "../../app/components/record-actions.component.tsx";
 import { useFormatters } from "../../app/format.ts";
 import { AppointmentFormModal, letterAccept } from "./appointment-form.modal.tsx";
-import { letterUrl, useAppointment, useDeleteAppointment, useUploadLetter } from "./appointments.api.ts";
+import { type Appointment, letterUrl, useAppointment, useDeleteAppointment, useUploadLetter } from "./appointments.api.ts";
 
 const routeApi = getRouteApi("/app/pages/appointments/$appointmentId");
 
 export function AppointmentDetailPage() {
   const { t } = useTranslation();
-  const format = useFormatters();
   const { appointmentId } = routeApi.useParams();
-  const navigate = useNavigate();
   const query = useAppointment(appointmentId);
+  return (
+    <QueryBoundary
+      query={query}
+      pending={<PageSkeleton blocks={[220]} />}
+      errorHeader={<PageHeader title={t("appointments.title")} breadcrumbs={[{ label: t("appointments.title"), to: "/appointments" }]} />}
+    >
+      {(appointment) => <AppointmentView appointment={appointment} />}
+    </QueryBoundary>
+  );
+}
+
+function AppointmentView({ appointment }: { appointment: Appointment }) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const navigate = useNavigate();
   const remove = useDeleteAppointment();
   const upload = useUploadLetter();
   const [isEditing, editing] = useDisclosure(false);
-  const crumbs = [{ label: t("appointments.title"), to: "/appointments" }];
-
-  if (query.isPending) {
-    return (
-      <Stack>
-        <Skeleton height={32} width="50%" />
-        <Skeleton height={220} />
-      </Stack>
-    );
-  }
-  if (query.isError) {
-    return (
-      <>
-        <PageHeader title={t("appointments.title")} breadcrumbs={crumbs} />
-        <QueryError error={query.error} onRetry={() => void query.refetch()} />
-      </>
-    );
-  }
-  const appointment = query.data;
   const canUpdate = appointment.actions.includes("update");
-
-  function confirmDelete() {
-    confirmAction({
-      title: t("appointments.deleteTitle"),
-      message: t("appointments.deleteMessage", { role: t(`roles.${appointment.role}`), name: appointment.personName }),
-      confirmLabel: t("common.delete"),
-      onConfirm: () =>
-        remove.mutate(appointment.id, {
-          onSuccess: () => {
-            notifySuccess(t("appointments.deleted"));
-            void navigate({ to: "/appointments" });
-          },
-          onError: (error) => notifyError(error),
-        }),
-    });
-  }
 
   function uploadLetter(file: File | null) {
     if (!file) return;
@@ -77,7 +55,7 @@ export function AppointmentDetailPage() {
     <Stack gap="md">
       <PageHeader
         title={`${t(`roles.${appointment.role}`)} — ${appointment.personName}`}
-        breadcrumbs={crumbs}
+        breadcrumbs={[{ label: t("appointments.title"), to: "/appointments" }]}
         badges={
           <Badge color={appointment.isActive ? "green" : "gray"} variant="light">
             {appointment.isActive ? t("appointments.active") : t("appointments.inactive")}
@@ -85,20 +63,19 @@ export function AppointmentDetailPage() {
         }
         actions={
           <>
-            {canUpdate && (
-              <Button variant="default" leftSection={<IconPencil size={16} aria-hidden />} onClick={editing.open}>
-                {t("common.edit")}
-              </Button>
-            )}
+            {canUpdate && <EditButton onClick={editing.open} />}
             {appointment.actions.includes("delete") && (
-              <Button
-                color="red"
-                variant="light"
-                leftSection={<IconTrash size={16} aria-hidden />}
-                onClick={confirmDelete}
-              >
-                {t("common.delete")}
-              </Button>
+              <DeleteButton
+                id={appointment.id}
+                mutation={remove}
+                confirmTitle={t("appointments.deleteTitle")}
+                confirmMessage={t("appointments.deleteMessage", {
+                  role: t(`roles.${appointment.role}`),
+                  name: appointment.personName,
+                })}
+                deletedMessage={t("appointments.deleted")}
+                onDeleted={() => void navigate({ to: "/appointments" })}
+              />
             )}
           </>
         }

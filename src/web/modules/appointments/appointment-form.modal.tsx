@@ -1,4 +1,4 @@
-import { Alert, Button, FileInput, Group, Select, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
+import { Alert, FileInput, Select, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { IconFileUpload, IconInfoCircle } from "@tabler/icons-react";
 import { useState } from "react";
@@ -10,6 +10,7 @@ import { OrganisationSelect } from "../../app/components/pickers/organisation-se
 import { PersonPicker } from "../../app/components/pickers/person-picker.component.tsx";
 import { PlaceSelect } from "../../app/components/pickers/place-select.component.tsx";
 import { type AppointmentRole, appointmentRoles, roleRules } from "../../app/domain.ts";
+import { FormActions } from "../../app/forms/form-actions.component.tsx";
 import { FormErrorAlert } from "../../app/forms/form-error-alert.component.tsx";
 import { applyApiErrors, type FormFailure } from "../../app/forms/form-errors.ts";
 import { usePlaceTree } from "../../app/reference-data.ts";
@@ -233,14 +234,7 @@ function AppointmentForm({
           maxLength={2000}
           {...form.getInputProps("notes")}
         />
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onClose}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" loading={save.isPending || upload.isPending}>
-            {isEdit ? t("common.save") : t("common.create")}
-          </Button>
-        </Group>
+        <FormActions onCancel={onClose} isSaving={save.isPending || upload.isPending} isEdit={isEdit} />
       </Stack>
     </form>
   );

@@ -4,14 +4,13 @@ import { IconCertificate, IconPlus } from "@tabler/icons-react";
 import { getRouteApi } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { Empty } from "../../app/components/empty-state.component.tsx";
-import { ListPagination } from "../../app/components/list-pagination.component.tsx";
+import { ListResults } from "../../app/components/list-results.component.tsx";
 import { PageHeader } from "../../app/components/page-header.component.tsx";
 import { PlaceSelect } from "../../app/components/pickers/place-select.component.tsx";
-import { QueryError } from "../../app/components/query-error.component.tsx";
 import { SearchInput } from "../../app/components/search-input.component.tsx";
 import { type AppointmentRole, appointmentRoles } from "../../app/domain.ts";
 import { todayIso } from "../../app/format.ts";
-import { defaultPageSize } from "../../app/search-params.ts";
+import { defaultPageSize, useListSearch } from "../../app/search-params.ts";
 import { useCan } from "../../app/session.ts";
 import { AppointmentFormModal } from "./appointment-form.modal.tsx";
 import { AppointmentTable } from "./appointment-table.component.tsx";
@@ -25,7 +24,7 @@ export function AppointmentListPage() {
   const navigate = routeApi.useNavigate();
   const canCreate = useCan("appointment.create");
   const [isCreating, creating] = useDisclosure(false);
-  const page = search.page ?? 1;
+  const { page, update, goToPage } = useListSearch(search, navigate);
   const query = useAppointmentList({
     q: search.q,
     placeId: search.placeId,
@@ -36,8 +35,6 @@ export function AppointmentListPage() {
     page,
     pageSize: defaultPageSize,
   });
-  const update = (patch: Partial<typeof search>) =>
-    void navigate({ search: (previous) => ({ ...previous, page: undefined, ...patch }), replace: true });
   const hasFilters = Boolean(search.q || search.placeId || search.role || search.activeToday);
 
   return (
@@ -81,39 +78,32 @@ export function AppointmentListPage() {
           mt={{ base: 0, xs: 28 }}
         />
       </SimpleGrid>
-      {query.isError && <QueryError error={query.error} onRetry={() => void query.refetch()} />}
-      <AppointmentTable
-        items={query.data?.items}
-        isLoading={query.isPending}
-        sort={{
-          by: search.sort ?? "startsOn",
-          order: search.order ?? (search.sort ? "asc" : "desc"),
-          onChange: (sort, order) => update({ sort: sort as "startsOn" | "role" | "person", order }),
-        }}
-        empty={
-          <Empty
-            icon={<IconCertificate aria-hidden />}
-            title={hasFilters ? t("common.noMatches") : t("appointments.empty")}
-            description={hasFilters ? t("common.noMatchesHint") : t("appointments.emptyHint")}
-            action={
-              canCreate &&
-              !hasFilters && (
-                <Button size="xs" onClick={creating.open}>
-                  {t("appointments.create")}
-                </Button>
-              )
-            }
-          />
-        }
-      />
-      {query.data && (
-        <ListPagination
-          total={query.data.total}
-          page={page}
-          pageSize={query.data.pageSize}
-          onChange={(next) => void navigate({ search: (previous) => ({ ...previous, page: next }) })}
+      <ListResults query={query} page={page} onPageChange={goToPage}>
+        <AppointmentTable
+          items={query.data?.items}
+          isLoading={query.isPending}
+          sort={{
+            by: search.sort ?? "startsOn",
+            order: search.order ?? (search.sort ? "asc" : "desc"),
+            onChange: (sort, order) => update({ sort: sort as "startsOn" | "role" | "person", order }),
+          }}
+          empty={
+            <Empty
+              icon={<IconCertificate aria-hidden />}
+              title={hasFilters ? t("common.noMatches") : t("appointments.empty")}
+              description={hasFilters ? t("common.noMatchesHint") : t("appointments.emptyHint")}
+              action={
+                canCreate &&
+                !hasFilters && (
+                  <Button size="xs" onClick={creating.open}>
+                    {t("appointments.create")}
+                  </Button>
+                )
+              }
+            />
+          }
         />
-      )}
+      </ListResults>
       <AppointmentFormModal
         opened={isCreating}
         onClose={creating.close}

@@ -1,18 +1,5 @@
-import {
-  Alert,
-  Badge,
-  Card,
-  Grid,
-  Group,
-  Paper,
-  SimpleGrid,
-  Skeleton,
-  Stack,
-  Text,
-  ThemeIcon,
-  Title,
-} from "@mantine/core";
-import { IconBuilding, IconCertificate, IconCircleCheck, IconMap2, IconUsers } from "@tabler/icons-react";
+import { Badge, Grid, Group, Paper, SimpleGrid, Skeleton, Stack, Text, ThemeIcon, Title } from "@mantine/core";
+import { IconBuilding, IconCertificate, IconMap2, IconUsers } from "@tabler/icons-react";
 import { Link } from "@tanstack/react-router";
 import { lazy, type ReactNode, Suspense } from "react";
 import { useTranslation } from "react-i18next";
@@ -22,8 +9,10 @@ import { QueryError } from "../../app/components/query-error.component.tsx";
 import { useFormatters } from "../../app/format.ts";
 import { useCountryNames } from "../../app/reference-data.ts";
 import { useMe } from "../../app/session.ts";
-import { ContinuityBadge, GapText } from "../places/continuity.component.tsx";
 import { type Dashboard, useDashboard } from "./dashboard.api.ts";
+import { ActionPointsSection } from "./dashboard-action-points.component.tsx";
+import { ContinuitySection, NoneInChargeBanner } from "./dashboard-continuity.component.tsx";
+import { DashboardSection } from "./dashboard-section.component.tsx";
 
 const DutyStationMap = lazy(() =>
   import("./duty-station-map.component.tsx").then((module) => ({ default: module.DutyStationMap })),
@@ -46,30 +35,6 @@ function StatCard({ label, value, icon, to }: { label: string; value: string; ic
         </div>
       </Group>
     </Paper>
-  );
-}
-
-function Section({
-  id,
-  title,
-  children,
-  action,
-}: {
-  id: string;
-  title: string;
-  children: ReactNode;
-  action?: ReactNode;
-}) {
-  return (
-    <Card withBorder component="section" aria-labelledby={id} h="100%">
-      <Group justify="space-between" mb="sm" gap="xs">
-        <Title order={2} size="h4" id={id}>
-          {title}
-        </Title>
-        {action}
-      </Group>
-      {children}
-    </Card>
   );
 }
 
@@ -105,167 +70,58 @@ export function DashboardPage() {
   );
 }
 
+const stats = [
+  { key: "organisations", to: "/organisations", permission: "organisation.read", icon: IconBuilding },
+  { key: "places", to: "/places", permission: "place.read", icon: IconMap2 },
+  { key: "personnel", to: "/personnel", permission: "personnel.read", icon: IconUsers },
+  { key: "appointments", to: "/appointments", permission: "appointment.read", icon: IconCertificate },
+] as const;
+
 function DashboardContent({ data }: { data: Dashboard }) {
   const { t } = useTranslation();
   const format = useFormatters();
   const { nameOf } = useCountryNames();
-  const uncovered = data.continuity.filter((item) => !item.isCoveredToday);
-  const upcoming = data.continuity.filter((item) => item.isCoveredToday && item.gaps.length > 0);
+  const { permissions } = useMe();
+  // A card is shown only with the right to open what it links to (the menu hides the rest too).
+  const can = (permission: string) => permissions.includes(permission);
+  const visibleStats = stats.filter((stat) => can(stat.permission));
+  const hasContinuity = can("appointment.read");
+  const hasActionPoints = can("meeting.read");
+  const hasMap = can("place.read");
+  // With a single card on top, "Your areas" sits beside it and the map gets the full width.
+  const isAreasBesideTop = hasContinuity !== hasActionPoints;
 
   return (
     <>
-      <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm">
-        <StatCard
-          label={t("dashboard.counts.organisations")}
-          value={format.number(data.counts.organisations)}
-          icon={<IconBuilding size={20} aria-hidden />}
-          to="/organisations"
-        />
-        <StatCard
-          label={t("dashboard.counts.places")}
-          value={format.number(data.counts.places)}
-          icon={<IconMap2 size={20} aria-hidden />}
-          to="/places"
-        />
-        <StatCard
-          label={t("dashboard.counts.personnel")}
-          value={format.number(data.counts.personnel)}
-          icon={<IconUsers size={20} aria-hidden />}
-          to="/personnel"
-        />
-        <StatCard
-          label={t("dashboard.counts.appointments")}
-          value={format.number(data.counts.appointments)}
-          icon={<IconCertificate size={20} aria-hidden />}
-          to="/appointments"
-        />
-      </SimpleGrid>
-
-      {uncovered.length > 0 && (
-        <Alert
-          color="red"
-          variant="filled"
-          title={t("dashboard.noneInChargeTitle", { count: uncovered.length })}
-          role="alert"
-        >
-          <Stack gap={4}>
-            {uncovered.map((item) => (
-              <Text key={item.placeId} size="sm">
-                <AnchorLink
-                  to="/places/$placeId"
-                  params={{ placeId: item.placeId }}
-                  c="white"
-                  fw={700}
-                  underline="always"
-                >
-                  {item.placeName}
-                </AnchorLink>
-                {" — "}
-                {t(`continuity.noneTodaySlot.${item.slot}`)}
-              </Text>
-            ))}
-          </Stack>
-        </Alert>
+      {visibleStats.length > 0 && (
+        <SimpleGrid cols={{ base: 2, md: Math.max(2, Math.min(4, visibleStats.length)) }} spacing="sm">
+          {visibleStats.map(({ key, to, icon: Icon }) => (
+            <StatCard
+              key={key}
+              label={t(`dashboard.counts.${key}`)}
+              value={format.number(data.counts[key])}
+              icon={<Icon size={20} aria-hidden />}
+              to={to}
+            />
+          ))}
+        </SimpleGrid>
       )}
 
+      <NoneInChargeBanner items={data.continuity} />
+
       <Grid>
-        <Grid.Col span={{ base: 12, md: 6 }}>
-          <Section id="dashboard-continuity" title={t("dashboard.continuityTitle")}>
-            {data.continuity.length === 0 ? (
-              <Group gap="xs" wrap="nowrap">
-                <IconCircleCheck color="var(--mantine-color-green-7)" aria-hidden />
-                <Text size="sm">{t("dashboard.continuityAllClear")}</Text>
-              </Group>
-            ) : (
-              <Stack gap="sm">
-                {[...uncovered, ...upcoming].map((item) => (
-                  <div key={item.placeId}>
-                    <Group gap="xs" wrap="wrap">
-                      <AnchorLink to="/places/$placeId" params={{ placeId: item.placeId }} fw={600}>
-                        {item.placeName}
-                      </AnchorLink>
-                      <ContinuityBadge isCoveredToday={item.isCoveredToday} gapCount={item.gaps.length} />
-                    </Group>
-                    <Text size="xs" c="dimmed">
-                      {item.inCharge
-                        ? t("dashboard.inCharge", {
-                            name: item.inCharge.personName,
-                            role: t(`roles.${item.inCharge.role}`),
-                          })
-                        : t(`continuity.noneTodaySlot.${item.slot}`)}
-                    </Text>
-                    {item.gaps.length > 0 && (
-                      <Text size="xs">
-                        {t("dashboard.gaps")}{" "}
-                        {item.gaps.map((gap, index) => (
-                          <span key={gap.from}>
-                            {index > 0 ? "; " : ""}
-                            <GapText gap={gap} />
-                          </span>
-                        ))}
-                      </Text>
-                    )}
-                  </div>
-                ))}
-              </Stack>
-            )}
-          </Section>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 6 }}>
-          <Section
-            id="dashboard-actions"
-            title={t("dashboard.actionPointsTitle")}
-            action={
-              <AnchorLink to="/meetings" size="sm">
-                {t("dashboard.allMeetings")}
-              </AnchorLink>
-            }
-          >
-            {data.actionPoints.length === 0 ? (
-              <Text size="sm" c="dimmed">
-                {t("dashboard.noActionPoints")}
-              </Text>
-            ) : (
-              <Stack gap="xs" component="ul" style={{ listStyle: "none", padding: 0, margin: 0 }}>
-                {data.actionPoints.map((point) => (
-                  <Paper
-                    key={point.id}
-                    component="li"
-                    withBorder
-                    p="xs"
-                    style={
-                      point.isOverdue
-                        ? { borderColor: "var(--mantine-color-red-5)", background: "var(--mantine-color-red-0)" }
-                        : undefined
-                    }
-                  >
-                    <Text size="sm" lineClamp={3} className="vigil-break">
-                      {point.text}
-                    </Text>
-                    <Group gap={6} mt={4} wrap="wrap">
-                      {point.isOverdue && (
-                        <Badge size="xs" color="red" variant="filled">
-                          {t("meetings.overdue")}
-                        </Badge>
-                      )}
-                      <Text size="xs" c={point.isOverdue ? "red.8" : "dimmed"}>
-                        {point.dueOn
-                          ? t("meetings.dueOn", { date: format.date(point.dueOn) })
-                          : t("dashboard.noDueDate")}
-                        {point.ownerName ? ` · ${point.ownerName}` : ""}
-                      </Text>
-                      <AnchorLink to="/meetings/$meetingId" params={{ meetingId: point.meetingId }} size="xs">
-                        {point.meetingTitle} ({point.placeName})
-                      </AnchorLink>
-                    </Group>
-                  </Paper>
-                ))}
-              </Stack>
-            )}
-          </Section>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 4 }}>
-          <Section id="dashboard-areas" title={t("dashboard.areasTitle")}>
+        {hasContinuity && (
+          <Grid.Col span={{ base: 12, md: 6 }}>
+            <ContinuitySection items={data.continuity} />
+          </Grid.Col>
+        )}
+        {hasActionPoints && (
+          <Grid.Col span={{ base: 12, md: 6 }}>
+            <ActionPointsSection points={data.actionPoints} />
+          </Grid.Col>
+        )}
+        <Grid.Col span={{ base: 12, md: isAreasBesideTop ? 6 : hasMap ? 4 : 12 }}>
+          <DashboardSection id="dashboard-areas" title={t("dashboard.areasTitle")}>
             {data.areas.length === 0 ? (
               <Empty title={t("dashboard.noAreas")} description={t("dashboard.noAreasHint")} />
             ) : (
@@ -281,7 +137,7 @@ function DashboardContent({ data }: { data: Dashboard }) {
                     </Text>
                     <Group gap={4} mt={2}>
                       {area.roles.map((role) => (
-                        <Badge key={role} size="xs" variant="light">
+                        <Badge key={role} size="xs" variant="light" h="auto" maw="100%" className="vigil-wrap-badge">
                           {t(`roles.${role}`, { defaultValue: t(`systemRoles.${role}`, { defaultValue: role }) })}
                         </Badge>
                       ))}
@@ -290,21 +146,23 @@ function DashboardContent({ data }: { data: Dashboard }) {
                 ))}
               </Stack>
             )}
-          </Section>
+          </DashboardSection>
         </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 8 }}>
-          <Section id="dashboard-map" title={t("dashboard.mapTitle")}>
-            {data.dutyStations.length === 0 ? (
-              <Text size="sm" c="dimmed">
-                {t("dashboard.noStations")}
-              </Text>
-            ) : (
-              <Suspense fallback={<Skeleton height={200} />}>
-                <DutyStationMap stations={data.dutyStations} />
-              </Suspense>
-            )}
-          </Section>
-        </Grid.Col>
+        {hasMap && (
+          <Grid.Col span={{ base: 12, md: isAreasBesideTop ? 12 : 8 }}>
+            <DashboardSection id="dashboard-map" title={t("dashboard.mapTitle")}>
+              {data.dutyStations.length === 0 ? (
+                <Text size="sm" c="dimmed">
+                  {t("dashboard.noStations")}
+                </Text>
+              ) : (
+                <Suspense fallback={<Skeleton height={200} />}>
+                  <DutyStationMap stations={data.dutyStations} />
+                </Suspense>
+              )}
+            </DashboardSection>
+          </Grid.Col>
+        )}
       </Grid>
     </>
   );

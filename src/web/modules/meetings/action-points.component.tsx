@@ -29,6 +29,7 @@ import {
   actionPointStatuses,
 } from "../../app/domain.ts";
 import { todayIso, useFormatters } from "../../app/format.ts";
+import { FormActions } from "../../app/forms/form-actions.component.tsx";
 import { FormErrorAlert } from "../../app/forms/form-error-alert.component.tsx";
 import { applyApiErrors, type FormFailure } from "../../app/forms/form-errors.ts";
 import { type ActionPoint, type Meeting, useActionPointMutations } from "./meetings.api.ts";
@@ -265,14 +266,13 @@ function ActionPointEditor({
             />
             <TextInput type="date" label={t("fields.dueOn")} {...form.getInputProps("dueOn")} />
           </SimpleGrid>
-          <Group justify="flex-end" gap="xs">
-            <Button variant="default" size="xs" onClick={onDone}>
-              {t("common.cancel")}
-            </Button>
-            <Button type="submit" size="xs" loading={isSaving}>
-              {point ? t("common.save") : t("common.add")}
-            </Button>
-          </Group>
+          <FormActions
+            onCancel={onDone}
+            isSaving={isSaving}
+            submitLabel={point ? t("common.save") : t("common.add")}
+            size="xs"
+            mt={0}
+          />
         </Stack>
       </form>
     </Paper>

@@ -1,14 +1,13 @@
-import { Badge, Button, Card, Group, Skeleton, Stack, Text, Title, Typography } from "@mantine/core";
-import { IconPencil, IconTrash } from "@tabler/icons-react";
+import { Badge, Card, Group, Stack, Text, Title, Typography } from "@mantine/core";
+import { IconPencil } from "@tabler/icons-react";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
-import { confirmAction } from "../../app/components/confirm.tsx";
 import { FieldList } from "../../app/components/field-list.component.tsx";
 import { HistoryTimeline } from "../../app/components/history.component.tsx";
 import { AnchorLink, ButtonLink } from "../../app/components/links.tsx";
-import { notifyError, notifySuccess } from "../../app/components/notify.ts";
 import { PageHeader } from "../../app/components/page-header.component.tsx";
-import { QueryError } from "../../app/components/query-error.component.tsx";
+import { PageSkeleton, QueryBoundary } from "../../app/components/query-boundary.component.tsx";
+import { DeleteButton } from "../../app/components/record-actions.component.tsx";
 import { attendances } from "../../app/domain.ts";
 import { useFormatters } from "../../app/format.ts";
 import { ActionPointsCard } from "./action-points.component.tsx";
@@ -21,24 +20,17 @@ export function MeetingDetailPage() {
   const { t } = useTranslation();
   const { meetingId } = routeApi.useParams();
   const query = useMeeting(meetingId);
-  if (query.isPending) {
-    return (
-      <Stack>
-        <Skeleton height={32} width="50%" />
-        <Skeleton height={120} />
-        <Skeleton height={240} />
-      </Stack>
-    );
-  }
-  if (query.isError) {
-    return (
-      <>
+  return (
+    <QueryBoundary
+      query={query}
+      pending={<PageSkeleton blocks={[120, 240]} />}
+      errorHeader={
         <PageHeader title={t("meetings.title")} breadcrumbs={[{ label: t("meetings.title"), to: "/meetings" }]} />
-        <QueryError error={query.error} onRetry={() => void query.refetch()} />
-      </>
-    );
-  }
-  return <MeetingView meeting={query.data} />;
+      }
+    >
+      {(meeting) => <MeetingView meeting={meeting} />}
+    </QueryBoundary>
+  );
 }
 
 function MeetingView({ meeting }: { meeting: Meeting }) {
@@ -46,22 +38,6 @@ function MeetingView({ meeting }: { meeting: Meeting }) {
   const format = useFormatters();
   const navigate = useNavigate();
   const remove = useDeleteMeeting();
-
-  function confirmDelete() {
-    confirmAction({
-      title: t("meetings.deleteTitle"),
-      message: t("meetings.deleteMessage", { title: meeting.title, date: format.date(meeting.heldOn) }),
-      confirmLabel: t("common.delete"),
-      onConfirm: () =>
-        remove.mutate(meeting.id, {
-          onSuccess: () => {
-            notifySuccess(t("meetings.deleted"));
-            void navigate({ to: "/meetings" });
-          },
-          onError: (error) => notifyError(error),
-        }),
-    });
-  }
 
   return (
     <Stack gap="md">
@@ -86,14 +62,14 @@ function MeetingView({ meeting }: { meeting: Meeting }) {
               </ButtonLink>
             )}
             {meeting.actions.includes("delete") && (
-              <Button
-                color="red"
-                variant="light"
-                leftSection={<IconTrash size={16} aria-hidden />}
-                onClick={confirmDelete}
-              >
-                {t("common.delete")}
-              </Button>
+              <DeleteButton
+                id={meeting.id}
+                mutation={remove}
+                confirmTitle={t("meetings.deleteTitle")}
+                confirmMessage={t("meetings.deleteMessage", { title: meeting.title, date: format.date(meeting.heldOn) })}
+                deletedMessage={t("meetings.deleted")}
+                onDeleted={() => void navigate({ to: "/meetings" })}
+              />
             )}
           </>
         }

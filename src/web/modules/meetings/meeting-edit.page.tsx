@@ -1,4 +1,4 @@
-import { Button, Card, Group, Select, SimpleGrid, Skeleton, Stack, TextInput } from "@mantine/core";
+import { Card, Select, SimpleGrid, Skeleton, Stack, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { lazy, Suspense, useEffect, useRef, useState } from "react";
@@ -6,11 +6,12 @@ import { useTranslation } from "react-i18next";
 import { notifySuccess } from "../../app/components/notify.ts";
 import { PageHeader } from "../../app/components/page-header.component.tsx";
 import { PlaceSelect } from "../../app/components/pickers/place-select.component.tsx";
-import { QueryError } from "../../app/components/query-error.component.tsx";
+import { PageSkeleton, QueryBoundary } from "../../app/components/query-boundary.component.tsx";
 import { bodyPlaceKind, type MeetingBody, meetingBodies } from "../../app/domain.ts";
 import { todayIso } from "../../app/format.ts";
 import { FormErrorAlert } from "../../app/forms/form-error-alert.component.tsx";
 import { applyApiErrors, type FormFailure } from "../../app/forms/form-errors.ts";
+import { FormActions } from "../../app/forms/form-actions.component.tsx";
 import { ActionPointsCard } from "./action-points.component.tsx";
 import { AttendeesField, type AttendeeValue, groupMembers } from "./attendees-field.component.tsx";
 import { type Meeting, useBodyMembers, useMeeting, useSaveMeeting } from "./meetings.api.ts";
@@ -41,23 +42,15 @@ export function MeetingEditPage() {
   const { t } = useTranslation();
   const { meetingId } = editRouteApi.useParams();
   const query = useMeeting(meetingId);
-  if (query.isPending) {
-    return (
-      <Stack>
-        <Skeleton height={32} width="40%" />
-        <Skeleton height={360} />
-      </Stack>
-    );
-  }
-  if (query.isError) {
-    return (
-      <>
-        <PageHeader title={t("meetings.editTitle")} breadcrumbs={[{ label: t("meetings.title"), to: "/meetings" }]} />
-        <QueryError error={query.error} onRetry={() => void query.refetch()} />
-      </>
-    );
-  }
-  return <MeetingForm meeting={query.data} />;
+  return (
+    <QueryBoundary
+      query={query}
+      pending={<PageSkeleton blocks={[360]} />}
+      errorHeader={<PageHeader title={t("meetings.editTitle")} breadcrumbs={[{ label: t("meetings.title"), to: "/meetings" }]} />}
+    >
+      {(meeting) => <MeetingForm meeting={meeting} />}
+    </QueryBoundary>
+  );
 }
 
 type MeetingFormProps = { meeting?: Meeting; defaultBody?: MeetingBody; defaultPlaceId?: string };
@@ -200,21 +193,16 @@ function MeetingForm({ meeting, defaultBody, defaultPlaceId }: MeetingFormProps)
               />
             </Suspense>
           </Card>
-          <Group justify="flex-end">
-            <Button
-              variant="default"
-              onClick={() =>
-                meeting
-                  ? void navigate({ to: "/meetings/$meetingId", params: { meetingId: meeting.id } })
-                  : void navigate({ to: "/meetings" })
-              }
-            >
-              {t("common.cancel")}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {isEdit ? t("common.save") : t("common.create")}
-            </Button>
-          </Group>
+          <FormActions
+            onCancel={() =>
+              meeting
+                ? void navigate({ to: "/meetings/$meetingId", params: { meetingId: meeting.id } })
+                : void navigate({ to: "/meetings" })
+            }
+            isSaving={save.isPending}
+            isEdit={isEdit}
+            mt={0}
+          />
         </Stack>
       </form>
       {meeting && (

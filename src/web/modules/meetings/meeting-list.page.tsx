@@ -5,14 +5,13 @@ import { useTranslation } from "react-i18next";
 import { type Column, DataTable } from "../../app/components/data-table.component.tsx";
 import { Empty } from "../../app/components/empty-state.component.tsx";
 import { AnchorLink, ButtonLink } from "../../app/components/links.tsx";
-import { ListPagination } from "../../app/components/list-pagination.component.tsx";
+import { ListResults } from "../../app/components/list-results.component.tsx";
 import { PageHeader } from "../../app/components/page-header.component.tsx";
 import { PlaceSelect } from "../../app/components/pickers/place-select.component.tsx";
-import { QueryError } from "../../app/components/query-error.component.tsx";
 import { SearchInput } from "../../app/components/search-input.component.tsx";
 import { bodyPlaceKind, type MeetingBody, meetingBodies } from "../../app/domain.ts";
 import { useFormatters } from "../../app/format.ts";
-import { defaultPageSize } from "../../app/search-params.ts";
+import { defaultPageSize, useListSearch } from "../../app/search-params.ts";
 import { useCan } from "../../app/session.ts";
 import { bodyColors } from "./body-colors.ts";
 import { type MeetingListItem, useMeetingList } from "./meetings.api.ts";
@@ -25,7 +24,7 @@ export function MeetingListPage() {
   const search = routeApi.useSearch();
   const navigate = routeApi.useNavigate();
   const canCreate = useCan("meeting.create");
-  const page = search.page ?? 1;
+  const { page, update, goToPage } = useListSearch(search, navigate);
   const order = search.order ?? "desc";
   const query = useMeetingList({
     q: search.q,
@@ -35,9 +34,6 @@ export function MeetingListPage() {
     page,
     pageSize: defaultPageSize,
   });
-  function update(patch: Partial<typeof search>) {
-    void navigate({ search: (previous) => ({ ...previous, page: undefined, ...patch }), replace: true });
-  }
   const hasFilters = Boolean(search.q || search.body || search.placeId);
 
   const columns: Column<MeetingListItem>[] = [
@@ -123,39 +119,32 @@ export function MeetingListPage() {
           onChange={(placeId) => update({ placeId: placeId ?? undefined })}
         />
       </SimpleGrid>
-      {query.isError && <QueryError error={query.error} onRetry={() => void query.refetch()} />}
-      <DataTable
-        caption={t("meetings.title")}
-        columns={columns}
-        items={query.data?.items}
-        isLoading={query.isPending}
-        getKey={(meeting) => meeting.id}
-        minWidth={760}
-        sort={{ by: "heldOn", order, onChange: (_by, next) => update({ order: next }) }}
-        empty={
-          <Empty
-            icon={<IconUsersGroup aria-hidden />}
-            title={hasFilters ? t("common.noMatches") : t("meetings.empty")}
-            description={hasFilters ? t("common.noMatchesHint") : t("meetings.emptyHint")}
-            action={
-              canCreate &&
-              !hasFilters && (
-                <ButtonLink size="xs" to="/meetings/new" search={{}}>
-                  {t("meetings.create")}
-                </ButtonLink>
-              )
-            }
-          />
-        }
-      />
-      {query.data && (
-        <ListPagination
-          total={query.data.total}
-          page={page}
-          pageSize={query.data.pageSize}
-          onChange={(next) => void navigate({ search: (previous) => ({ ...previous, page: next }) })}
+      <ListResults query={query} page={page} onPageChange={goToPage}>
+        <DataTable
+          caption={t("meetings.title")}
+          columns={columns}
+          items={query.data?.items}
+          isLoading={query.isPending}
+          getKey={(meeting) => meeting.id}
+          minWidth={760}
+          sort={{ by: "heldOn", order, onChange: (_by, next) => update({ order: next }) }}
+          empty={
+            <Empty
+              icon={<IconUsersGroup aria-hidden />}
+              title={hasFilters ? t("common.noMatches") : t("meetings.empty")}
+              description={hasFilters ? t("common.noMatchesHint") : t("meetings.emptyHint")}
+              action={
+                canCreate &&
+                !hasFilters && (
+                  <ButtonLink size="xs" to="/meetings/new" search={{}}>
+                    {t("meetings.create")}
+                  </ButtonLink>
+                )
+              }
+            />
+          }
         />
-      )}
+      </ListResults>
     </>
   );
 }

@@ -1,69 +1,50 @@
-import { Anchor, Badge, Button, Card, Skeleton, Stack, Table, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Card, Stack, Table, Text, Title } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { IconPencil, IconTrash } from "@tabler/icons-react";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
-import { confirmAction } from "../../app/components/confirm.tsx";
 import { FieldList } from "../../app/components/field-list.component.tsx";
 import { HistoryTimeline } from "../../app/components/history.component.tsx";
-import { notifyError, notifySuccess } from "../../app/components/notify.ts";
 import { PageHeader } from "../../app/components/page-header.component.tsx";
-import { QueryError } from "../../app/components/query-error.component.tsx";
+import { PageSkeleton, QueryBoundary } from "../../app/components/query-boundary.component.tsx";
+import { DeleteButton, EditButton } from "../../app/components/record-actions.component.tsx";
 import { useFormatters } from "../../app/format.ts";
 import { OrganisationFormModal } from "./organisation-form.modal.tsx";
-import { useDeleteOrganisation, useOrganisation } from "./organisations.api.ts";
+import { type Organisation, useDeleteOrganisation, useOrganisation } from "./organisations.api.ts";
 
 const routeApi = getRouteApi("/app/pages/organisations/$organisationId");
 
 export function OrganisationDetailPage() {
   const { t } = useTranslation();
-  const format = useFormatters();
   const { organisationId } = routeApi.useParams();
-  const navigate = useNavigate();
   const query = useOrganisation(organisationId);
+  return (
+    <QueryBoundary
+      query={query}
+      pending={<PageSkeleton blocks={[160]} />}
+      errorHeader={
+        <PageHeader
+          title={t("organisations.title")}
+          breadcrumbs={[{ label: t("organisations.title"), to: "/organisations" }]}
+        />
+      }
+    >
+      {(organisation) => <OrganisationView organisation={organisation} />}
+    </QueryBoundary>
+  );
+}
+
+function OrganisationView({ organisation }: { organisation: Organisation }) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const navigate = useNavigate();
   const remove = useDeleteOrganisation();
   const [isEditing, editing] = useDisclosure(false);
-  const crumbs = [{ label: t("organisations.title"), to: "/organisations" }];
-
-  if (query.isPending) {
-    return (
-      <Stack>
-        <Skeleton height={32} width="40%" />
-        <Skeleton height={160} />
-      </Stack>
-    );
-  }
-  if (query.isError) {
-    return (
-      <>
-        <PageHeader title={t("organisations.title")} breadcrumbs={crumbs} />
-        <QueryError error={query.error} onRetry={() => void query.refetch()} />
-      </>
-    );
-  }
-  const organisation = query.data;
-
-  function confirmDelete() {
-    confirmAction({
-      title: t("organisations.deleteTitle"),
-      message: t("organisations.deleteMessage", { code: organisation.code, name: organisation.name }),
-      confirmLabel: t("common.delete"),
-      onConfirm: () =>
-        remove.mutate(organisation.id, {
-          onSuccess: () => {
-            notifySuccess(t("organisations.deleted"));
-            void navigate({ to: "/organisations" });
-          },
-          onError: (error) => notifyError(error),
-        }),
-    });
-  }
 
   return (
     <Stack gap="md">
       <PageHeader
         title={`${organisation.code} — ${organisation.name}`}
-        breadcrumbs={crumbs}
+        breadcrumbs={[{ label: t("organisations.title"), to: "/organisations" }]}
         badges={
           <Badge variant="light" color="gray">
             {t(`organisationKinds.${organisation.kind}`)}
@@ -71,21 +52,16 @@ export function OrganisationDetailPage() {
         }
         actions={
           <>
-            {organisation.actions.includes("update") && (
-              <Button variant="default" leftSection={<IconPencil size={16} aria-hidden />} onClick={editing.open}>
-                {t("common.edit")}
-              </Button>
-            )}
+            {organisation.actions.includes("update") && <EditButton onClick={editing.open} />}
             {organisation.actions.includes("delete") && (
-              <Button
-                color="red"
-                variant="light"
-                leftSection={<IconTrash size={16} aria-hidden />}
-                onClick={confirmDelete}
-                loading={remove.isPending}
-              >
-                {t("common.delete")}
-              </Button>
+              <DeleteButton
+                id={organisation.id}
+                mutation={remove}
+                confirmTitle={t("organisations.deleteTitle")}
+                confirmMessage={t("organisations.deleteMessage", { code: organisation.code, name: organisation.name })}
+                deletedMessage={t("organisations.deleted")}
+                onDeleted={() => void navigate({ to: "/organisations" })}
+              />
             )}
           </>
         }

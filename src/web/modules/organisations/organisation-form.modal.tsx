@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { FormModal } from "../../app/components/form-modal.component.tsx";
 import { notifySuccess } from "../../app/components/notify.ts";
 import { type OrganisationKind, organisationKinds } from "../../app/domain.ts";
+import { FormActions } from "../../app/forms/form-actions.component.tsx";
 import { FormErrorAlert } from "../../app/forms/form-error-alert.component.tsx";
 import { applyApiErrors, type FormFailure } from "../../app/forms/form-errors.ts";
 import { type Organisation, useSaveOrganisation } from "./organisations.api.ts";
@@ -166,14 +167,7 @@ function OrganisationForm({ organisation, onClose, onSaved }: Omit<OrganisationF
             </Button>
           )}
         </Stack>
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onClose}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {organisation ? t("common.save") : t("common.create")}
-          </Button>
-        </Group>
+        <FormActions onCancel={onClose} isSaving={save.isPending} isEdit={Boolean(organisation)} />
       </Stack>
     </form>
   );

@@ -6,11 +6,10 @@ import { useTranslation } from "react-i18next";
 import { type Column, DataTable } from "../../app/components/data-table.component.tsx";
 import { Empty } from "../../app/components/empty-state.component.tsx";
 import { AnchorLink } from "../../app/components/links.tsx";
-import { ListPagination } from "../../app/components/list-pagination.component.tsx";
+import { ListResults } from "../../app/components/list-results.component.tsx";
 import { PageHeader } from "../../app/components/page-header.component.tsx";
-import { QueryError } from "../../app/components/query-error.component.tsx";
 import { SearchInput } from "../../app/components/search-input.component.tsx";
-import { defaultPageSize } from "../../app/search-params.ts";
+import { defaultPageSize, useListSearch } from "../../app/search-params.ts";
 import { useCan } from "../../app/session.ts";
 import { OrganisationFormModal } from "./organisation-form.modal.tsx";
 import { type Organisation, useOrganisationList } from "./organisations.api.ts";
@@ -23,7 +22,7 @@ export function OrganisationListPage() {
   const navigate = routeApi.useNavigate();
   const canCreate = useCan("organisation.create");
   const [isCreating, creating] = useDisclosure(false);
-  const page = search.page ?? 1;
+  const { page, update, goToPage } = useListSearch(search, navigate);
   const query = useOrganisationList({
     q: search.q,
     sort: search.sort ?? "code",
@@ -32,8 +31,6 @@ export function OrganisationListPage() {
     pageSize: defaultPageSize,
   });
 
-  const update = (patch: Partial<typeof search>) =>
-    void navigate({ search: (previous) => ({ ...previous, page: undefined, ...patch }), replace: true });
 
   const columns: Column<Organisation>[] = [
     {
@@ -94,42 +91,35 @@ export function OrganisationListPage() {
           />
         </div>
       </Group>
-      {query.isError && <QueryError error={query.error} onRetry={() => void query.refetch()} />}
-      <DataTable
-        caption={t("organisations.title")}
-        columns={columns}
-        items={query.data?.items}
-        isLoading={query.isPending}
-        getKey={(organisation) => organisation.id}
-        sort={{
-          by: search.sort ?? "code",
-          order: search.order ?? "asc",
-          onChange: (sort, order) => update({ sort: sort as "code" | "name", order }),
-        }}
-        empty={
-          <Empty
-            icon={<IconBuilding aria-hidden />}
-            title={search.q ? t("common.noMatches") : t("organisations.empty")}
-            description={search.q ? t("common.noMatchesHint") : canCreate ? t("organisations.emptyHint") : undefined}
-            action={
-              canCreate &&
-              !search.q && (
-                <Button size="xs" onClick={creating.open}>
-                  {t("organisations.create")}
-                </Button>
-              )
-            }
-          />
-        }
-      />
-      {query.data && (
-        <ListPagination
-          total={query.data.total}
-          page={page}
-          pageSize={query.data.pageSize}
-          onChange={(next) => void navigate({ search: (previous) => ({ ...previous, page: next }) })}
+      <ListResults query={query} page={page} onPageChange={goToPage}>
+        <DataTable
+          caption={t("organisations.title")}
+          columns={columns}
+          items={query.data?.items}
+          isLoading={query.isPending}
+          getKey={(organisation) => organisation.id}
+          sort={{
+            by: search.sort ?? "code",
+            order: search.order ?? "asc",
+            onChange: (sort, order) => update({ sort: sort as "code" | "name", order }),
+          }}
+          empty={
+            <Empty
+              icon={<IconBuilding aria-hidden />}
+              title={search.q ? t("common.noMatches") : t("organisations.empty")}
+              description={search.q ? t("common.noMatchesHint") : canCreate ? t("organisations.emptyHint") : undefined}
+              action={
+                canCreate &&
+                !search.q && (
+                  <Button size="xs" onClick={creating.open}>
+                    {t("organisations.create")}
+                  </Button>
+                )
+              }
+            />
+          }
         />
-      )}
+      </ListResults>
       <OrganisationFormModal
         opened={isCreating}
         onClose={creating.close}

@@ -10,6 +10,7 @@ import { Empty } from "../../app/components/empty-state.component.tsx";
 import { FormModal } from "../../app/components/form-modal.component.tsx";
 import { notifyError, notifySuccess } from "../../app/components/notify.ts";
 import { useFormatters } from "../../app/format.ts";
+import { FormActions } from "../../app/forms/form-actions.component.tsx";
 import { FormErrorAlert } from "../../app/forms/form-error-alert.component.tsx";
 import { applyApiErrors, type FormFailure } from "../../app/forms/form-errors.ts";
 import {
@@ -136,14 +137,7 @@ function AddDependantForm({ person, onClose }: { person: PersonDetail; onClose: 
           {t("personnel.addDependantFor", { name: `${person.givenName} ${person.familyName}` })}
         </Text>
         <DependantInputs form={form} prefix="" />
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onClose}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" loading={add.isPending}>
-            {t("common.add")}
-          </Button>
-        </Group>
+        <FormActions onCancel={onClose} isSaving={add.isPending} submitLabel={t("common.add")} />
       </Stack>
     </form>
   );

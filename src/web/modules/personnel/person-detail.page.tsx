@@ -1,15 +1,14 @@
-import { Alert, Anchor, Badge, Button, Card, Group, Skeleton, Stack, Text, Title } from "@mantine/core";
-import { IconEye, IconLock, IconPencil, IconTrash } from "@tabler/icons-react";
+import { Alert, Anchor, Badge, Card, Group, Stack, Text, Title } from "@mantine/core";
+import { IconEye, IconLock, IconPencil } from "@tabler/icons-react";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
-import { confirmAction } from "../../app/components/confirm.tsx";
 import { Empty } from "../../app/components/empty-state.component.tsx";
 import { FieldList } from "../../app/components/field-list.component.tsx";
 import { HistoryTimeline } from "../../app/components/history.component.tsx";
 import { AnchorLink, ButtonLink } from "../../app/components/links.tsx";
-import { notifyError, notifySuccess } from "../../app/components/notify.ts";
 import { PageHeader } from "../../app/components/page-header.component.tsx";
-import { QueryError } from "../../app/components/query-error.component.tsx";
+import { PageSkeleton, QueryBoundary } from "../../app/components/query-boundary.component.tsx";
+import { DeleteButton } from "../../app/components/record-actions.component.tsx";
 import { AppointmentTable } from "../appointments/appointment-table.component.tsx";
 import { ResponsibilityList } from "../responsibilities/responsibility-list.component.tsx";
 import { DependantsCard } from "./dependants.component.tsx";
@@ -21,25 +20,17 @@ export function PersonDetailPage() {
   const { t } = useTranslation();
   const { personId } = routeApi.useParams();
   const query = usePerson(personId);
-  const crumbs = [{ label: t("personnel.title"), to: "/personnel" }];
-  if (query.isPending) {
-    return (
-      <Stack>
-        <Skeleton height={32} width="40%" />
-        <Skeleton height={160} />
-        <Skeleton height={160} />
-      </Stack>
-    );
-  }
-  if (query.isError) {
-    return (
-      <>
-        <PageHeader title={t("personnel.title")} breadcrumbs={crumbs} />
-        <QueryError error={query.error} onRetry={() => void query.refetch()} />
-      </>
-    );
-  }
-  return <PersonView person={query.data} />;
+  return (
+    <QueryBoundary
+      query={query}
+      pending={<PageSkeleton blocks={[160, 160]} />}
+      errorHeader={
+        <PageHeader title={t("personnel.title")} breadcrumbs={[{ label: t("personnel.title"), to: "/personnel" }]} />
+      }
+    >
+      {(person) => <PersonView person={person} />}
+    </QueryBoundary>
+  );
 }
 
 function PersonView({ person }: { person: PersonDetail }) {
@@ -49,22 +40,6 @@ function PersonView({ person }: { person: PersonDetail }) {
   const name = `${person.givenName} ${person.familyName}`;
   const appointments = person.appointments ?? [];
   const responsibilities = person.responsibilities ?? [];
-
-  function confirmDelete() {
-    confirmAction({
-      title: t("personnel.deleteTitle"),
-      message: t("personnel.deleteMessage", { name }),
-      confirmLabel: t("common.delete"),
-      onConfirm: () =>
-        remove.mutate(person.id, {
-          onSuccess: () => {
-            notifySuccess(t("personnel.deleted"));
-            void navigate({ to: "/personnel" });
-          },
-          onError: (error) => notifyError(error),
-        }),
-    });
-  }
 
   return (
     <Stack gap="md">
@@ -92,14 +67,14 @@ function PersonView({ person }: { person: PersonDetail }) {
               </ButtonLink>
             )}
             {person.actions.includes("delete") && (
-              <Button
-                color="red"
-                variant="light"
-                leftSection={<IconTrash size={16} aria-hidden />}
-                onClick={confirmDelete}
-              >
-                {t("common.delete")}
-              </Button>
+              <DeleteButton
+                id={person.id}
+                mutation={remove}
+                confirmTitle={t("personnel.deleteTitle")}
+                confirmMessage={t("personnel.deleteMessage", { name })}
+                deletedMessage={t("personnel.deleted")}
+                onDeleted={() => void navigate({ to: "/personnel" })}
+              />
             )}
           </>
         }

@@ -1,10 +1,8 @@
 import {
-  Button,
   Card,
   Group,
   Select,
   SimpleGrid,
-  Skeleton,
   Stack,
   Text,
   Textarea,
@@ -20,7 +18,7 @@ import { notifySuccess } from "../../app/components/notify.ts";
 import { PageHeader } from "../../app/components/page-header.component.tsx";
 import { OrganisationSelect } from "../../app/components/pickers/organisation-select.component.tsx";
 import { PlaceSelect } from "../../app/components/pickers/place-select.component.tsx";
-import { QueryError } from "../../app/components/query-error.component.tsx";
+import { PageSkeleton, QueryBoundary } from "../../app/components/query-boundary.component.tsx";
 import {
   type PersonnelCategory,
   personnelCategories,
@@ -31,6 +29,7 @@ import {
 } from "../../app/domain.ts";
 import { FormErrorAlert } from "../../app/forms/form-error-alert.component.tsx";
 import { applyApiErrors, type FormFailure } from "../../app/forms/form-errors.ts";
+import { FormActions } from "../../app/forms/form-actions.component.tsx";
 import { DependantsCard } from "./dependants.component.tsx";
 import { DependantsFields, type DependantValues, toDependantBody } from "./dependants-fields.component.tsx";
 import { type PersonDetail, usePerson, useSavePerson } from "./personnel.api.ts";
@@ -61,26 +60,15 @@ export function PersonEditPage() {
   const { t } = useTranslation();
   const { personId } = editRouteApi.useParams();
   const query = usePerson(personId);
-  if (query.isPending) {
-    return (
-      <Stack>
-        <Skeleton height={32} width="40%" />
-        <Skeleton height={300} />
-      </Stack>
-    );
-  }
-  if (query.isError) {
-    return (
-      <>
-        <PageHeader
-          title={t("personnel.editTitle")}
-          breadcrumbs={[{ label: t("personnel.title"), to: "/personnel" }]}
-        />
-        <QueryError error={query.error} onRetry={() => void query.refetch()} />
-      </>
-    );
-  }
-  return <PersonForm person={query.data} />;
+  return (
+    <QueryBoundary
+      query={query}
+      pending={<PageSkeleton blocks={[300]} />}
+      errorHeader={<PageHeader title={t("personnel.editTitle")} breadcrumbs={[{ label: t("personnel.title"), to: "/personnel" }]} />}
+    >
+      {(person) => <PersonForm person={person} />}
+    </QueryBoundary>
+  );
 }
 
 function PersonForm({ person }: { person?: PersonDetail }) {
@@ -305,21 +293,16 @@ function PersonForm({ person }: { person?: PersonDetail }) {
 
           {isEdit ? null : <DependantsFields form={form} />}
 
-          <Group justify="flex-end">
-            <Button
-              variant="default"
-              onClick={() =>
-                person
-                  ? void navigate({ to: "/personnel/$personId", params: { personId: person.id } })
-                  : void navigate({ to: "/personnel" })
-              }
-            >
-              {t("common.cancel")}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {isEdit ? t("common.save") : t("common.create")}
-            </Button>
-          </Group>
+          <FormActions
+            onCancel={() =>
+              person
+                ? void navigate({ to: "/personnel/$personId", params: { personId: person.id } })
+                : void navigate({ to: "/personnel" })
+            }
+            isSaving={save.isPending}
+            isEdit={isEdit}
+            mt={0}
+          />
         </Stack>
       </form>
       {person && (

@@ -1,16 +1,15 @@
 import { Badge, Button, Collapse, Group, Select, SimpleGrid, Text } from "@mantine/core";
-import { useDisclosure, useMediaQuery } from "@mantine/hooks";
+import { useDisclosure } from "@mantine/hooks";
 import { IconAdjustmentsHorizontal, IconDownload, IconPlus, IconUpload, IconUsers } from "@tabler/icons-react";
 import { getRouteApi } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { type Column, DataTable } from "../../app/components/data-table.component.tsx";
 import { Empty } from "../../app/components/empty-state.component.tsx";
 import { AnchorLink, ButtonLink } from "../../app/components/links.tsx";
-import { ListPagination } from "../../app/components/list-pagination.component.tsx";
+import { ListResults } from "../../app/components/list-results.component.tsx";
 import { PageHeader } from "../../app/components/page-header.component.tsx";
 import { OrganisationSelect } from "../../app/components/pickers/organisation-select.component.tsx";
 import { PlaceSelect } from "../../app/components/pickers/place-select.component.tsx";
-import { QueryError } from "../../app/components/query-error.component.tsx";
 import { SearchInput } from "../../app/components/search-input.component.tsx";
 import {
   type PersonnelCategory,
@@ -20,10 +19,11 @@ import {
   type Sex,
   sexes,
 } from "../../app/domain.ts";
-import { defaultPageSize } from "../../app/search-params.ts";
+import { defaultPageSize, useListSearch } from "../../app/search-params.ts";
 import { useCan } from "../../app/session.ts";
 import { exportCsvUrl, type PersonListItem, usePersonnelList } from "./personnel.api.ts";
 import { PersonnelImportModal } from "./personnel-import.modal.tsx";
+import { useIsPhone } from "../../app/viewport.ts";
 
 const routeApi = getRouteApi("/app/pages/personnel");
 
@@ -34,10 +34,10 @@ export function PersonnelListPage() {
   const search = routeApi.useSearch();
   const navigate = routeApi.useNavigate();
   const canCreate = useCan("personnel.create");
-  const isPhone = useMediaQuery("(max-width: 47.99em)", false, { getInitialValueInEffect: false });
+  const isPhone = useIsPhone();
   const [isImporting, importing] = useDisclosure(false);
   const [areFiltersShown, filters] = useDisclosure(false);
-  const page = search.page ?? 1;
+  const { page, update, goToPage } = useListSearch(search, navigate);
   const filterParams = {
     q: search.q,
     organisationId: search.organisationId,
@@ -53,8 +53,6 @@ export function PersonnelListPage() {
     page,
     pageSize: defaultPageSize,
   });
-  const update = (patch: Partial<typeof search>) =>
-    void navigate({ search: (previous) => ({ ...previous, page: undefined, ...patch }), replace: true });
   const activeFilterCount = [
     search.organisationId,
     search.placeId,
@@ -222,48 +220,41 @@ export function PersonnelListPage() {
       ) : (
         <div style={{ marginBottom: "var(--mantine-spacing-sm)" }}>{filterFields}</div>
       )}
-      {query.isError && <QueryError error={query.error} onRetry={() => void query.refetch()} />}
-      <DataTable
-        caption={t("personnel.title")}
-        columns={columns}
-        items={query.data?.items}
-        isLoading={query.isPending}
-        getKey={(person) => person.id}
-        minWidth={860}
-        sort={{
-          by: search.sort ?? "name",
-          order: search.order ?? "asc",
-          onChange: (sort, order) => update({ sort: sort as PersonnelSort, order }),
-        }}
-        empty={
-          <Empty
-            icon={<IconUsers aria-hidden />}
-            title={hasFilters ? t("common.noMatches") : t("personnel.empty")}
-            description={hasFilters ? t("common.noMatchesHint") : canCreate ? t("personnel.emptyHint") : undefined}
-            action={
-              hasFilters ? (
-                <Button size="xs" variant="default" onClick={() => void navigate({ search: {}, replace: true })}>
-                  {t("common.clearFilters")}
-                </Button>
-              ) : (
-                canCreate && (
-                  <ButtonLink size="xs" to="/personnel/new">
-                    {t("personnel.create")}
-                  </ButtonLink>
+      <ListResults query={query} page={page} onPageChange={goToPage}>
+        <DataTable
+          caption={t("personnel.title")}
+          columns={columns}
+          items={query.data?.items}
+          isLoading={query.isPending}
+          getKey={(person) => person.id}
+          minWidth={860}
+          sort={{
+            by: search.sort ?? "name",
+            order: search.order ?? "asc",
+            onChange: (sort, order) => update({ sort: sort as PersonnelSort, order }),
+          }}
+          empty={
+            <Empty
+              icon={<IconUsers aria-hidden />}
+              title={hasFilters ? t("common.noMatches") : t("personnel.empty")}
+              description={hasFilters ? t("common.noMatchesHint") : canCreate ? t("personnel.emptyHint") : undefined}
+              action={
+                hasFilters ? (
+                  <Button size="xs" variant="default" onClick={() => void navigate({ search: {}, replace: true })}>
+                    {t("common.clearFilters")}
+                  </Button>
+                ) : (
+                  canCreate && (
+                    <ButtonLink size="xs" to="/personnel/new">
+                      {t("personnel.create")}
+                    </ButtonLink>
+                  )
                 )
-              )
-            }
-          />
-        }
-      />
-      {query.data && (
-        <ListPagination
-          total={query.data.total}
-          page={page}
-          pageSize={query.data.pageSize}
-          onChange={(next) => void navigate({ search: (previous) => ({ ...previous, page: next }) })}
+              }
+            />
+          }
         />
-      )}
+      </ListResults>
       <PersonnelImportModal opened={isImporting} onClose={importing.close} />
     </>
   );

@@ -1,9 +1,42 @@
 import { Alert, Badge, Card, Group, List, Stack, Text, Title } from "@mantine/core";
-import { IconAlertTriangle, IconCircleCheck, IconClockExclamation } from "@tabler/icons-react";
+import { IconAlertTriangle, IconCertificate, IconCircleCheck, IconClockExclamation } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
-import { AnchorLink } from "../../app/components/links.tsx";
-import { useFormatters } from "../../app/format.ts";
+import { AnchorLink, ButtonLink } from "../../app/components/links.tsx";
+import { todayIso, useFormatters } from "../../app/format.ts";
+import { alarmColor } from "../../app/theme.ts";
 import type { Continuity, ContinuityGap } from "./places.api.ts";
+
+/** The gap under way today when nobody is in charge: the server lists it first. */
+export function ongoingGap(gaps: ContinuityGap[], isCoveredToday: boolean): ContinuityGap | null {
+  return isCoveredToday ? null : (gaps[0] ?? null);
+}
+
+/** True when the gap began before today, so "since <date>" says more than "today". */
+function beganEarlier(gap: ContinuityGap | null): gap is ContinuityGap {
+  return gap !== null && gap.from < todayIso();
+}
+
+/** "No DO or DO a.i. in charge since 19 Nov 2026", or "… today" when the gap begins today. */
+export function NoneInChargeText({ slot, gap }: { slot: "do" | "asc"; gap: ContinuityGap | null }) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  return (
+    <>
+      {beganEarlier(gap)
+        ? t(`continuity.noneSinceSlot.${slot}`, { date: format.date(gap.from) })
+        : t(`continuity.noneTodaySlot.${slot}`)}
+    </>
+  );
+}
+
+/**
+ * The gaps worth listing: an open-ended gap under way today is already said in full by
+ * "nobody in charge since …" and "nothing scheduled", so it is not listed again.
+ */
+export function listedGaps(gaps: ContinuityGap[], isCoveredToday: boolean): ContinuityGap[] {
+  const current = ongoingGap(gaps, isCoveredToday);
+  return current && current.to === null ? gaps.filter((gap) => gap !== current) : gaps;
+}
 
 export function GapText({ gap }: { gap: ContinuityGap }) {
   const { t } = useTranslation();
@@ -22,7 +55,7 @@ export function ContinuityBadge({ isCoveredToday, gapCount }: { isCoveredToday: 
   const { t } = useTranslation();
   if (!isCoveredToday) {
     return (
-      <Badge color="red" variant="filled" leftSection={<IconAlertTriangle size={12} aria-hidden />}>
+      <Badge color={alarmColor} variant="filled" leftSection={<IconAlertTriangle size={12} aria-hidden />}>
         {t("continuity.noneToday")}
       </Badge>
     );
@@ -56,11 +89,8 @@ export function ContinuityCard({
   if (!continuity.slot) return null;
   const slotName = t(`continuity.slot.${continuity.slot}`);
   const { inCharge, gaps } = continuity;
-  const appointLink = canAppoint && (
-    <AnchorLink to="/appointments" search={{ placeId }} size="sm">
-      {t("continuity.appointLink")}
-    </AnchorLink>
-  );
+  const current = ongoingGap(gaps, inCharge !== null);
+  const laterGaps = listedGaps(gaps, inCharge !== null);
   return (
     <Card withBorder component="section" aria-labelledby="continuity-title">
       <Title order={2} size="h4" mb="sm" id="continuity-title">
@@ -68,8 +98,13 @@ export function ContinuityCard({
       </Title>
       <Stack gap="sm">
         {inCharge ? (
-          <Group gap="xs" wrap="wrap">
-            <IconCircleCheck size={20} color="var(--mantine-color-green-7)" aria-hidden />
+          <Group gap="xs" wrap="nowrap" align="flex-start">
+            <IconCircleCheck
+              size={20}
+              color="var(--mantine-color-green-7)"
+              aria-hidden
+              style={{ flexShrink: 0, marginTop: 1 }}
+            />
             <Text size="sm">
               {t("continuity.inChargeToday")}{" "}
               <AnchorLink to="/personnel/$personId" params={{ personId: inCharge.personId }} fw={600}>
@@ -77,40 +112,67 @@ export function ContinuityCard({
               </AnchorLink>{" "}
               <Badge variant="light" size="sm">
                 {t(`roles.${inCharge.role}`)}
-              </Badge>
-            </Text>
-            <Text size="sm" c="dimmed">
-              {inCharge.endsOn
-                ? t("continuity.until", { date: format.date(inCharge.endsOn) })
-                : t("continuity.noEndDate")}
+              </Badge>{" "}
+              <Text span size="sm" c="dimmed" style={{ whiteSpace: "nowrap" }}>
+                {inCharge.endsOn
+                  ? t("continuity.until", { date: format.date(inCharge.endsOn) })
+                  : t("continuity.noEndDate")}
+              </Text>
             </Text>
           </Group>
         ) : (
           <Alert
-            color="red"
+            color={alarmColor}
             variant="filled"
             icon={<IconAlertTriangle aria-hidden />}
-            title={t("continuity.alertTitle", { slot: slotName })}
+            title={
+              beganEarlier(current)
+                ? t("continuity.alertTitleSince", { slot: slotName, date: format.date(current.from) })
+                : t("continuity.alertTitle", { slot: slotName })
+            }
             role="alert"
           >
-            {t("continuity.alertBody", { slot: slotName })} {appointLink && <span>{appointLink}</span>}
+            {current?.to === null
+              ? t("continuity.alertBodyUnscheduled", { slot: slotName })
+              : t("continuity.alertBody", { slot: slotName })}
+            {canAppoint && (
+              <div>
+                <ButtonLink
+                  to="/appointments"
+                  search={{ placeId }}
+                  variant="white"
+                  color={alarmColor}
+                  size="xs"
+                  mt="sm"
+                  leftSection={<IconCertificate size={14} aria-hidden />}
+                >
+                  {t("continuity.appointLink")}
+                </ButtonLink>
+              </div>
+            )}
           </Alert>
         )}
-        {gaps.length > 0 ? (
+        {laterGaps.length > 0 ? (
           <Alert color="orange" icon={<IconClockExclamation aria-hidden />} title={t("continuity.gapsTitle")}>
             <List size="sm">
-              {gaps.map((gap) => (
+              {laterGaps.map((gap) => (
                 <List.Item key={gap.from}>
                   <GapText gap={gap} />
                 </List.Item>
               ))}
             </List>
-            {inCharge && appointLink}
+            {inCharge && canAppoint && (
+              <AnchorLink to="/appointments" search={{ placeId }} size="sm">
+                {t("continuity.appointLink")}
+              </AnchorLink>
+            )}
           </Alert>
         ) : (
-          <Text size="sm" c="dimmed">
-            {t("continuity.noGaps")}
-          </Text>
+          inCharge && (
+            <Text size="sm" c="dimmed">
+              {t("continuity.noGaps")}
+            </Text>
+          )
         )}
       </Stack>
     </Card>

@@ -1,17 +1,17 @@
-import { Badge, Button, Card, Group, Skeleton, Stack, Switch, Title } from "@mantine/core";
+import { Badge, Button, Card, Group, Stack, Switch, Title } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { IconCertificate, IconPencil, IconPlus, IconTrash } from "@tabler/icons-react";
+import { IconCertificate, IconPlus } from "@tabler/icons-react";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { confirmAction } from "../../app/components/confirm.tsx";
 import { Empty } from "../../app/components/empty-state.component.tsx";
 import { FieldList } from "../../app/components/field-list.component.tsx";
 import { HistoryTimeline } from "../../app/components/history.component.tsx";
 import { AnchorLink, ButtonLink } from "../../app/components/links.tsx";
-import { notifyError, notifySuccess } from "../../app/components/notify.ts";
 import { PageHeader } from "../../app/components/page-header.component.tsx";
+import { PageSkeleton, QueryBoundary } from "../../app/components/query-boundary.component.tsx";
 import { QueryError } from "../../app/components/query-error.component.tsx";
+import { DeleteButton, EditButton } from "../../app/components/record-actions.component.tsx";
 import type { PlaceKind } from "../../app/domain.ts";
 import { todayIso, useFormatters } from "../../app/format.ts";
 import { useCountryNames } from "../../app/reference-data.ts";
@@ -34,26 +34,15 @@ export function PlaceDetailPage() {
   const { t } = useTranslation();
   const { placeId } = routeApi.useParams();
   const query = usePlace(placeId);
-  const crumbs = [{ label: t("places.title"), to: "/places" }];
-
-  if (query.isPending) {
-    return (
-      <Stack>
-        <Skeleton height={32} width="40%" />
-        <Skeleton height={120} />
-        <Skeleton height={200} />
-      </Stack>
-    );
-  }
-  if (query.isError) {
-    return (
-      <>
-        <PageHeader title={t("places.title")} breadcrumbs={crumbs} />
-        <QueryError error={query.error} onRetry={() => void query.refetch()} />
-      </>
-    );
-  }
-  return <PlaceView place={query.data} />;
+  return (
+    <QueryBoundary
+      query={query}
+      pending={<PageSkeleton blocks={[120, 200]} />}
+      errorHeader={<PageHeader title={t("places.title")} breadcrumbs={[{ label: t("places.title"), to: "/places" }]} />}
+    >
+      {(place) => <PlaceView place={place} />}
+    </QueryBoundary>
+  );
 }
 
 function PlaceView({ place }: { place: PlaceDetail }) {
@@ -82,22 +71,6 @@ function PlaceView({ place }: { place: PlaceDetail }) {
     })),
   ];
 
-  function confirmDelete() {
-    confirmAction({
-      title: t("places.deleteTitle"),
-      message: t("places.deleteMessage", { name: place.name }),
-      confirmLabel: t("common.delete"),
-      onConfirm: () =>
-        remove.mutate(place.id, {
-          onSuccess: () => {
-            notifySuccess(t("places.deleted"));
-            void navigate({ to: "/places" });
-          },
-          onError: (error) => notifyError(error),
-        }),
-    });
-  }
-
   const nextKind = childKind[place.kind];
 
   return (
@@ -108,20 +81,16 @@ function PlaceView({ place }: { place: PlaceDetail }) {
         badges={<Badge variant="light">{t(`placeKinds.${place.kind}`)}</Badge>}
         actions={
           <>
-            {place.actions.includes("update") && (
-              <Button variant="default" leftSection={<IconPencil size={16} aria-hidden />} onClick={editing.open}>
-                {t("common.edit")}
-              </Button>
-            )}
+            {place.actions.includes("update") && <EditButton onClick={editing.open} />}
             {place.actions.includes("delete") && (
-              <Button
-                color="red"
-                variant="light"
-                leftSection={<IconTrash size={16} aria-hidden />}
-                onClick={confirmDelete}
-              >
-                {t("common.delete")}
-              </Button>
+              <DeleteButton
+                id={place.id}
+                mutation={remove}
+                confirmTitle={t("places.deleteTitle")}
+                confirmMessage={t("places.deleteMessage", { name: place.name })}
+                deletedMessage={t("places.deleted")}
+                onDeleted={() => void navigate({ to: "/places" })}
+              />
             )}
           </>
         }

@@ -1,4 +1,4 @@
-import { Button, Group, NumberInput, Select, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
+import { NumberInput, Select, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -7,6 +7,7 @@ import { notifySuccess } from "../../app/components/notify.ts";
 import { CountrySelect } from "../../app/components/pickers/country-select.component.tsx";
 import { PlaceSelect } from "../../app/components/pickers/place-select.component.tsx";
 import { type PlaceKind, placeKinds } from "../../app/domain.ts";
+import { FormActions } from "../../app/forms/form-actions.component.tsx";
 import { FormErrorAlert } from "../../app/forms/form-error-alert.component.tsx";
 import { applyApiErrors, type FormFailure } from "../../app/forms/form-errors.ts";
 import { usePlaceTree } from "../../app/reference-data.ts";
@@ -196,14 +197,7 @@ function PlaceForm({ place, defaultKind, defaultParentId, onClose, onSaved }: Pl
             </Text>
           </>
         )}
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onClose}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {isEdit ? t("common.save") : t("common.create")}
-          </Button>
-        </Group>
+        <FormActions onCancel={onClose} isSaving={save.isPending} isEdit={isEdit} />
       </Stack>
     </form>
   );
