@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { appointmentRoles } from "../access/roles.ts";
+import { patchOf } from "../structure/patch.ts";
 import { isoDate, requiredText, uuidSchema } from "../structure/structure.schemas.ts";
 
 export const appointmentInput = z.object({
@@ -16,5 +17,5 @@ export const appointmentInput = z.object({
 });
 export type AppointmentInput = z.infer<typeof appointmentInput>;
 
-export const appointmentPatch = appointmentInput.omit({ personId: true, role: true, placeId: true }).partial();
+export const appointmentPatch = patchOf(appointmentInput.omit({ personId: true, role: true, placeId: true }));
 export type AppointmentPatch = z.infer<typeof appointmentPatch>;

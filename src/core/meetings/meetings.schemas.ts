@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { patchOf } from "../structure/patch.ts";
 import { isoDate, requiredText, uuidSchema } from "../structure/structure.schemas.ts";
 
 export const meetingBodies = ["smt", "asmt", "security_cell"] as const;
@@ -28,7 +29,7 @@ export const meetingInput = z.object({
   attendees: z.array(attendeeInput).max(200).default([]),
 });
 export type MeetingInput = z.infer<typeof meetingInput>;
-export const meetingPatch = meetingInput.omit({ body: true, placeId: true }).partial();
+export const meetingPatch = patchOf(meetingInput.omit({ body: true, placeId: true }));
 
 export const actionPointInput = z.object({
   kind: oneOf(actionPointKinds),
@@ -37,7 +38,7 @@ export const actionPointInput = z.object({
   dueOn: isoDate.nullable().optional(),
   status: oneOf(actionPointStatuses).default("open"),
 });
-export const actionPointPatch = actionPointInput.partial();
+export const actionPointPatch = patchOf(actionPointInput);
 
 /** Which place kind each body sits on: the SMT and Security Cell per Designated Area, the ASMT per Security Area. */
 export const bodyPlaceKind: Record<MeetingBody, "designated_area" | "security_area"> = {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { patchOf } from "../structure/patch.ts";
 import { isoDate, requiredText, uuidSchema } from "../structure/structure.schemas.ts";
 
 export const sexes = ["female", "male", "other"] as const;
@@ -64,5 +65,5 @@ export const personInput = z.object({
 });
 export type PersonInput = z.infer<typeof personInput>;
 
-export const personPatch = personInput.omit({ dependants: true }).partial();
+export const personPatch = patchOf(personInput.omit({ dependants: true }));
 export type PersonPatch = z.infer<typeof personPatch>;

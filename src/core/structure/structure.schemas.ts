@@ -1,5 +1,6 @@
 import { z } from "zod";
 import countries from "i18n-iso-countries";
+import { patchOf } from "./patch.ts";
 
 export const organisationKinds = ["secretariat", "fund_programme", "specialised_agency", "related_organisation"] as const;
 export type OrganisationKind = (typeof organisationKinds)[number];
@@ -32,7 +33,7 @@ export const organisationInput = z.object({
   hqFocalPoints: z.array(focalPointSchema).max(10).default([]),
 });
 export type OrganisationInput = z.infer<typeof organisationInput>;
-export const organisationPatch = organisationInput.partial();
+export const organisationPatch = patchOf(organisationInput);
 
 export const countryCode = z
   .string()
