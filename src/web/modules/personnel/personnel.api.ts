@@ -42,9 +42,12 @@ export type PersonPrivate = {
 export type Responsibility = {
   section: string;
   actor: string;
+  actorFr?: string | null;
   heading: string | null;
+  headingFr?: string | null;
   number: number | string;
   text: string;
+  textFr?: string | null;
 };
 
 export type PersonDetail = PersonListItem & {

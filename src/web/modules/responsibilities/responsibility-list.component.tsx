@@ -1,19 +1,23 @@
 import { Badge, Box, Group, Stack, Text, Title } from "@mantine/core";
 import { Fragment } from "react";
-import type { RegisterItem, RegisterSection } from "./responsibilities.api.ts";
+import { useTranslation } from "react-i18next";
+import { type RegisterItem, type RegisterSection, localiseItem } from "./responsibilities.api.ts";
 
 type FlatResponsibility = {
   section: string;
   actor: string;
+  actorFr?: string | null;
   heading: string | null;
+  headingFr?: string | null;
   number: number | string;
   text: string;
+  textFr?: string | null;
 };
 
-/** Groups the flat list a person page receives into the register's sections. */
-export function toSections(items: FlatResponsibility[]): RegisterSection[] {
+/** Groups the flat list a person page receives into the register's sections, in the reader's language. */
+export function toSections(flat: FlatResponsibility[], language = "en"): RegisterSection[] {
   const sections: RegisterSection[] = [];
-  for (const item of items) {
+  for (const item of flat.map((entry) => localiseItem(entry, language))) {
     let section = sections.find((candidate) => candidate.section === item.section && candidate.actor === item.actor);
     if (!section) {
       section = { section: item.section, actor: item.actor, roleKey: null, items: [] };
@@ -82,9 +86,10 @@ export function RegisterSectionView({
 }
 
 export function ResponsibilityList({ items }: { items: FlatResponsibility[] }) {
+  const { i18n } = useTranslation();
   return (
     <Stack gap="md">
-      {toSections(items).map((section) => (
+      {toSections(items, i18n.language).map((section) => (
         <RegisterSectionView key={`${section.section}-${section.actor}`} section={section} />
       ))}
     </Stack>
