@@ -2,6 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tansta
 import { api, buildQuery, type ListResponse, type QueryParams, uploadFile } from "../../app/api.ts";
 import type { DependantRelationship, PersonnelCategory, RecruitmentType, Sex } from "../../app/domain.ts";
 import type { Appointment } from "../appointments/appointments.api.ts";
+import type { FlatResponsibility } from "../responsibilities/responsibility-list.component.tsx";
 
 export type PersonListItem = {
   id: string;
@@ -39,16 +40,7 @@ export type PersonPrivate = {
   residentialAddress: string | null;
 };
 
-export type Responsibility = {
-  section: string;
-  actor: string;
-  actorFr?: string | null;
-  heading: string | null;
-  headingFr?: string | null;
-  number: number | string;
-  text: string;
-  textFr?: string | null;
-};
+export type Responsibility = FlatResponsibility;
 
 export type PersonDetail = PersonListItem & {
   userId: string | null;

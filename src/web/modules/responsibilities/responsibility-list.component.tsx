@@ -3,7 +3,8 @@ import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
 import { type RegisterItem, type RegisterSection, localiseItem } from "./responsibilities.api.ts";
 
-type FlatResponsibility = {
+/** One responsibility as a person page receives it (flat, with its French translation). */
+export type FlatResponsibility = {
   section: string;
   actor: string;
   actorFr?: string | null;
