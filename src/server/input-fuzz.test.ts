@@ -123,8 +123,9 @@ function bodyArbitrary(valid: Record<string, unknown>, schema: z.ZodObject): fc.
     fc.jsonValue({ maxDepth: 2 }),
     // One field of a valid body given a wrong type, a wrong value, a huge or exotic string.
     fc.record({ key: fc.constantFrom(...keys), value: junk }).map(({ key, value }) => ({ ...valid, [key]: value })),
-    // Several fields at once.
-    fc.dictionary(fc.constantFrom(...keys), junk, { minKeys: 2, maxKeys: 5 }).map((patch) => ({ ...valid, ...patch })),
+    // Several fields at once (a dictionary cannot hold more keys than there are: a body of
+    // one field, as a workflow transition, would make fast-check search forever).
+    fc.dictionary(fc.constantFrom(...keys), junk, { minKeys: Math.min(2, keys.length), maxKeys: 5 }).map((patch) => ({ ...valid, ...patch })),
     // Required fields missing.
     fc.subarray(keys, { minLength: 1 }).map(without),
     // Unknown fields added.

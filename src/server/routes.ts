@@ -1,5 +1,6 @@
 import { authRoutes, userRoutes } from "./modules/accounts/index.ts";
 import { appointmentRoutes } from "./modules/appointments/index.ts";
+import { incidentRoutes } from "./modules/incidents/index.ts";
 import { meetingRoutes } from "./modules/meetings/index.ts";
 import { overviewRoutes } from "./modules/overview/index.ts";
 import { personnelRoutes } from "./modules/personnel/index.ts";
@@ -20,5 +21,6 @@ export function allRoutes(config: Config): RouteSpec[] {
     ...personnelRoutes,
     ...meetingRoutes,
     ...responsibilityRoutes,
+    ...incidentRoutes,
   ];
 }

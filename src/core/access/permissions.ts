@@ -48,6 +48,15 @@ export const permissions = {
 
   "responsibility.read": ["authenticated"],
 
+  // Incidents (SSIRS): security professionals record and verify; focal points and wardens report.
+  "incident.read": ["global_analyst", ...areaLeaders, ...securityProfessionals, ...organisationRoles, "warden"],
+  "incident.create": [...areaLeaders, ...securityProfessionals, "org_representative", "org_security_focal_point", "security_cell_member", "warden"],
+  "incident.update": [...securityProfessionals],
+  // Verified or endorsed by the P/C/SA or a delegate (IASMN 2015, SSIRS decisions).
+  "incident.verify": [...securityProfessionals],
+  // Sexual-assault narratives and victims: the area's P/C/SA, plus people named on the incident.
+  "incident.read_sensitive": ["pcsa"],
+
   "user.read": ["system_admin"],
   "user.create": ["system_admin"],
   "user.update": ["system_admin"],

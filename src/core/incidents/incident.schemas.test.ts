@@ -36,6 +36,8 @@ describe("incidentInput", () => {
   it.each([
     { name: "a time without offset", body: { occurredAt: "2026-05-17T14:30:00" }, field: "occurredAt", message: /with its UTC offset/ },
     { name: "a date only", body: { occurredAt: "2026-05-17" }, field: "occurredAt", message: /with its UTC offset/ },
+    { name: "year 0, which PostgreSQL cannot store", body: { occurredAt: "0000-01-01T00:00:00Z" }, field: "occurredAt", message: /^must be in 1900 or later$/ },
+    { name: "year 1, read back as 2001", body: { occurredAt: "0001-01-01T00:00:00Z" }, field: "occurredAt", message: /^must be in 1900 or later$/ },
     { name: "a bare offset as zone", body: { timeZone: "+03:00" }, field: "timeZone", message: /IANA time zone name/ },
     { name: "an unknown zone", body: { timeZone: "Mars/Olympus" }, field: "timeZone", message: /IANA time zone name/ },
     { name: "no place", body: { place: {} }, field: "place", message: /^needs a duty station or coordinates$/ },

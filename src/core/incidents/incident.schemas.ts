@@ -91,10 +91,13 @@ export type AssetAffectedInput = z.infer<typeof assetAffectedInput>;
  * (which need the category) are `incidentProblems` in `incident-rules.ts`.
  */
 export const incidentInput = z.object({
-  occurredAt: z.iso.datetime({
-    offset: true,
-    message: "must be a date and time with its UTC offset, as 2026-05-17T14:30:00+03:00",
-  }),
+  occurredAt: z.iso
+    .datetime({
+      offset: true,
+      message: "must be a date and time with its UTC offset, as 2026-05-17T14:30:00+03:00",
+    })
+    // PostgreSQL has no year 0, and drivers read years below 100 back as 19xx or 20xx.
+    .refine((value) => Date.parse(value) >= Date.UTC(1900, 0, 1), { message: "must be in 1900 or later" }),
   timeZone: z
     .string()
     .trim()

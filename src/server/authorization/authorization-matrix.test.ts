@@ -78,9 +78,16 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 const withFreshIds = (values?: Record<string, string>) =>
   values && Object.fromEntries(Object.entries(values).map(([name, value]) => [name, uuidPattern.test(value) ? randomUUID() : value]));
 
+/** The body with the field at a dotted path ("place.dutyStationId") set to a value. */
+function withField(body: object, path: string, value: unknown): object {
+  const [head, ...rest] = path.split(".");
+  const current = (body as Record<string, unknown>)[head];
+  return { ...body, [head]: rest.length ? withField((current ?? {}) as object, rest.join("."), value) : value };
+}
+
 /** The same request pointing at a record that does not exist: the named body field, or else every id in path and query. */
 function missingTwin(request: MatrixRequest, referenceField: string | undefined): MatrixRequest {
-  if (referenceField) return { ...request, body: { ...(request.body as object), [referenceField]: randomUUID() } };
+  if (referenceField) return { ...request, body: withField((request.body ?? {}) as object, referenceField, randomUUID()) };
   return { ...request, params: withFreshIds(request.params), query: withFreshIds(request.query) };
 }
 

@@ -1,6 +1,7 @@
 import type { RouteRule } from "./matrix-rules.ts";
 import { accountRules } from "./rules-accounts.ts";
 import { appointmentRules } from "./rules-appointments.ts";
+import { incidentRules } from "./rules-incidents.ts";
 import { meetingRules } from "./rules-meetings.ts";
 import { personnelRules } from "./rules-personnel.ts";
 import { structureRules } from "./rules-structure.ts";
@@ -20,4 +21,5 @@ export const authorizationTable: Record<string, RouteRule> = {
   ...appointmentRules,
   ...personnelRules,
   ...meetingRules,
+  ...incidentRules,
 };

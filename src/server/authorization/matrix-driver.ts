@@ -170,7 +170,7 @@ type Named = { id: string; name: string; kind: string; parentId: string | null }
 
 /**
  * Finds (in the demo data) or creates (through the API) the records the matrix uses: places,
- * organisations, people, appointments with letters, meetings with action points, tokens.
+ * organisations, people, appointments with letters, meetings with action points, tokens, incidents.
  */
 export async function loadFixtures(driver: Driver) {
   const { setup } = driver;
@@ -215,6 +215,7 @@ export async function loadFixtures(driver: Driver) {
     haiti,
     kati: place("Kati"),
     moptiStation: place("Mopti"),
+    bamakoStation: place("Bamako"),
     portAuPrince: place("Port-au-Prince"),
     outsideMali,
     outsideMaliStationNames,
@@ -236,6 +237,10 @@ export async function loadFixtures(driver: Driver) {
     moptiActionPoint: "",
     haitiActionPoint: "",
     outsiderToken: "",
+    maliIncident: "",
+    maliSensitiveIncident: "",
+    haitiIncident: "",
+    haitiSensitiveIncident: "",
   };
 
   fixtures.unicefKatiPerson = (await setup.as("pcsaMali", "POST", "/api/personnel", personBody(fixtures, "unicef", fixtures.kati, "Kati"))).id;
@@ -259,6 +264,23 @@ export async function loadFixtures(driver: Driver) {
   fixtures.moptiActionPoint = pointOf(await setup.as<WithPoints>("doMali", "POST", `/api/meetings/${fixtures.moptiAsmt}/action-points`, actionPointBody));
   fixtures.haitiActionPoint = pointOf(await setup.as<WithPoints>("csfpHaiti", "POST", `/api/meetings/${fixtures.haitiSmt}/action-points`, actionPointBody));
   fixtures.outsiderToken = (await setup.as("csfpHaiti", "POST", "/api/auth/tokens", { name: "outsider" })).id;
+
+  // Incidents: a Mali draft naming a victim (recorded by the P/C/SA at Mopti), a sexual assault
+  // reported by the Bamako warden, and the same two in Haiti (recorded by its CSFP).
+  const victimLine = { outcome: "injured", recruitmentType: "locally_recruited", sex: "female", count: 1, personId: fixtures.wfpMoptiPerson, organisationId: fixtures.wfp };
+  fixtures.maliIncident = (
+    await setup.as("pcsaMali", "POST", "/api/incidents", {
+      ...incidentBody(fixtures.moptiStation),
+      organisationsAffected: [fixtures.wfp],
+      peopleAffected: [victimLine],
+      reporter: { name: "Matrix Reporter", contact: "+223 70 00 00 00" },
+    })
+  ).id;
+  fixtures.maliSensitiveIncident = (await setup.as("wardenBamako", "POST", "/api/incidents", sensitiveIncidentBody(fixtures.bamakoStation))).id;
+  fixtures.haitiIncident = (await setup.as("csfpHaiti", "POST", "/api/incidents", incidentBody(fixtures.portAuPrince, { timeZone: "America/Port-au-Prince" }))).id;
+  fixtures.haitiSensitiveIncident = (
+    await setup.as("csfpHaiti", "POST", "/api/incidents", sensitiveIncidentBody(fixtures.portAuPrince, { timeZone: "America/Port-au-Prince" }))
+  ).id;
   return fixtures;
 }
 
@@ -291,6 +313,33 @@ export function meetingBody(f: { today: string }, body: "smt" | "asmt", placeId:
 }
 
 export const actionPointBody = { kind: "action", text: "Check the radio room", status: "open" };
+
+/** A valid incident at a duty station: a road traffic accident with one person injured. */
+export function incidentBody(dutyStationId: string, overrides: Record<string, unknown> = {}) {
+  return {
+    occurredAt: "2026-01-10T09:30:00Z",
+    timeZone: "Africa/Bamako",
+    place: { dutyStationId },
+    categoryCode: "road_traffic_accident",
+    description: "A UN vehicle left the road (matrix).",
+    source: "un_security",
+    reporter: { name: "Matrix Reporter" },
+    peopleAffected: [{ outcome: "injured", recruitmentType: "international", sex: "male", count: 1 }],
+    assetsAffected: [{ kind: "vehicle", description: "Land Cruiser UN-1234" }],
+    ...overrides,
+  };
+}
+
+/** A sexual assault: need-to-know. */
+export function sensitiveIncidentBody(dutyStationId: string, overrides: Record<string, unknown> = {}) {
+  return incidentBody(dutyStationId, {
+    categoryCode: "sexual_assault",
+    description: "Narrative restricted to the need-to-know list (matrix).",
+    peopleAffected: [{ outcome: "sexually_assaulted", recruitmentType: "international", sex: "female", count: 1 }],
+    assetsAffected: [],
+    ...overrides,
+  });
+}
 
 export function stationBody(parentId: string, name: string) {
   return { kind: "duty_station", parentId, name, latitude: 14.5, longitude: -4.2 };

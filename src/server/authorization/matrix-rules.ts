@@ -50,8 +50,9 @@ export type MatrixCase = {
   /** The route ends or replaces the caller's session: sign in anew for it. */
   isFreshSession?: boolean;
   /**
-   * The body field holding the out-of-scope reference: a 422 on it must read exactly as for
-   * a missing record. (Ids in the path and query are compared that way without being named.)
+   * The body field holding the out-of-scope reference (a dotted path for a nested one, as
+   * "place.dutyStationId"): a 422 on it must read exactly as for a missing record. (Ids in
+   * the path and query are compared that way without being named.)
    */
   referenceField?: string;
 };

@@ -225,6 +225,21 @@ export const structureRules: Record<string, RouteRule> = {
         request: ({ f }) => ({ params: { entityType: "organisation", id: f.unicef } }),
         expect: { ok: everyone },
       },
+      {
+        name: "the history of the incident at Mopti naming a victim",
+        request: ({ f }) => ({ params: { entityType: "incident", id: f.maliIncident } }),
+        expect: { ok: ["analyst", "doMali", "pcsaMali", "ascMopti", "repUnicefMali", "sfpWfpMali"], notFound: ["admin", "wardenBamako", "staff"] },
+        check: (caller, response, f) => {
+          const isShown = response.body.includes(f.wfpMoptiPerson) || response.body.includes("+223 70 00 00 00");
+          if (isShown === (caller === "pcsaMali")) return undefined;
+          return isShown ? "sees the victim's identity or the reporter's contact in the history without need-to-know" : "the victim is hidden despite need-to-know";
+        },
+      },
+      {
+        name: "the history of the sexual assault reported by the Bamako warden",
+        request: ({ f }) => ({ params: { entityType: "incident", id: f.maliSensitiveIncident } }),
+        expect: { ok: ["pcsaMali", "wardenBamako"], notFound: ["admin", "analyst", "doMali", "ascMopti", "repUnicefMali", "sfpWfpMali", "staff"] },
+      },
     ],
   },
 };

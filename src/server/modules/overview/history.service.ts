@@ -6,18 +6,27 @@ import type { ServiceContext } from "../../platform/http/context.ts";
 import { NotFoundError } from "../../platform/http/errors.ts";
 import { iso } from "../../platform/http/schemas.ts";
 import { appointments } from "../appointments/index.ts";
+import { incidentAccess } from "../incidents/index.ts";
 import { meetings } from "../meetings/index.ts";
 import { personPolicy, readablePerson } from "../personnel/index.ts";
 import { organisations, readablePlace } from "../structure/index.ts";
 import { pathCovers, grantsFor } from "../../../core/access/scope.ts";
 
-export const historyEntityTypes = ["organisation", "place", "appointment", "person", "meeting", "user"] as const;
+export const historyEntityTypes = ["organisation", "place", "appointment", "person", "meeting", "user", "incident"] as const;
 export type HistoryEntityType = (typeof historyEntityTypes)[number];
 
 // Fields whose before/after values are need-to-know: shown only to those who may read them.
 const sensitiveFields: Partial<Record<HistoryEntityType, readonly string[]>> = {
   person: ["phone", "mobile", "email", "emergencyContact", "residentialAddress"],
+  incident: ["reporterPersonId", "reporterContact"],
 };
+
+/** Incident people lines: the counts are for whoever may read the incident, the person a line names is need-to-know. */
+function withoutIdentities(lines: unknown): { value: unknown; hasIdentity: boolean } {
+  if (!Array.isArray(lines)) return { value: lines, hasIdentity: false };
+  const named = (line: unknown) => typeof line === "object" && line !== null && (line as { personId?: unknown }).personId != null;
+  return { value: lines.map((line) => (named(line) ? { ...line, personId: "(restricted)" } : line)), hasIdentity: lines.some(named) };
+}
 
 async function assertReadable(context: ServiceContext, entityType: HistoryEntityType, id: string): Promise<boolean> {
   const { db } = context.database;
@@ -46,6 +55,10 @@ async function assertReadable(context: ServiceContext, entityType: HistoryEntity
       const person = await readablePerson(context, id);
       return personPolicy.canReadSensitive(context.actor, person);
     }
+    case "incident":
+      // Sensitive incidents and their revisions: need-to-know only, like the record itself;
+      // victims and reporter details only for the need-to-know list, as in the record.
+      return (await incidentAccess(context, id)).isNeedToKnow;
     case "user":
       if (!hasSystemRole(context.actor, "system_admin") && context.actor.userId !== id) throw new NotFoundError("Record");
       return false;
@@ -66,6 +79,12 @@ export async function recordHistory(context: ServiceContext, entityType: History
         if (!(field in changes)) continue;
         if (maySeeSensitive) hasShownSensitive = true;
         else changes[field] = { from: "(restricted)", to: "(restricted)" };
+      }
+      if (entityType === "incident" && changes.peopleAffected) {
+        const from = withoutIdentities(changes.peopleAffected.from);
+        const to = withoutIdentities(changes.peopleAffected.to);
+        if (maySeeSensitive) hasShownSensitive ||= from.hasIdentity || to.hasIdentity;
+        else changes.peopleAffected = { from: from.value, to: to.value };
       }
       return { seq: entry.seq, at: iso(entry.at) as string, actorName: entry.actorName, action: entry.action, changes };
     });

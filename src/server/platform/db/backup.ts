@@ -27,6 +27,9 @@ export const backupTables = [
   "meeting_attendees",
   "action_points",
   "responsibilities",
+  "incidents",
+  "incident_people",
+  "incident_need_to_know",
   "audit_log",
   "audit_head",
 ] as const;

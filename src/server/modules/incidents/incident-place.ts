@@ -1,0 +1,51 @@
+import { eq } from "drizzle-orm";
+import type { IncidentPlaceInput } from "../../../core/incidents/incident.schemas.ts";
+import type { ServiceContext } from "../../platform/http/context.ts";
+import { RuleError } from "../../platform/http/errors.ts";
+import { findPlace, places } from "../structure/index.ts";
+import { incidentPolicy } from "./incidents.policy.ts";
+
+export type ResolvedPlace = {
+  placeId: string;
+  placePath: string;
+  dutyStationId: string | null;
+  latitude: number | null;
+  longitude: number | null;
+};
+
+/** Great-circle distance in kilometres. */
+function distanceKm(a: { latitude: number; longitude: number }, b: { latitude: number; longitude: number }): number {
+  const radians = (degrees: number) => (degrees * Math.PI) / 180;
+  const dLat = radians(b.latitude - a.latitude);
+  const dLon = radians(b.longitude - a.longitude);
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(radians(a.latitude)) * Math.cos(radians(b.latitude)) * Math.sin(dLon / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.sqrt(h));
+}
+
+/**
+ * Every incident is resolved to a place of the hierarchy. A duty station is used as it is;
+ * free coordinates go to the area of the nearest duty station the reporter may report for
+ * (stations are the places Vigil knows coordinates of; country borders come with the map).
+ * A place outside the caller's scope reads as unknown, like a missing one.
+ */
+export async function resolveIncidentPlace(context: ServiceContext, input: IncidentPlaceInput): Promise<ResolvedPlace> {
+  const { db } = context.database;
+  if (input.dutyStationId) {
+    const station = await findPlace(db, input.dutyStationId);
+    if (station?.kind !== "duty_station" || !incidentPolicy.canCreateAt(context.actor, station.path)) {
+      throw new RuleError("place.dutyStationId", "is not a duty station you may report for");
+    }
+    return { placeId: station.id, placePath: station.path, dutyStationId: station.id, latitude: station.latitude, longitude: station.longitude };
+  }
+  const point = input.coordinates as { latitude: number; longitude: number };
+  const stations = await db.select().from(places).where(eq(places.kind, "duty_station"));
+  const candidates = stations
+    .filter((station) => station.latitude !== null && station.longitude !== null && incidentPolicy.canCreateAt(context.actor, station.path))
+    .map((station) => ({ station, km: distanceKm(point, { latitude: station.latitude as number, longitude: station.longitude as number }) }))
+    .sort((a, b) => a.km - b.km);
+  const nearest = candidates[0];
+  if (!nearest) throw new RuleError("place.coordinates", "are not near any duty station you may report for");
+  const area = nearest.station.parentId ? await findPlace(db, nearest.station.parentId) : undefined;
+  const target = area ?? nearest.station;
+  return { placeId: target.id, placePath: target.path, dutyStationId: null, latitude: point.latitude, longitude: point.longitude };
+}

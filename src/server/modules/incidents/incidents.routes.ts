@@ -1,0 +1,179 @@
+import { z } from "zod";
+import { incidentTaxonomy } from "../../../core/incidents/incident-taxonomy.data.ts";
+import { incidentInput, incidentPatch, incidentSexes, incidentSources } from "../../../core/incidents/incident.schemas.ts";
+import { assetKinds, personOutcomes, premisesKinds } from "../../../core/incidents/incident-taxonomy.types.ts";
+import { recruitmentTypes } from "../../../core/personnel/personnel.schemas.ts";
+import { defineRoute } from "../../platform/http/route.ts";
+import { actionsField, errorResponses, idParams, pageOf, pagingQuery, timestamp } from "../../platform/http/schemas.ts";
+import { needToKnowOf, setNeedToKnow, transitionIncident } from "./incident-workflow.service.ts";
+import { createIncident, getIncident, listIncidents, updateIncident } from "./incidents.service.ts";
+import { incidentStatuses } from "./incidents.tables.ts";
+
+const incidentListItem = z.object({
+  id: z.string(),
+  categoryCode: z.string(),
+  taxonomyVersion: z.number().int(),
+  status: z.enum(incidentStatuses),
+  occurredAt: timestamp,
+  timeZone: z.string(),
+  placeId: z.string(),
+  placeName: z.string(),
+  affectsUn: z.boolean(),
+  isNearMiss: z.boolean(),
+  isSensitive: z.boolean(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+  actions: actionsField,
+});
+
+/** Victim identities (`personId`) and reporter details are null unless the caller is on the need-to-know list. */
+const incidentOut = incidentListItem.extend({
+  occurredAtLocal: z.string().describe("Local date and time in the incident's time zone"),
+  description: z.string(),
+  source: z.enum(incidentSources),
+  sourceDetail: z.string().nullable(),
+  reporter: z.object({ name: z.string(), personId: z.string().nullable(), contact: z.string().nullable() }),
+  organisationsAffected: z.array(z.string()),
+  peopleAffected: z.array(
+    z.object({
+      outcome: z.enum(personOutcomes),
+      recruitmentType: z.enum(recruitmentTypes),
+      sex: z.enum(incidentSexes),
+      count: z.number().int(),
+      organisationId: z.string().nullable(),
+      personId: z.string().nullable(),
+    }),
+  ),
+  premisesAffected: z.array(z.object({ kind: z.enum(premisesKinds), description: z.string() })),
+  assetsAffected: z.array(z.object({ kind: z.enum(assetKinds), description: z.string() })),
+  latitude: z.number().nullable(),
+  longitude: z.number().nullable(),
+  dutyStationId: z.string().nullable(),
+  submittedAt: timestamp.nullable(),
+  verifiedAt: timestamp.nullable(),
+  verifiedByName: z.string().nullable(),
+  closedAt: timestamp.nullable(),
+});
+
+const translated = z.object({ en: z.string(), fr: z.string() });
+const taxonomyOut = z.object({
+  taxonomyVersion: z.number().int(),
+  groups: z.array(z.object({ code: z.string(), label: translated })),
+  categories: z.array(
+    z.object({
+      code: z.string(),
+      group: z.string(),
+      isViolence: z.boolean(),
+      label: translated,
+      description: translated,
+      outcomes: z.array(z.string()),
+      requiresOneOf: z.array(z.string()),
+      requiresPremises: z.boolean(),
+      premisesKinds: z.array(z.string()),
+      isPremisesOnly: z.boolean(),
+      requiresVehicle: z.boolean(),
+      isSexualAssault: z.boolean(),
+      isCritical: z.boolean(),
+      isAttack: z.boolean(),
+      canBeNearMiss: z.boolean(),
+      rollsUpTo: z.string().nullable(),
+    }),
+  ),
+});
+
+const needToKnowOut = z.object({ personIds: z.array(z.string()) });
+const tags = ["Incidents"];
+
+export const incidentRoutes = [
+  defineRoute({
+    method: "GET",
+    url: "/api/incidents/taxonomy",
+    access: "authenticated",
+    summary: "The incident taxonomy (versioned), with English and French labels",
+    tags,
+    response: { 200: taxonomyOut, ...errorResponses },
+    handler: async () => incidentTaxonomy,
+  }),
+  defineRoute({
+    method: "GET",
+    url: "/api/incidents",
+    access: "incident.read",
+    summary: "List incidents in the caller's scope; sensitive ones only for their need-to-know list",
+    tags,
+    querystring: z.object({
+      ...pagingQuery,
+      order: z.enum(["asc", "desc"]).default("desc"),
+      placeId: z.uuid().optional(),
+      categoryCode: z.string().max(64).optional(),
+      status: z.enum(incidentStatuses).optional(),
+      affectsUn: z.enum(["true", "false"]).optional(),
+      from: z.iso.date().optional(),
+      to: z.iso.date().optional(),
+    }),
+    response: { 200: pageOf(incidentListItem), ...errorResponses },
+    handler: ({ context, query }) => listIncidents(context, query),
+  }),
+  defineRoute({
+    method: "POST",
+    url: "/api/incidents",
+    access: "incident.create",
+    summary: "Record an incident (as a draft); the SSIRS taxonomy rules are enforced",
+    tags,
+    body: incidentInput,
+    response: { 201: incidentOut, ...errorResponses },
+    handler: async ({ context, body, reply }) => reply.code(201).send(await createIncident(context, body)),
+  }),
+  defineRoute({
+    method: "GET",
+    url: "/api/incidents/:id",
+    access: "incident.read",
+    summary: "An incident; reading a sensitive one or victim identities is audited",
+    tags,
+    params: idParams,
+    response: { 200: incidentOut, ...errorResponses },
+    handler: ({ context, params }) => getIncident(context, params.id),
+  }),
+  defineRoute({
+    method: "PATCH",
+    url: "/api/incidents/:id",
+    access: "incident.create",
+    summary: "Revise any field of an incident; every revision is time-stamped in its history",
+    tags,
+    params: idParams,
+    body: incidentPatch,
+    response: { 200: incidentOut, ...errorResponses },
+    handler: ({ context, params, body }) => updateIncident(context, params.id, body),
+  }),
+  defineRoute({
+    method: "POST",
+    url: "/api/incidents/:id/transition",
+    access: "incident.create",
+    summary: "Submit, verify (P/C/SA or delegate) or close an incident",
+    tags,
+    params: idParams,
+    body: z.object({ to: z.enum(["submitted", "verified", "closed"], { message: "must be submitted, verified or closed" }) }),
+    response: { 200: incidentOut, ...errorResponses },
+    handler: ({ context, params, body }) => transitionIncident(context, params.id, body.to),
+  }),
+  defineRoute({
+    method: "GET",
+    url: "/api/incidents/:id/need-to-know",
+    access: "incident.read_sensitive",
+    summary: "The people named on a sensitive incident's need-to-know list",
+    tags,
+    params: idParams,
+    response: { 200: needToKnowOut, ...errorResponses },
+    handler: ({ context, params }) => needToKnowOf(context, params.id),
+  }),
+  defineRoute({
+    method: "PUT",
+    url: "/api/incidents/:id/need-to-know",
+    access: "incident.read_sensitive",
+    summary: "Replace the need-to-know list of a sensitive incident (the area's P/C/SA)",
+    tags,
+    params: idParams,
+    body: z.object({ personIds: z.array(z.uuid({ message: "must be a valid id" })).max(50) }),
+    response: { 200: needToKnowOut, ...errorResponses },
+    handler: ({ context, params, body }) => setNeedToKnow(context, params.id, body.personIds),
+  }),
+];
