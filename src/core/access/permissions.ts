@@ -56,6 +56,19 @@ export const permissions = {
   "incident.verify": [...securityProfessionals],
   // Sexual-assault narratives and victims: the area's P/C/SA, plus people named on the incident.
   "incident.read_sensitive": ["pcsa"],
+  // Bulk import of incident records (CSV/XLSX): security professionals of the area.
+  "incident.import": [...securityProfessionals],
+  // Dashboards, maps, generated reports and exports show what `incident.read` shows, in
+  // counts for sensitive incidents; kept separate so a deployment can narrow it.
+  "incident.analyse": ["global_analyst", ...areaLeaders, ...securityProfessionals, ...organisationRoles],
+
+  // The confidential follow-up register of serious crimes against personnel (IASMN 2015):
+  // the P/C/SA, or the CSFP where there is none. Not the DO, not the analyst.
+  "victim.read": ["pcsa", "csfp"],
+  "victim.manage": ["pcsa", "csfp"],
+
+  // Subscriptions of other systems to events (webhooks): the system administrator.
+  "webhook.manage": ["system_admin"],
 
   "user.read": ["system_admin"],
   "user.create": ["system_admin"],

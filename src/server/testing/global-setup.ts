@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { loadResponsibilityRegister } from "../modules/responsibilities/index.ts";
@@ -31,7 +31,10 @@ export default async function setup() {
   const database = await openDatabase({ pglite });
   await prepare(database);
   const dump = await pglite.dumpDataDir("none");
-  writeFileSync(templateDumpFile, Buffer.from(await dump.arrayBuffer()));
+  // Written aside then renamed: test runs started side by side never read a half-written template.
+  const partial = `${templateDumpFile}.${process.pid}`;
+  writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
+  renameSync(partial, templateDumpFile);
   await pglite.close();
 }
 

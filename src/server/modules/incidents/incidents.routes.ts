@@ -5,6 +5,7 @@ import { assetKinds, personOutcomes, premisesKinds } from "../../../core/inciden
 import { recruitmentTypes } from "../../../core/personnel/personnel.schemas.ts";
 import { defineRoute } from "../../platform/http/route.ts";
 import { actionsField, errorResponses, idParams, pageOf, pagingQuery, timestamp } from "../../platform/http/schemas.ts";
+import { incidentFilterQuery } from "./incident-filter.ts";
 import { needToKnowOf, setNeedToKnow, transitionIncident } from "./incident-workflow.service.ts";
 import { createIncident, getIncident, listIncidents, updateIncident } from "./incidents.service.ts";
 import { incidentStatuses } from "./incidents.tables.ts";
@@ -102,13 +103,8 @@ export const incidentRoutes = [
     tags,
     querystring: z.object({
       ...pagingQuery,
+      ...incidentFilterQuery,
       order: z.enum(["asc", "desc"]).default("desc"),
-      placeId: z.uuid().optional(),
-      categoryCode: z.string().max(64).optional(),
-      status: z.enum(incidentStatuses).optional(),
-      affectsUn: z.enum(["true", "false"]).optional(),
-      from: z.iso.date().optional(),
-      to: z.iso.date().optional(),
     }),
     response: { 200: pageOf(incidentListItem), ...errorResponses },
     handler: ({ context, query }) => listIncidents(context, query),

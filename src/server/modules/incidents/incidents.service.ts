@@ -1,18 +1,18 @@
-import { and, asc, count, desc, eq, gte, ilike, inArray, lte, or, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
 import { incidentProblems } from "../../../core/incidents/incident-rules.ts";
 import { findCategory, taxonomyVersion } from "../../../core/incidents/incident-taxonomy.data.ts";
 import type { IncidentInput, IncidentPatch } from "../../../core/incidents/incident.schemas.ts";
-import { scopeCondition } from "../../platform/access/scope-sql.ts";
 import { diffRecords } from "../../platform/audit/audit-diff.ts";
 import { recordAudit } from "../../platform/audit/audit.service.ts";
 import type { Db } from "../../platform/db/database.ts";
 import type { ServiceContext } from "../../platform/http/context.ts";
 import { AppError, ForbiddenError, NotFoundError } from "../../platform/http/errors.ts";
-import { iso, likePattern } from "../../platform/http/schemas.ts";
+import { iso } from "../../platform/http/schemas.ts";
+import { type IncidentFilter, incidentFilterConditions, incidentVisibility, namedOnIncident } from "./incident-filter.ts";
 import { organisations, persons, places } from "./incident-deps.ts";
 import { resolveIncidentPlace } from "./incident-place.ts";
 import { incidentPolicy } from "./incidents.policy.ts";
-import { type IncidentStatus, incidentNeedToKnow, incidentPeople, incidents } from "./incidents.tables.ts";
+import { incidentNeedToKnow, incidentPeople, incidents } from "./incidents.tables.ts";
 
 export type IncidentRow = typeof incidents.$inferSelect;
 
@@ -212,18 +212,7 @@ export function presentIncident(context: ServiceContext, row: IncidentRow, place
   };
 }
 
-export type IncidentListQuery = {
-  page: number;
-  pageSize: number;
-  q?: string;
-  placeId?: string;
-  categoryCode?: string;
-  status?: IncidentStatus;
-  affectsUn?: "true" | "false";
-  from?: string;
-  to?: string;
-  order: "asc" | "desc";
-};
+export type IncidentListQuery = IncidentFilter & { page: number; pageSize: number; order: "asc" | "desc" };
 
 /**
  * Scope in SQL; sensitive incidents only for their need-to-know list (the area's P/C/SA,
@@ -231,23 +220,8 @@ export type IncidentListQuery = {
  */
 export async function listIncidents(context: ServiceContext, query: IncidentListQuery) {
   const { db } = context.database;
-  const { actor } = context;
-  const named = actor.personId
-    ? sql`exists (select 1 from ${incidentNeedToKnow} where ${incidentNeedToKnow.incidentId} = ${incidents.id} and ${incidentNeedToKnow.personId} = ${actor.personId})`
-    : sql`false`;
-  const sensitiveScope = scopeCondition(actor, "incident.read_sensitive", incidents.placePath, "ignore");
-  const place = query.placeId ? (await db.select().from(places).where(eq(places.id, query.placeId)))[0] : undefined;
-  const where = and(
-    or(scopeCondition(actor, "incident.read", incidents.placePath, "ignore") ?? sql`true`, eq(incidents.createdByUserId, actor.userId)),
-    or(eq(incidents.isSensitive, false), named, eq(incidents.createdByUserId, actor.userId), sensitiveScope ?? sql`true`),
-    place ? sql`${incidents.placePath} like ${`${place.path}%`}` : query.placeId ? sql`false` : undefined,
-    query.categoryCode ? eq(incidents.categoryCode, query.categoryCode) : undefined,
-    query.status ? eq(incidents.status, query.status) : undefined,
-    query.affectsUn ? eq(incidents.affectsUn, query.affectsUn === "true") : undefined,
-    query.from ? gte(incidents.occurredAt, new Date(query.from)) : undefined,
-    query.to ? lte(incidents.occurredAt, new Date(`${query.to}T23:59:59.999Z`)) : undefined,
-    query.q ? ilike(incidents.description, likePattern(query.q)) : undefined,
-  );
+  const named = namedOnIncident(context.actor.personId);
+  const where = and(incidentVisibility(context), await incidentFilterConditions(db, query));
   const [rows, [{ total }]] = await Promise.all([
     db
       .select({ incident: incidents, placeName: places.name, isNamed: named.mapWith(Boolean) })

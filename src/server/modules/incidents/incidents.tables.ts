@@ -1,4 +1,5 @@
-import { boolean, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { boolean, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import type { AssetAffectedInput, IncidentSex, IncidentSource, PremisesAffectedInput } from "../../../core/incidents/incident.schemas.ts";
 import type { PersonOutcome } from "../../../core/incidents/incident-taxonomy.types.ts";
 import type { RecruitmentType } from "../../../core/personnel/personnel.schemas.ts";
@@ -39,6 +40,9 @@ export const incidents = pgTable(
     premisesAffected: jsonb("premises_affected").$type<PremisesAffectedInput[]>().notNull().default([]),
     assetsAffected: jsonb("assets_affected").$type<AssetAffectedInput[]>().notNull().default([]),
     createdByUserId: uuid("created_by_user_id"),
+    // Imported rows: the source's external id, or a hash of the row's content, so that
+    // importing the same file again adds nothing.
+    importKey: text("import_key"),
     submittedAt: timestamp("submitted_at", { withTimezone: true }),
     verifiedAt: timestamp("verified_at", { withTimezone: true }),
     verifiedByName: text("verified_by_name"),
@@ -48,8 +52,12 @@ export const incidents = pgTable(
   },
   (table) => [
     index("incidents_place_path_idx").using("btree", table.placePath.op("text_pattern_ops")),
-    index("incidents_occurred_at_idx").on(table.occurredAt),
+    index("incidents_occurred_at_idx").on(table.occurredAt, table.id),
     index("incidents_category_idx").on(table.categoryCode, table.occurredAt),
+    uniqueIndex("incidents_import_key_idx").on(table.importKey),
+    index("incidents_organisations_idx").using("gin", table.organisationsAffected),
+    // Full-text search over the narrative; 'simple' because reports mix English and French.
+    index("incidents_search_idx").using("gin", sql`to_tsvector('simple', ${table.description})`),
   ],
 );
 

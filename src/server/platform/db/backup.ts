@@ -30,9 +30,22 @@ export const backupTables = [
   "incidents",
   "incident_people",
   "incident_need_to_know",
+  "victim_cases",
+  "victim_follow_ups",
+  "notifications",
+  "email_outbox",
+  "webhook_subscriptions",
+  "webhook_deliveries",
+  "idempotency_keys",
   "audit_log",
   "audit_head",
 ] as const;
+
+/**
+ * Tables derived from others by triggers (rollups): not backed up, emptied on restore and
+ * rebuilt by the triggers as the restored rows go in.
+ */
+export const derivedTables = ["incident_monthly_rollup", "incident_people_monthly_rollup"] as const;
 
 // Places refer to their parent: shorter paths first, so a parent is always restored before its children.
 const tableOrder: Partial<Record<(typeof backupTables)[number], string>> = { places: "length(t.path), t.id" };
@@ -101,7 +114,7 @@ async function restoreWith(query: QueryFn, file: string): Promise<Record<string,
         header = parsed;
         await query("begin");
         isOpen = true;
-        await query(`truncate ${backupTables.map((table) => `"${table}"`).join(", ")} cascade`);
+        await query(`truncate ${[...backupTables, ...derivedTables].map((table) => `"${table}"`).join(", ")} cascade`);
         continue;
       }
       const batch = JSON.parse(line) as { table: string; rows: unknown[] };

@@ -1,0 +1,50 @@
+import { index, jsonb, pgTable, text, timestamp, uuid, integer } from "drizzle-orm/pg-core";
+import { users } from "../auth/auth.tables.ts";
+
+/** In-app notifications: one row per recipient, read or not. */
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    title: text("title").notNull(),
+    body: text("body").notNull(),
+    entityType: text("entity_type"),
+    entityId: uuid("entity_id"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    readAt: timestamp("read_at", { withTimezone: true }),
+  },
+  (table) => [index("notifications_user_idx").on(table.userId, table.createdAt)],
+);
+
+export const emailStatuses = ["pending", "sent", "failed"] as const;
+export type EmailStatus = (typeof emailStatuses)[number];
+
+/**
+ * E-mail outbox: a message is written in the same transaction as the event that causes it,
+ * then delivered through SMTP. A crash between the two loses nothing; delivery retries.
+ */
+export const emailOutbox = pgTable(
+  "email_outbox",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    kind: text("kind").notNull(),
+    recipients: text("recipients").array().notNull(),
+    subject: text("subject").notNull(),
+    text: text("text").notNull(),
+    entityType: text("entity_type"),
+    entityId: uuid("entity_id"),
+    status: text("status").$type<EmailStatus>().notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
+    lastError: text("last_error"),
+    messageId: text("message_id"),
+    meta: jsonb("meta").$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+  },
+  (table) => [index("email_outbox_pending_idx").on(table.status, table.nextAttemptAt)],
+);
