@@ -2,6 +2,7 @@ import { eq, inArray } from "drizzle-orm";
 import { recordAudit } from "../../platform/audit/audit.service.ts";
 import type { ServiceContext } from "../../platform/http/context.ts";
 import { ForbiddenError, NotFoundError, RuleError } from "../../platform/http/errors.ts";
+import { afterIncidentSubmitted, afterIncidentVerified } from "./incident-alerts.ts";
 import { persons } from "./incident-deps.ts";
 import { getIncident, incidentAccess } from "./incidents.service.ts";
 import { incidentPolicy } from "./incidents.policy.ts";
@@ -36,6 +37,8 @@ export async function transitionIncident(context: ServiceContext, id: string, to
       entityId: id,
       changes: { status: { from: row.status, to } },
     });
+    if (to === "submitted") await afterIncidentSubmitted(tx, context, id);
+    if (to === "verified") await afterIncidentVerified(tx, context, id);
   });
   return getIncident(context, id);
 }
