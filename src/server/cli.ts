@@ -6,6 +6,7 @@ import { verifyAuditChain } from "./platform/audit/audit.service.ts";
 import { seedDemo, demoPassword } from "./seed/demo.seed.ts";
 import { printLogins } from "./cli/logins.ts";
 import { createUserCommand, resetPasswordCommand } from "./cli/user.command.ts";
+import { CommandError, generateIncidentsCommand, importIncidentsCommand } from "./cli/incidents.command.ts";
 import { systemRoles } from "../core/access/roles.ts";
 
 const program = new Command();
@@ -91,6 +92,38 @@ audit
         process.exitCode = 3;
       }
     }),
+  );
+
+/** A command's own failure: its message, and its exit code (the database is closed by then). */
+function exitWith(error: unknown): void {
+  if (!(error instanceof CommandError)) throw error;
+  console.error(error.message);
+  process.exitCode = error.exitCode;
+}
+
+program
+  .command("import")
+  .description("Import records from files")
+  .command("incidents")
+  .description("Import incidents from a CSV or XLSX file, each row checked as the API checks it; re-importing adds nothing (exit 1: nothing imported, 2: unusable file, mapping or user)")
+  .argument("<file>", "CSV or XLSX file, header in row 1")
+  .requiredOption("--user <email>", "the account the import acts as (its scope and its name in the audit trail)")
+  .option("--mapping <json file>", 'column mapping: {"mapping": {"category": "Type", …}, "defaults": {"timeZone": "Africa/Bamako", …}}; suggested from the headers when absent')
+  .action((file: string, options: { user: string; mapping?: string }) =>
+    withDatabase((database) => importIncidentsCommand(database, file, options)).catch(exitWith),
+  );
+
+program
+  .command("generate")
+  .description("Generate data for demonstrations and benchmarks")
+  .command("incidents")
+  .description("Generate realistic incidents over the duty stations and the years since 2016 (deterministic for a seed)")
+  .requiredOption("--count <n>", "how many incidents")
+  .option("--seed <s>", "seed of the generator; the same seed again adds nothing")
+  .addOption(new Option("--audit <mode>", "one audit entry per incident, or one per batch (for millions)").choices(["each", "batch"]).default("each"))
+  .option("--batch-size <n>", "incidents per transaction", "1000")
+  .action((options: { count: string; seed?: string; audit?: "each" | "batch"; batchSize?: string }) =>
+    withDatabase((database) => generateIncidentsCommand(database, options)).catch(exitWith),
   );
 
 program.parseAsync(process.argv).catch((error: unknown) => {

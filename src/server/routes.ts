@@ -1,11 +1,14 @@
 import { authRoutes, userRoutes } from "./modules/accounts/index.ts";
 import { appointmentRoutes } from "./modules/appointments/index.ts";
-import { incidentRoutes } from "./modules/incidents/index.ts";
+import { incidentAnalysisRoutes, incidentExchangeRoutes, incidentRoutes } from "./modules/incidents/index.ts";
+import { webhookRoutes } from "./modules/integrations/index.ts";
 import { meetingRoutes } from "./modules/meetings/index.ts";
+import { notificationRoutes } from "./modules/notifications/index.ts";
 import { overviewRoutes } from "./modules/overview/index.ts";
 import { personnelRoutes } from "./modules/personnel/index.ts";
 import { responsibilityRoutes } from "./modules/responsibilities/index.ts";
 import { organisationRoutes, placeRoutes } from "./modules/structure/index.ts";
+import { victimRoutes } from "./modules/victims/index.ts";
 import type { Config } from "./platform/config.ts";
 import type { RouteSpec } from "./platform/http/route.ts";
 
@@ -22,5 +25,10 @@ export function allRoutes(config: Config): RouteSpec[] {
     ...meetingRoutes,
     ...responsibilityRoutes,
     ...incidentRoutes,
+    ...incidentExchangeRoutes,
+    ...notificationRoutes,
+    ...webhookRoutes,
+    ...incidentAnalysisRoutes(config),
+    ...victimRoutes,
   ];
 }

@@ -1,12 +1,9 @@
-import {
-  categoryName,
-  defaultCriticalCategoryCodes,
-  findCategory,
-  incidentCategories,
-  taxonomyVersion,
-} from "./incident-taxonomy.data.ts";
+import { type RuleLanguage, type RuleMessages, ruleMessages } from "./incident-rules.messages.ts";
+import { defaultCriticalCategoryCodes, findCategory, incidentCategories } from "./incident-taxonomy.data.ts";
 import type { IncidentCategory, PersonOutcome } from "./incident-taxonomy.types.ts";
 import type { IncidentInput } from "./incident.schemas.ts";
+
+export type { RuleLanguage } from "./incident-rules.messages.ts";
 
 export type IncidentProblem = { field: string; message: string };
 
@@ -32,50 +29,39 @@ export const nearMissOutcomes: readonly PersonOutcome[] = ["unharmed", "threaten
  * The SSIRS business rules, as a list of problems (empty when the incident may be recorded).
  * Pure and total: it never throws, whatever the category code. Each problem names the field at
  * fault, with dotted paths for list items (`peopleAffected.2.outcome`), as the API reports them.
+ * Messages are in `language` (English by default), for the person who will read them.
  */
-export function incidentProblems(input: IncidentRuleInput): IncidentProblem[] {
+export function incidentProblems(input: IncidentRuleInput, language: RuleLanguage = "en"): IncidentProblem[] {
+  const say = language === "fr" ? ruleMessages.fr : ruleMessages.en;
   const problems: IncidentProblem[] = [];
   if (input.involvesMilitaryOrFormedPolice) {
     // SSIRS policy: no incidents involving military contingents or formed police units (IASMN 2015 §60)
-    problems.push({
-      field: "involvesMilitaryOrFormedPolice",
-      message:
-        "incidents involving members of military contingents or formed police units are not recorded in SSIRS, " +
-        "in line with the Applicability section of the Security Policy Manual (IASMN 2015 §60): record them in the mission's own system",
-    });
+    problems.push({ field: "involvesMilitaryOrFormedPolice", message: say.militaryExcluded() });
   }
-  problems.push(...timeZoneProblems(input.occurredAt, input.timeZone));
-  problems.push(...situationalAwarenessProblems(input));
-  problems.push(...listProblems(input));
+  problems.push(...timeZoneProblems(input.occurredAt, input.timeZone, say));
+  problems.push(...situationalAwarenessProblems(input, say));
+  problems.push(...listProblems(input, say));
   const category = findCategory(input.categoryCode);
   if (!category) {
-    problems.push(unknownCategoryProblem(input.categoryCode));
+    problems.push(unknownCategoryProblem(input.categoryCode, say));
     return problems;
   }
-  problems.push(...nearMissProblems(category, input));
-  problems.push(...peopleProblems(category, input));
-  problems.push(...premisesAndAssetProblems(category, input));
+  problems.push(...nearMissProblems(category, input, say));
+  problems.push(...peopleProblems(category, input, say));
+  problems.push(...premisesAndAssetProblems(category, input, say));
   return problems;
 }
 
-function unknownCategoryProblem(code: unknown): IncidentProblem {
+function unknownCategoryProblem(code: unknown, say: RuleMessages): IncidentProblem {
   const shown = typeof code === "string" ? JSON.stringify(code.slice(0, 64)) : "this code";
   const sexualAssault = incidentCategories.find((category) => category.isSexualAssault)!;
   // SSIRS policy: all kinds of sexual assault under one category (IASMN 2015 §57)
   if (typeof code === "string" && /sexual|(?:^|[^a-z])rape/i.test(code)) {
-    return {
-      field: "categoryCode",
-      message: `${shown} is not a category: all kinds of sexual assault are recorded under the one category ${categoryName(sexualAssault)}, which has no sub-categories (IASMN 2015 §57)`,
-    };
+    return { field: "categoryCode", message: say.sexualAssaultCode(shown, sexualAssault) };
   }
   // SSIRS policy: one burglary category, for premises only (IASMN 2015 §59)
-  if (typeof code === "string" && /burglar/i.test(code)) {
-    return {
-      field: "categoryCode",
-      message: `${shown} is not a category: burglary is one category, Burglary (burglary), reserved for premises; a vehicle break-in is Vehicle break-in (vehicle_break_in) (IASMN 2015 §59)`,
-    };
-  }
-  return { field: "categoryCode", message: `${shown} is not a category of incident taxonomy version ${taxonomyVersion}` };
+  if (typeof code === "string" && /burglar/i.test(code)) return { field: "categoryCode", message: say.burglaryCode(shown) };
+  return { field: "categoryCode", message: say.unknownCategory(shown) };
 }
 
 /** The offset written in an ISO date-time in minutes, or null for Z, +00:00, -00:00 or no offset. */
@@ -112,20 +98,15 @@ const formatOffset = (minutes: number) => {
  * offset at that moment, or reports by local time of day are wrong. A UTC time (Z or +00:00)
  * states no local offset and is always accepted.
  */
-function timeZoneProblems(occurredAt: string, timeZone: string): IncidentProblem[] {
+function timeZoneProblems(occurredAt: string, timeZone: string, say: RuleMessages): IncidentProblem[] {
   if (typeof occurredAt !== "string" || typeof timeZone !== "string") return [];
   const stated = statedOffsetMinutes(occurredAt);
   const instant = Date.parse(occurredAt);
   if (stated === null || Number.isNaN(instant)) return [];
   const actual = zoneOffsetMinutes(timeZone, instant);
-  if (actual === null) return [{ field: "timeZone", message: "must be an IANA time zone name, as Africa/Nairobi" }];
+  if (actual === null) return [{ field: "timeZone", message: say.timeZoneName() }];
   if (actual === stated) return [];
-  return [
-    {
-      field: "timeZone",
-      message: `is ${formatOffset(actual)} at that moment, but occurredAt says ${formatOffset(stated)}: correct the time zone or the time`,
-    },
-  ];
+  return [{ field: "timeZone", message: say.timeZoneOffset(formatOffset(actual), formatOffset(stated)) }];
 }
 
 /**
@@ -133,61 +114,38 @@ function timeZoneProblems(occurredAt: string, timeZone: string): IncidentProblem
  * (IASMN 2015 §57, §60), so it names no UN organisation and counts no personnel. People affected
  * are UN personnel, counted by recruitment type.
  */
-function situationalAwarenessProblems(input: IncidentRuleInput): IncidentProblem[] {
+function situationalAwarenessProblems(input: IncidentRuleInput, say: RuleMessages): IncidentProblem[] {
   if (input.affectsUn) return [];
   const problems: IncidentProblem[] = [];
-  if (input.organisationsAffected.length > 0) {
-    problems.push({
-      field: "organisationsAffected",
-      message: "must be empty for an incident recorded for situational awareness only; set affectsUn if it affects the UN",
-    });
-  }
-  if (input.peopleAffected.length > 0) {
-    problems.push({
-      field: "peopleAffected",
-      message:
-        "counts UN personnel affected, so it must be empty for an incident recorded for situational awareness only; set affectsUn if it affects the UN",
-    });
-  }
+  if (input.organisationsAffected.length > 0) problems.push({ field: "organisationsAffected", message: say.awarenessOrganisations() });
+  if (input.peopleAffected.length > 0) problems.push({ field: "peopleAffected", message: say.awarenessPeople() });
   return problems;
 }
 
-function listProblems(input: IncidentRuleInput): IncidentProblem[] {
+function listProblems(input: IncidentRuleInput, say: RuleMessages): IncidentProblem[] {
   const problems: IncidentProblem[] = [];
   const organisations = new Set<string>();
   input.organisationsAffected.forEach((id, index) => {
-    if (organisations.has(id)) problems.push({ field: `organisationsAffected.${index}`, message: "is listed twice" });
+    if (organisations.has(id)) problems.push({ field: `organisationsAffected.${index}`, message: say.listedTwice() });
     organisations.add(id);
   });
   input.peopleAffected.forEach((row, index) => {
     if (row.personId != null && row.count !== 1) {
-      problems.push({ field: `peopleAffected.${index}.count`, message: "must be 1 on a line linked to one person" });
+      problems.push({ field: `peopleAffected.${index}.count`, message: say.linkedLineCount() });
     }
     if (row.organisationId != null && !organisations.has(row.organisationId)) {
-      problems.push({
-        field: `peopleAffected.${index}.organisationId`,
-        message: "must be one of the organisations affected: add it to organisationsAffected",
-      });
+      problems.push({ field: `peopleAffected.${index}.organisationId`, message: say.lineOrganisation() });
     }
   });
   return problems;
 }
 
-function nearMissProblems(category: IncidentCategory, input: IncidentRuleInput): IncidentProblem[] {
+function nearMissProblems(category: IncidentCategory, input: IncidentRuleInput, say: RuleMessages): IncidentProblem[] {
   if (!input.isNearMiss || category.canBeNearMiss) return [];
-  return [
-    {
-      field: "isNearMiss",
-      message: `a near miss harmed no one, so it cannot be recorded under ${categoryName(category)}: choose the category of what nearly happened (for example Road traffic accident)`,
-    },
-  ];
+  return [{ field: "isNearMiss", message: say.nearMissCategory(category) }];
 }
 
-const categoriesAllowing = (outcome: PersonOutcome) =>
-  incidentCategories
-    .filter((category) => category.outcomes.includes(outcome))
-    .map(categoryName)
-    .join(", ");
+const categoriesAllowing = (outcome: PersonOutcome): IncidentCategory[] => incidentCategories.filter((category) => category.outcomes.includes(outcome));
 
 /**
  * People affected must fit the category (each category lists its outcomes, see the taxonomy data):
@@ -200,61 +158,42 @@ const categoriesAllowing = (outcome: PersonOutcome) =>
  * - fatality, injury, abduction, sexual assault, arrest: at least one person with that outcome,
  *   unless recorded for situational awareness only or as a near miss (an attempt).
  */
-function peopleProblems(category: IncidentCategory, input: IncidentRuleInput): IncidentProblem[] {
+function peopleProblems(category: IncidentCategory, input: IncidentRuleInput, say: RuleMessages): IncidentProblem[] {
   const problems: IncidentProblem[] = [];
   input.peopleAffected.forEach((row, index) => {
     const field = `peopleAffected.${index}.outcome`;
     if (!category.outcomes.includes(row.outcome)) {
-      const where =
-        row.outcome === "sexually_assaulted"
-          ? "all kinds of sexual assault are recorded under the one category" // IASMN 2015 §57
-          : "that outcome is recorded only under";
-      problems.push({
-        field,
-        message: `"${row.outcome}" does not fit the category ${categoryName(category)}: ${where} ${categoriesAllowing(row.outcome)}`,
-      });
+      // IASMN 2015 §57: all kinds of sexual assault under one category
+      const isSexualAssault = row.outcome === "sexually_assaulted";
+      problems.push({ field, message: say.outcomeMisfit(row.outcome, category, isSexualAssault, categoriesAllowing(row.outcome)) });
     } else if (input.isNearMiss && !nearMissOutcomes.includes(row.outcome)) {
-      problems.push({
-        field,
-        message: `a near miss harmed no one, so no one is "${row.outcome}": people in a near miss are ${nearMissOutcomes.join(" or ")}; if someone was harmed, it is not a near miss`,
-      });
+      problems.push({ field, message: say.nearMissOutcome(row.outcome, nearMissOutcomes) });
     }
   });
   const isRequirementWaived = !input.affectsUn || input.isNearMiss;
   const hasRequired = input.peopleAffected.some((row) => category.requiresOneOf.includes(row.outcome));
   if (category.requiresOneOf.length > 0 && !isRequirementWaived && !hasRequired) {
-    problems.push({
-      field: "peopleAffected",
-      message: `the category ${categoryName(category)} needs at least one person ${category.requiresOneOf.join(" or ")} when the incident affects the UN: add a line with that outcome`,
-    });
+    problems.push({ field: "peopleAffected", message: say.requiresOutcome(category) });
   }
   return problems;
 }
 
-function premisesAndAssetProblems(category: IncidentCategory, input: IncidentRuleInput): IncidentProblem[] {
+function premisesAndAssetProblems(category: IncidentCategory, input: IncidentRuleInput, say: RuleMessages): IncidentProblem[] {
   const problems: IncidentProblem[] = [];
   const hasPremises = input.premisesAffected.some((premises) => category.premisesKinds.includes(premises.kind));
   if (category.requiresPremises && !hasPremises) {
     // SSIRS policy: burglary applies to premises only (IASMN 2015 §59)
-    const message = category.isPremisesOnly
-      ? `the category ${categoryName(category)} applies to premises only: list the premises entered; a theft from or of a vehicle is Vehicle break-in (vehicle_break_in), and other thefts are Theft (theft) (IASMN 2015 §59)`
-      : `the category ${categoryName(category)} needs ${category.premisesKinds.length === 1 ? `a ${category.premisesKinds[0]}` : "the premises"} among the premises affected`;
+    const message = category.isPremisesOnly ? say.premisesOnly(category) : say.requiresPremises(category);
     problems.push({ field: "premisesAffected", message });
   }
   if (category.isPremisesOnly) {
     input.assetsAffected.forEach((asset, index) => {
       if (asset.kind !== "vehicle") return;
-      problems.push({
-        field: `assetsAffected.${index}.kind`,
-        message: `the category ${categoryName(category)} is for premises, never for a vehicle: record a vehicle break-in as Vehicle break-in (vehicle_break_in), or as Theft (theft) (IASMN 2015 §59)`,
-      });
+      problems.push({ field: `assetsAffected.${index}.kind`, message: say.premisesNotVehicle(category) });
     });
   }
   if (category.requiresVehicle && !input.assetsAffected.some((asset) => asset.kind === "vehicle")) {
-    problems.push({
-      field: "assetsAffected",
-      message: `the category ${categoryName(category)} needs the vehicle among the assets affected`,
-    });
+    problems.push({ field: "assetsAffected", message: say.requiresVehicle(category) });
   }
   return problems;
 }

@@ -1,10 +1,17 @@
 import type { RouteRule } from "./matrix-rules.ts";
 import { accountRules } from "./rules-accounts.ts";
 import { appointmentRules } from "./rules-appointments.ts";
+import { incidentAnalysisRules } from "./rules-incident-analysis.ts";
+import { incidentAttachmentRules } from "./rules-incident-attachments.ts";
+import { incidentExchangeRules } from "./rules-incident-exchange.ts";
+import { incidentQuickReportRules } from "./rules-incident-quick-report.ts";
 import { incidentRules } from "./rules-incidents.ts";
 import { meetingRules } from "./rules-meetings.ts";
+import { notificationRules } from "./rules-notifications.ts";
 import { personnelRules } from "./rules-personnel.ts";
 import { structureRules } from "./rules-structure.ts";
+import { victimRules } from "./rules-victims.ts";
+import { webhookRules } from "./rules-webhooks.ts";
 
 // ---------------------------------------------------------------------------------------
 // The table: every route, every caller, in and out of scope
@@ -22,4 +29,11 @@ export const authorizationTable: Record<string, RouteRule> = {
   ...personnelRules,
   ...meetingRules,
   ...incidentRules,
+  ...incidentAttachmentRules,
+  ...incidentAnalysisRules,
+  ...incidentExchangeRules,
+  ...notificationRules,
+  ...webhookRules,
+  ...incidentQuickReportRules,
+  ...victimRules,
 };

@@ -47,7 +47,8 @@ export type MatrixRequest = {
   body?: unknown;
   /** Sent as is with content-type application/json (for malformed JSON). */
   rawJson?: string;
-  multipart?: { field: string; fileName: string; contentType: string; content: string };
+  /** One file, and optionally text fields sent before it. */
+  multipart?: { field: string; fileName: string; contentType: string; content: string; fields?: Record<string, string> };
   headers?: Record<string, string>;
 };
 
@@ -64,7 +65,8 @@ export function fillUrl(template: string, params: Record<string, string> = {}, q
 
 export function multipartPayload(part: NonNullable<MatrixRequest["multipart"]>) {
   const boundary = "----vigil-test-boundary-7d3f";
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="${part.field}"; filename="${part.fileName}"\r\nContent-Type: ${part.contentType}\r\n\r\n`;
+  const fields = Object.entries(part.fields ?? {}).map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`);
+  const head = `${fields.join("")}--${boundary}\r\nContent-Disposition: form-data; name="${part.field}"; filename="${part.fileName}"\r\nContent-Type: ${part.contentType}\r\n\r\n`;
   return {
     payload: Buffer.concat([Buffer.from(head), Buffer.from(part.content), Buffer.from(`\r\n--${boundary}--\r\n`)]),
     contentType: `multipart/form-data; boundary=${boundary}`,
@@ -144,6 +146,12 @@ export function createDriver(t: TestApp) {
         throw new Error(`setup ${method} ${url} as ${actor} failed: ${response.statusCode} ${response.body}`);
       }
       return (response.body ? response.json() : null) as T;
+    },
+    /** A multipart upload that must succeed (2xx); returns the parsed body. */
+    async upload<T = { id: string }>(actor: SetupActor, url: string, multipart: NonNullable<MatrixRequest["multipart"]>): Promise<T> {
+      const response = await send(actor, "POST", url, { multipart });
+      if (response.statusCode >= 300) throw new Error(`setup upload to ${url} as ${actor} failed: ${response.statusCode} ${response.body}`);
+      return response.json() as T;
     },
     unique(prefix: string): string {
       counter += 1;
@@ -241,6 +249,17 @@ export async function loadFixtures(driver: Driver) {
     maliSensitiveIncident: "",
     haitiIncident: "",
     haitiSensitiveIncident: "",
+    flashIncident: "",
+    pcsaNotification: "",
+    doNotification: "",
+    webhook: "",
+    maliVictimCase: "",
+    maliVictimFollowUp: "",
+    haitiVictimCase: "",
+    haitiVictimFollowUp: "",
+    maliAttachment: "",
+    maliSensitiveAttachment: "",
+    haitiAttachment: "",
   };
 
   fixtures.unicefKatiPerson = (await setup.as("pcsaMali", "POST", "/api/personnel", personBody(fixtures, "unicef", fixtures.kati, "Kati"))).id;
@@ -281,6 +300,29 @@ export async function loadFixtures(driver: Driver) {
   fixtures.haitiSensitiveIncident = (
     await setup.as("csfpHaiti", "POST", "/api/incidents", sensitiveIncidentBody(fixtures.portAuPrince, { timeZone: "America/Port-au-Prince" }))
   ).id;
+  // Attachments: a statement on the Mali incident, on the sexual assault, and on the Haiti incident.
+  fixtures.maliAttachment = (await setup.upload("pcsaMali", `/api/incidents/${fixtures.maliIncident}/attachments`, textAttachment)).id;
+  fixtures.maliSensitiveAttachment = (await setup.upload("wardenBamako", `/api/incidents/${fixtures.maliSensitiveIncident}/attachments`, textAttachment)).id;
+  fixtures.haitiAttachment = (await setup.upload("csfpHaiti", `/api/incidents/${fixtures.haitiIncident}/attachments`, textAttachment)).id;
+
+  // Victims register: a case with one follow-up action on each of the two ordinary incidents.
+  type VictimCase = { id: string; followUps: { id: string }[] };
+  const maliCase = await setup.as<VictimCase>("pcsaMali", "POST", "/api/victim-cases", victimCaseBody(fixtures.maliIncident));
+  const haitiCase = await setup.as<VictimCase>("csfpHaiti", "POST", "/api/victim-cases", victimCaseBody(fixtures.haitiIncident));
+  fixtures.maliVictimCase = maliCase.id;
+  fixtures.haitiVictimCase = haitiCase.id;
+  fixtures.maliVictimFollowUp = (await setup.as<VictimCase>("pcsaMali", "POST", `/api/victim-cases/${maliCase.id}/follow-ups`, followUpBody)).followUps[0].id;
+  fixtures.haitiVictimFollowUp = (await setup.as<VictimCase>("csfpHaiti", "POST", `/api/victim-cases/${haitiCase.id}/follow-ups`, followUpBody)).followUps[0].id;
+
+  // Flash alert: an abduction at Bamako, submitted by the P/C/SA, notifies Mali's DO and P/C/SA.
+  fixtures.flashIncident = (await setup.as("pcsaMali", "POST", "/api/incidents", criticalIncidentBody(fixtures.bamakoStation))).id;
+  await setup.as("pcsaMali", "POST", `/api/incidents/${fixtures.flashIncident}/transition`, { to: "submitted" });
+  type Notifications = { items: { id: string; entityId: string | null }[] };
+  const notificationOf = async (actor: "pcsaMali" | "doMali") =>
+    (await setup.as<Notifications>(actor, "GET", "/api/notifications?pageSize=200")).items.find((item) => item.entityId === fixtures.flashIncident)?.id as string;
+  fixtures.pcsaNotification = await notificationOf("pcsaMali");
+  fixtures.doNotification = await notificationOf("doMali");
+  fixtures.webhook = (await setup.as("admin", "POST", "/api/webhooks", webhookBody(fixtures.mali))).id;
   return fixtures;
 }
 
@@ -293,6 +335,15 @@ export const pdfLetter = {
   fileName: "letter.pdf",
   contentType: "application/pdf",
   content: "%PDF-1.4\n% appointment letter\n",
+};
+
+/** A witness statement attached to an incident, with its description. */
+export const textAttachment = {
+  field: "file",
+  fileName: "statement.txt",
+  contentType: "text/plain",
+  content: "Witness statement (matrix).",
+  fields: { description: "Statement of the driver" },
 };
 
 export function personBody(f: { unicef: string; wfp: string }, organisation: "unicef" | "wfp", dutyStationId: string, familyName: string) {
@@ -328,6 +379,28 @@ export function incidentBody(dutyStationId: string, overrides: Record<string, un
     assetsAffected: [{ kind: "vehicle", description: "Land Cruiser UN-1234" }],
     ...overrides,
   };
+}
+
+/** A case of the victims register; the victim typed in by name. */
+export function victimCaseBody(incidentId: string, overrides: Record<string, unknown> = {}) {
+  return { incidentId, victimName: "Matrix Victim", perpetratorKind: "non_state", nextOfKinFocalPointName: "Matrix HR", ...overrides };
+}
+
+export const followUpBody = { action: "Ask the police for the file", dueDate: "2026-01-31", ownerName: "Matrix P/C/SA" };
+
+/** An abduction: critical, so submitting it raises a flash alert. */
+export function criticalIncidentBody(dutyStationId: string) {
+  return incidentBody(dutyStationId, {
+    categoryCode: "abduction",
+    description: "A driver was abducted at a checkpoint (matrix).",
+    peopleAffected: [{ outcome: "abducted", recruitmentType: "locally_recruited", sex: "male", count: 1 }],
+    assetsAffected: [],
+  });
+}
+
+/** An inactive subscription to a closed local port: the matrix never sends anything out. */
+export function webhookBody(placeId: string | null, overrides: Record<string, unknown> = {}) {
+  return { name: "Matrix receiver", url: "http://127.0.0.1:9/vigil-matrix", eventTypes: ["incident.verified"], placeId, isActive: false, ...overrides };
 }
 
 /** A sexual assault: need-to-know. */

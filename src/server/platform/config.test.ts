@@ -1,5 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { defaultCriticalCategoryCodes } from "../../core/incidents/incident-taxonomy.data.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 
 function configError(environment: NodeJS.ProcessEnv): ConfigError {
@@ -25,7 +26,21 @@ describe("loadConfig", () => {
       sessionHours: 12,
       mailFrom: "Vigil <vigil@localhost>",
       isSecureCookie: false,
+      flashAlert: {
+        categoryCodes: [...defaultCriticalCategoryCodes],
+        isMassCasualty: true,
+        isAttackOnPremises: true,
+        massCasualtyThreshold: 5,
+      },
+      delivery: { maxAttempts: 10, retrySeconds: 30 },
     });
+  });
+
+  it("reads the kinds of incident that raise a flash alert, refusing unknown ones by name", () => {
+    const config = loadConfig({ FLASH_ALERT_CATEGORIES: " abduction, mass_casualty ", FLASH_ALERT_CASUALTIES: "3" });
+    expect(config.flashAlert).toEqual({ categoryCodes: ["abduction"], isMassCasualty: true, isAttackOnPremises: false, massCasualtyThreshold: 3 });
+    expect(loadConfig({ FLASH_ALERT_CATEGORIES: "none" }).flashAlert).toMatchObject({ categoryCodes: [], isMassCasualty: false, isAttackOnPremises: false });
+    expect(configError({ FLASH_ALERT_CATEGORIES: "abduction,kidnapping" }).message).toMatch(/FLASH_ALERT_CATEGORIES: names no incident category: kidnapping/);
   });
 
   it("treats empty variables as unset", () => {

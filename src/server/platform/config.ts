@@ -1,5 +1,35 @@
 import path from "node:path";
 import { z } from "zod";
+import { massCasualtyThreshold } from "../../core/incidents/incident-rules.ts";
+import { defaultCriticalCategoryCodes, findCategory } from "../../core/incidents/incident-taxonomy.data.ts";
+
+/** Kinds of flash alert besides category codes (see `criticalReasons` in core). */
+const flashAlertReasonKinds = ["mass_casualty", "attack_on_premises"] as const;
+
+/**
+ * FLASH_ALERT_CATEGORIES: comma-separated category codes, plus `mass_casualty` and
+ * `attack_on_premises`, that raise a flash alert when submitted; `none` for no alerts.
+ */
+const flashAlertKinds = z
+  .string()
+  .transform((text) => text.split(",").map((item) => item.trim()).filter(Boolean))
+  .superRefine((items, issues) => {
+    if (items.length === 1 && items[0] === "none") return;
+    const unknown = items.filter((item) => !findCategory(item) && !(flashAlertReasonKinds as readonly string[]).includes(item));
+    if (unknown.length) {
+      issues.addIssue({
+        code: "custom",
+        message: `names no incident category: ${unknown.join(", ")} (give category codes, mass_casualty, attack_on_premises, or none)`,
+      });
+    }
+  });
+
+const positiveWhole = (what: string, max: number) =>
+  z.coerce
+    .number({ message: `must be a number of ${what}` })
+    .int({ message: `must be a whole number of ${what}` })
+    .min(1, { message: "must be at least 1" })
+    .max(max, { message: `must be at most ${max}` });
 
 /** Start-up configuration, from environment variables, validated with a clear message. */
 const configSchema = z.object({
@@ -31,6 +61,15 @@ const configSchema = z.object({
     .max(24 * 30, { message: "must be at most 720 hours (30 days)" })
     .default(12),
   MAIL_FROM: z.string().default("Vigil <vigil@localhost>"),
+  // The incident map's base: a MapLibre style JSON URL, or a raster tile URL with {z}/{x}/{y}.
+  // Unset: the offline world outline shipped with Vigil.
+  MAP_STYLE_URL: z
+    .url({ protocol: /^https?$/, message: "must be an absolute http:// or https:// URL of a MapLibre style or of raster tiles ({z}/{x}/{y})" })
+    .optional(),
+  FLASH_ALERT_CATEGORIES: flashAlertKinds.optional(),
+  FLASH_ALERT_CASUALTIES: positiveWhole("people", 10_000).default(massCasualtyThreshold),
+  DELIVERY_MAX_ATTEMPTS: positiveWhole("attempts", 100).default(10),
+  DELIVERY_RETRY_SECONDS: positiveWhole("seconds", 86_400).default(30),
 });
 
 export type Config = {
@@ -44,6 +83,12 @@ export type Config = {
   sessionHours: number;
   mailFrom: string;
   isSecureCookie: boolean;
+  /** The incident map's base style or tile URL; undefined for the offline world outline. */
+  mapStyleUrl: string | undefined;
+  /** What raises a flash alert when an incident is submitted. */
+  flashAlert: { categoryCodes: string[]; isMassCasualty: boolean; isAttackOnPremises: boolean; massCasualtyThreshold: number };
+  /** Outgoing e-mail and webhooks: attempts before giving up, and the first retry delay (doubled each time). */
+  delivery: { maxAttempts: number; retrySeconds: number };
 };
 
 export class ConfigError extends Error {}
@@ -70,5 +115,18 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     sessionHours: env.SESSION_HOURS,
     mailFrom: env.MAIL_FROM,
     isSecureCookie: baseUrl.startsWith("https://"),
+    mapStyleUrl: env.MAP_STYLE_URL,
+    flashAlert: flashAlertSettings(env.FLASH_ALERT_CATEGORIES, env.FLASH_ALERT_CASUALTIES),
+    delivery: { maxAttempts: env.DELIVERY_MAX_ATTEMPTS, retrySeconds: env.DELIVERY_RETRY_SECONDS },
+  };
+}
+
+function flashAlertSettings(kinds: string[] | undefined, threshold: number): Config["flashAlert"] {
+  const chosen = kinds ?? [...defaultCriticalCategoryCodes, ...flashAlertReasonKinds];
+  return {
+    categoryCodes: chosen.filter((kind) => findCategory(kind) !== undefined),
+    isMassCasualty: chosen.includes("mass_casualty"),
+    isAttackOnPremises: chosen.includes("attack_on_premises"),
+    massCasualtyThreshold: threshold,
   };
 }

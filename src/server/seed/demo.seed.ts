@@ -1,3 +1,4 @@
+import { addDemoIncidents } from "./incident-generator.ts";
 import { count } from "drizzle-orm";
 import type { AppointmentRole } from "../../core/access/roles.ts";
 import { addDays } from "../../core/appointments/continuity.ts";
@@ -187,6 +188,8 @@ export async function seedDemo(database: Database, seed = 20261123): Promise<Dem
   await account(20, "staff@vigil.example", "Staff member", "Personnel (no appointment)", "sees only their own record");
 
   await seedMeetings(database, areaIds.get("Mali") as string, personIds.slice(0, 130).map((person) => person.id), today);
+  // A few years of incidents, so the incident list, dashboard, map and reports have something to show.
+  await addDemoIncidents(database, 300, seed);
   return logins;
 }
 

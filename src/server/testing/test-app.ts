@@ -8,10 +8,13 @@ export type Session = { cookie: string; csrfToken: string; email: string };
 
 export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
 
-/** The real app on a fresh copy of the demo database, driven through `inject`. */
-export async function startTestApp() {
+/**
+ * The real app on a fresh copy of the demo database, driven through `inject`. `environment`
+ * adds configuration variables, read as at start-up (e.g. `{ SMTP_URL: "smtp://127.0.0.1:2525" }`).
+ */
+export async function startTestApp(environment: Record<string, string> = {}) {
   const database = await openTestDatabase();
-  const config = loadConfig({ LOG_LEVEL: "silent", DATA_DIR: "/nonexistent" });
+  const config = loadConfig({ LOG_LEVEL: "silent", DATA_DIR: "/nonexistent", ...environment });
   const app: FastifyInstance = await createServer(config, database, { webRoot: "/nonexistent" });
   const sessions = new Map<string, Session>();
 

@@ -1,21 +1,27 @@
 import { z } from "zod";
+import { quickReportInput } from "../../../core/incidents/incident-quick-report.ts";
 import { incidentTaxonomy } from "../../../core/incidents/incident-taxonomy.data.ts";
 import { incidentInput, incidentPatch, incidentSexes, incidentSources } from "../../../core/incidents/incident.schemas.ts";
 import { assetKinds, personOutcomes, premisesKinds } from "../../../core/incidents/incident-taxonomy.types.ts";
 import { recruitmentTypes } from "../../../core/personnel/personnel.schemas.ts";
 import { defineRoute } from "../../platform/http/route.ts";
-import { actionsField, errorResponses, idParams, pageOf, pagingQuery, timestamp } from "../../platform/http/schemas.ts";
+import { idempotencyHeaders, idempotencyKeyOf, replyIdempotent } from "../../platform/http/idempotency.ts";
+import { actionsField, errorResponses, idParams, pagingQuery, timestamp } from "../../platform/http/schemas.ts";
+import { attachmentOut } from "./incident-attachment-list.ts";
+import { incidentAttachmentRoutes } from "./incident-attachments.routes.ts";
 import { incidentFilterQuery } from "./incident-filter.ts";
 import { needToKnowOf, setNeedToKnow, transitionIncident } from "./incident-workflow.service.ts";
-import { createIncident, getIncident, listIncidents, updateIncident } from "./incidents.service.ts";
+import { submitQuickReport } from "./incident-quick-report.service.ts";
+import { createIncidentOnce, getIncident, incidentSorts, listIncidents, totalCap, updateIncident } from "./incidents.service.ts";
 import { incidentStatuses } from "./incidents.tables.ts";
 
-const incidentListItem = z.object({
+const incidentSummary = z.object({
   id: z.string(),
   categoryCode: z.string(),
   taxonomyVersion: z.number().int(),
   status: z.enum(incidentStatuses),
   occurredAt: timestamp,
+  occurredAtLocal: z.string().describe("Local date and time in the incident's time zone (YYYY-MM-DD HH:mm:ss)"),
   timeZone: z.string(),
   placeId: z.string(),
   placeName: z.string(),
@@ -27,9 +33,22 @@ const incidentListItem = z.object({
   actions: actionsField,
 });
 
+/** A row of the list: no identities, and only rows the caller may read (sensitive ones for their need-to-know list). */
+const incidentListItem = incidentSummary.extend({
+  summary: z.string().describe("The start of the narrative (160 characters at most)"),
+  peopleByOutcome: z.array(z.object({ outcome: z.enum(personOutcomes), count: z.number().int() })).describe("People affected, summed by outcome"),
+});
+
+const incidentPage = z.object({
+  items: z.array(incidentListItem),
+  nextCursor: z.string().nullable().describe("Pass as `cursor` for the next page; null on the last page"),
+  pageSize: z.number().int(),
+  total: z.number().int().nullable().describe(`Matching incidents, counted only with withTotal=true and up to ${totalCap}`),
+  isTotalCapped: z.boolean().describe(`True when more than ${totalCap} incidents match (total then reads ${totalCap})`),
+});
+
 /** Victim identities (`personId`) and reporter details are null unless the caller is on the need-to-know list. */
-const incidentOut = incidentListItem.extend({
-  occurredAtLocal: z.string().describe("Local date and time in the incident's time zone"),
+const incidentOut = incidentSummary.extend({
   description: z.string(),
   source: z.enum(incidentSources),
   sourceDetail: z.string().nullable(),
@@ -54,6 +73,7 @@ const incidentOut = incidentListItem.extend({
   verifiedAt: timestamp.nullable(),
   verifiedByName: z.string().nullable(),
   closedAt: timestamp.nullable(),
+  attachments: z.array(attachmentOut).describe("Files attached (download each at /api/incidents/{id}/attachments/{attachmentId})"),
 });
 
 const translated = z.object({ en: z.string(), fr: z.string() });
@@ -102,22 +122,44 @@ export const incidentRoutes = [
     summary: "List incidents in the caller's scope; sensitive ones only for their need-to-know list",
     tags,
     querystring: z.object({
-      ...pagingQuery,
       ...incidentFilterQuery,
-      order: z.enum(["asc", "desc"]).default("desc"),
+      pageSize: pagingQuery.pageSize,
+      cursor: z.string().max(400).optional().describe("The `nextCursor` of the previous page; absent for the first page"),
+      sort: z.enum(incidentSorts, { message: `must be one of ${incidentSorts.join(", ")}` }).default("occurredAt"),
+      order: z.enum(["asc", "desc"], { message: "must be asc or desc" }).default("desc"),
+      withTotal: z.enum(["true", "false"], { message: "must be true or false" }).optional().describe(`Also count the matches (up to ${totalCap})`),
     }),
-    response: { 200: pageOf(incidentListItem), ...errorResponses },
+    response: { 200: incidentPage, ...errorResponses },
     handler: ({ context, query }) => listIncidents(context, query),
   }),
   defineRoute({
     method: "POST",
     url: "/api/incidents",
     access: "incident.create",
-    summary: "Record an incident (as a draft); the SSIRS taxonomy rules are enforced",
+    summary: "Record an incident (as a draft); the SSIRS taxonomy rules are enforced. Idempotent with an Idempotency-Key.",
     tags,
+    headers: idempotencyHeaders,
     body: incidentInput,
     response: { 201: incidentOut, ...errorResponses },
-    handler: async ({ context, body, reply }) => reply.code(201).send(await createIncident(context, body)),
+    handler: async ({ context, body, request, reply }) => {
+      const { result, incident } = await createIncidentOnce(context, body, idempotencyKeyOf(request));
+      return replyIdempotent(reply, result).send(incident);
+    },
+  }),
+  defineRoute({
+    method: "POST",
+    url: "/api/incidents/quick-reports",
+    access: "incident.create",
+    summary:
+      "Quick report from the field: category, when (default now), where, what happened, anyone hurt; recorded and submitted at once. Idempotent with an Idempotency-Key.",
+    tags,
+    headers: idempotencyHeaders,
+    body: quickReportInput,
+    response: { 201: incidentOut, ...errorResponses },
+    handler: async ({ context, body, request, reply }) => {
+      const { result, incident } = await submitQuickReport(context, body, idempotencyKeyOf(request));
+      return replyIdempotent(reply, result).send(incident);
+    },
   }),
   defineRoute({
     method: "GET",
@@ -172,4 +214,5 @@ export const incidentRoutes = [
     response: { 200: needToKnowOut, ...errorResponses },
     handler: ({ context, params, body }) => setNeedToKnow(context, params.id, body.personIds),
   }),
+  ...incidentAttachmentRoutes,
 ];

@@ -1,16 +1,21 @@
-import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
+import { type SQL, and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { z } from "zod";
 import { incidentProblems } from "../../../core/incidents/incident-rules.ts";
 import { findCategory, taxonomyVersion } from "../../../core/incidents/incident-taxonomy.data.ts";
 import type { IncidentInput, IncidentPatch } from "../../../core/incidents/incident.schemas.ts";
+import type { PersonOutcome } from "../../../core/incidents/incident-taxonomy.types.ts";
 import { diffRecords } from "../../platform/audit/audit-diff.ts";
 import { recordAudit } from "../../platform/audit/audit.service.ts";
 import type { Db } from "../../platform/db/database.ts";
 import type { ServiceContext } from "../../platform/http/context.ts";
-import { AppError, ForbiddenError, NotFoundError } from "../../platform/http/errors.ts";
+import { AppError, ForbiddenError, NotFoundError, RuleError } from "../../platform/http/errors.ts";
+import { canonicalJson, runIdempotent } from "../../platform/http/idempotency.ts";
 import { iso } from "../../platform/http/schemas.ts";
 import { type IncidentFilter, incidentFilterConditions, incidentVisibility, namedOnIncident } from "./incident-filter.ts";
 import { organisations, persons, places } from "./incident-deps.ts";
-import { resolveIncidentPlace } from "./incident-place.ts";
+import { attachmentsOf } from "./incident-attachment-list.ts";
+import { callerLanguage } from "./incident-language.ts";
+import { type ResolvedPlace, resolveIncidentPlace } from "./incident-place.ts";
 import { incidentPolicy } from "./incidents.policy.ts";
 import { incidentNeedToKnow, incidentPeople, incidents } from "./incidents.tables.ts";
 
@@ -34,9 +39,13 @@ async function isOnNeedToKnow(db: Db, incidentId: string, personId: string | nul
   return Boolean(row);
 }
 
-function assertRules(input: IncidentInput) {
+/** The SSIRS rules; a refusal is worded in the caller's language (looked up only then: the happy path pays nothing). */
+async function assertRules(context: ServiceContext, input: IncidentInput) {
   const problems = incidentProblems(input);
-  if (problems.length) throw new AppError(422, "rule_violation", problems.map((problem) => problem.message).join("; "), problems);
+  if (problems.length === 0) return;
+  const language = await callerLanguage(context);
+  const shown = language === "en" ? problems : incidentProblems(input, language);
+  throw new AppError(422, "rule_violation", shown.map((problem) => problem.message).join("; "), shown);
 }
 
 async function assertReferences(db: Db, input: IncidentInput) {
@@ -82,26 +91,50 @@ async function writePeople(tx: Db, incidentId: string, input: IncidentInput) {
   }
 }
 
-export async function createIncident(context: ServiceContext, input: IncidentInput) {
-  assertRules(input);
-  const { db } = context.database;
+/** The taxonomy rules, the place (resolved in the caller's scope) and the references, checked before writing. */
+export async function prepareIncident(context: ServiceContext, input: IncidentInput): Promise<ResolvedPlace> {
+  await assertRules(context, input);
   const place = await resolveIncidentPlace(context, input.place);
-  await assertReferences(db, input);
-  const created = await db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(incidents)
-      .values({ ...columnsFrom(input), ...place, createdByUserId: context.actor.userId })
-      .returning();
-    await writePeople(tx, row.id, input);
-    await recordAudit(tx, context.audit, {
-      action: "create",
-      entityType: "incident",
-      entityId: row.id,
-      changes: { ...diffRecords(null, row), peopleAffected: { from: null, to: input.peopleAffected } },
-    });
-    return row;
+  await assertReferences(context.database.db, input);
+  return place;
+}
+
+export type InitialState = { status: "draft" } | { status: "submitted"; submittedAt: Date };
+
+/** Writes a checked incident and its people lines, audited, inside the caller's transaction. */
+export async function insertIncident(tx: Db, context: ServiceContext, input: IncidentInput, place: ResolvedPlace, state: InitialState = { status: "draft" }) {
+  const [row] = await tx
+    .insert(incidents)
+    .values({ ...columnsFrom(input), ...place, ...state, createdByUserId: context.actor.userId })
+    .returning();
+  await writePeople(tx, row.id, input);
+  await recordAudit(tx, context.audit, {
+    action: "create",
+    entityType: "incident",
+    entityId: row.id,
+    changes: { ...diffRecords(null, row), peopleAffected: { from: null, to: input.peopleAffected } },
   });
-  return getIncident(context, created.id);
+  return row;
+}
+
+/**
+ * Records a draft once per `Idempotency-Key` (see platform/http/idempotency.ts): a replay
+ * returns the incident the key created first.
+ */
+export async function createIncidentOnce(context: ServiceContext, input: IncidentInput, idempotencyKey: string | null) {
+  const result = await runIdempotent(context, { key: idempotencyKey, route: "POST /api/incidents", body: input }, async (claim) => {
+    const place = await prepareIncident(context, input);
+    return context.database.db.transaction(async (tx) => {
+      const row = await insertIncident(tx, context, input, place);
+      await claim(tx, row.id);
+      return row.id;
+    });
+  });
+  return { result, incident: await getIncident(context, result.entityId) };
+}
+
+export async function createIncident(context: ServiceContext, input: IncidentInput) {
+  return (await createIncidentOnce(context, input, null)).incident;
 }
 
 /** The stored incident in the shape of its input, so a PATCH can be merged and checked whole. */
@@ -128,12 +161,15 @@ async function asInput(db: Db, row: IncidentRow): Promise<IncidentInput> {
 
 /** Any field may be revised at any time (IASMN 2015): every revision is time-stamped in the audit trail. */
 export async function updateIncident(context: ServiceContext, id: string, patch: IncidentPatch) {
-  const { row: before, isNamed } = await incidentAccess(context, id);
+  const { row: before, isNamed, isNeedToKnow } = await incidentAccess(context, id);
   if (!incidentPolicy.canUpdate(context.actor, before, isNamed)) throw new ForbiddenError("You may not change this incident");
   const { db } = context.database;
   const previous = await asInput(db, before);
-  const merged = { ...previous, ...Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) } as IncidentInput;
-  assertRules(merged);
+  const given = { ...patch };
+  if (!isNeedToKnow) keepHiddenIdentities(previous, given);
+  const merged = { ...previous, ...Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined)) } as IncidentInput;
+  const peopleChanged = given.peopleAffected !== undefined && canonicalJson(previous.peopleAffected) !== canonicalJson(merged.peopleAffected);
+  await assertRules(context, merged);
   const place = patch.place ? await resolveIncidentPlace(context, merged.place) : undefined;
   await assertReferences(db, merged);
   await db.transaction(async (tx) => {
@@ -143,7 +179,7 @@ export async function updateIncident(context: ServiceContext, id: string, patch:
       .where(eq(incidents.id, id))
       .returning();
     const changes = diffRecords(before, after);
-    if (patch.peopleAffected) {
+    if (peopleChanged) {
       await writePeople(tx, id, merged);
       changes.peopleAffected = { from: previous.peopleAffected, to: merged.peopleAffected };
     }
@@ -152,13 +188,32 @@ export async function updateIncident(context: ServiceContext, id: string, patch:
   return getIncident(context, id);
 }
 
+/**
+ * A caller off the need-to-know list was shown no identities (victims, reporter's details), so
+ * what it sends back cannot say whether they were meant to go: the reporter's details are kept,
+ * and people lines naming someone may be changed only by the need-to-know list.
+ */
+function keepHiddenIdentities(previous: IncidentInput, patch: IncidentPatch) {
+  if (patch.reporter) {
+    patch.reporter = {
+      ...patch.reporter,
+      personId: patch.reporter.personId ?? previous.reporter.personId,
+      contact: patch.reporter.contact ?? previous.reporter.contact,
+    };
+  }
+  if (patch.peopleAffected && previous.peopleAffected.some((line) => line.personId)) {
+    throw new RuleError("peopleAffected", "name personnel only the need-to-know list may see: ask the area's P/C/SA to change them");
+  }
+}
+
 /** Narrative and victims of a sensitive incident, and every identity, are audited when shown. */
 export async function getIncident(context: ServiceContext, id: string) {
   const { row, isNamed, isNeedToKnow } = await incidentAccess(context, id);
   const { db } = context.database;
-  const [people, [place]] = await Promise.all([
+  const [people, [place], attachments] = await Promise.all([
     db.select().from(incidentPeople).where(eq(incidentPeople.incidentId, id)),
     db.select({ name: places.name }).from(places).where(eq(places.id, row.placeId)),
+    attachmentsOf(db, id),
   ]);
   const showsIdentities = isNeedToKnow && people.some((line) => line.personId);
   if (row.isSensitive || showsIdentities) {
@@ -166,7 +221,6 @@ export async function getIncident(context: ServiceContext, id: string) {
   }
   return {
     ...presentIncident(context, row, place?.name ?? "", isNamed),
-    occurredAtLocal: row.occurredAt.toLocaleString("sv-SE", { timeZone: row.timeZone }),
     description: row.description,
     source: row.source,
     sourceDetail: row.sourceDetail,
@@ -190,7 +244,19 @@ export async function getIncident(context: ServiceContext, id: string) {
     verifiedAt: iso(row.verifiedAt),
     verifiedByName: row.verifiedByName,
     closedAt: iso(row.closedAt),
+    attachments,
   };
+}
+
+/** One local-time formatter per time zone: a list page shows few zones, over and over. */
+const localFormats = new Map<string, Intl.DateTimeFormat>();
+export function localDateTime(at: Date, timeZone: string): string {
+  let format = localFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("sv-SE", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" });
+    localFormats.set(timeZone, format);
+  }
+  return format.format(at);
 }
 
 export function presentIncident(context: ServiceContext, row: IncidentRow, placeName: string, isNamed: boolean) {
@@ -200,6 +266,7 @@ export function presentIncident(context: ServiceContext, row: IncidentRow, place
     taxonomyVersion: row.taxonomyVersion,
     status: row.status,
     occurredAt: iso(row.occurredAt) as string,
+    occurredAtLocal: localDateTime(row.occurredAt, row.timeZone),
     timeZone: row.timeZone,
     placeId: row.placeId,
     placeName,
@@ -212,31 +279,118 @@ export function presentIncident(context: ServiceContext, row: IncidentRow, place
   };
 }
 
-export type IncidentListQuery = IncidentFilter & { page: number; pageSize: number; order: "asc" | "desc" };
+export const incidentSorts = ["occurredAt", "updatedAt"] as const;
+export type IncidentSort = (typeof incidentSorts)[number];
+export type IncidentListQuery = IncidentFilter & {
+  pageSize: number;
+  cursor?: string;
+  sort: IncidentSort;
+  order: "asc" | "desc";
+  withTotal?: "true" | "false";
+};
+
+/** Where the next page starts: the sort key (exact, to the microsecond) and id of the last row shown. */
+const cursorSchema = z.object({ s: z.enum(incidentSorts), o: z.enum(["asc", "desc"]), v: z.iso.datetime(), id: z.uuid() });
+type Cursor = z.infer<typeof cursorSchema>;
+
+const badCursor = () =>
+  new AppError(400, "validation", "cursor: is not a cursor of this list: start again from the first page", [
+    { field: "cursor", message: "is not a cursor of this list: start again from the first page" },
+  ]);
+
+function readCursor(text: string, sort: IncidentSort, order: "asc" | "desc"): Cursor {
+  let parsed: Cursor;
+  try {
+    parsed = cursorSchema.parse(JSON.parse(Buffer.from(text, "base64url").toString("utf8")));
+  } catch {
+    throw badCursor();
+  }
+  // A cursor keeps its place only in the order it was made for.
+  if (parsed.s !== sort || parsed.o !== order) throw badCursor();
+  return parsed;
+}
+
+const writeCursor = (cursor: Cursor) => Buffer.from(JSON.stringify(cursor)).toString("base64url");
+
+/** Counting every match would read the whole table at a million rows: past this, "more than". */
+export const totalCap = 10_000;
 
 /**
- * Scope in SQL; sensitive incidents only for their need-to-know list (the area's P/C/SA,
- * the people named, whoever recorded them). Others see them only in counts.
+ * Keyset pagination on (sort key, id), both in the same direction, so each page is a short walk
+ * of the (occurred_at, id) index whatever the page: no OFFSET, no count(*) unless asked (and
+ * then capped). Scope in SQL; sensitive incidents only for their need-to-know list (the area's
+ * P/C/SA, the people named, whoever recorded them). Others see them only in counts.
  */
 export async function listIncidents(context: ServiceContext, query: IncidentListQuery) {
   const { db } = context.database;
+  const column = query.sort === "updatedAt" ? incidents.updatedAt : incidents.occurredAt;
+  const cursor = query.cursor ? readCursor(query.cursor, query.sort, query.order) : null;
   const named = namedOnIncident(context.actor.personId);
   const where = and(incidentVisibility(context), await incidentFilterConditions(db, query));
-  const [rows, [{ total }]] = await Promise.all([
-    db
-      .select({ incident: incidents, placeName: places.name, isNamed: named.mapWith(Boolean) })
-      .from(incidents)
-      .innerJoin(places, eq(places.id, incidents.placeId))
-      .where(where)
-      .orderBy(query.order === "asc" ? asc(incidents.occurredAt) : desc(incidents.occurredAt), asc(incidents.id))
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize),
-    db.select({ total: count() }).from(incidents).where(where),
+  const after = cursor
+    ? query.order === "desc"
+      ? sql`(${column}, ${incidents.id}) < (${cursor.v}::timestamptz, ${cursor.id}::uuid)`
+      : sql`(${column}, ${incidents.id}) > (${cursor.v}::timestamptz, ${cursor.id}::uuid)`
+    : undefined;
+  const direction = query.order === "asc" ? asc : desc;
+  const rows = await db
+    .select({
+      incident: incidents,
+      placeName: places.name,
+      isNamed: named.mapWith(Boolean),
+      key: sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+    })
+    .from(incidents)
+    .innerJoin(places, eq(places.id, incidents.placeId))
+    .where(and(where, after))
+    .orderBy(direction(column), direction(incidents.id))
+    .limit(query.pageSize + 1);
+  const page = rows.slice(0, query.pageSize);
+  const last = page.at(-1);
+  const hasMore = rows.length > query.pageSize;
+  const [people, counted] = await Promise.all([
+    peopleByOutcome(db, page.map((row) => row.incident.id)),
+    query.withTotal === "true" ? cappedCount(db, where) : null,
   ]);
+  const total = counted;
   return {
-    items: rows.map((row) => presentIncident(context, row.incident, row.placeName, Boolean(row.isNamed))),
-    total,
-    page: query.page,
+    items: page.map((row) => ({
+      ...presentIncident(context, row.incident, row.placeName, Boolean(row.isNamed)),
+      summary: summaryOf(row.incident.description),
+      peopleByOutcome: people.get(row.incident.id) ?? [],
+    })),
+    nextCursor: hasMore && last ? writeCursor({ s: query.sort, o: query.order, v: last.key, id: last.incident.id }) : null,
     pageSize: query.pageSize,
+    total: total === null ? null : Math.min(total, totalCap),
+    isTotalCapped: total !== null && total > totalCap,
   };
+}
+
+async function cappedCount(db: Db, where: SQL | undefined): Promise<number> {
+  const capped = db.select({ one: sql`1` }).from(incidents).where(where).limit(totalCap + 1).as("capped");
+  const [row] = await db.select({ total: sql<number>`count(*)::int` }).from(capped);
+  return Number(row?.total ?? 0);
+}
+
+function summaryOf(description: string): string {
+  const text = description.replace(/\s+/g, " ").trim();
+  return text.length > 160 ? `${text.slice(0, 159)}…` : text;
+}
+
+/** People affected on the listed incidents, summed by outcome (counts only: no identities). */
+async function peopleByOutcome(db: Db, ids: string[]) {
+  const byIncident = new Map<string, { outcome: PersonOutcome; count: number }[]>();
+  if (ids.length === 0) return byIncident;
+  const rows = await db
+    .select({ incidentId: incidentPeople.incidentId, outcome: incidentPeople.outcome, count: sql<number>`sum(${incidentPeople.count})::int` })
+    .from(incidentPeople)
+    .where(inArray(incidentPeople.incidentId, ids))
+    .groupBy(incidentPeople.incidentId, incidentPeople.outcome)
+    .orderBy(incidentPeople.outcome);
+  for (const row of rows) {
+    const list = byIncident.get(row.incidentId) ?? [];
+    list.push({ outcome: row.outcome, count: Number(row.count) });
+    byIncident.set(row.incidentId, list);
+  }
+  return byIncident;
 }

@@ -3,6 +3,7 @@ import { boolean, doublePrecision, index, integer, jsonb, pgTable, primaryKey, t
 import type { AssetAffectedInput, IncidentSex, IncidentSource, PremisesAffectedInput } from "../../../core/incidents/incident.schemas.ts";
 import type { PersonOutcome } from "../../../core/incidents/incident-taxonomy.types.ts";
 import type { RecruitmentType } from "../../../core/personnel/personnel.schemas.ts";
+import { files } from "../../platform/files/files.tables.ts";
 import { persons } from "../personnel/index.ts";
 import { places } from "../structure/index.ts";
 
@@ -54,6 +55,8 @@ export const incidents = pgTable(
     index("incidents_place_path_idx").using("btree", table.placePath.op("text_pattern_ops")),
     index("incidents_occurred_at_idx").on(table.occurredAt, table.id),
     index("incidents_category_idx").on(table.categoryCode, table.occurredAt),
+    // The list sorted by last change pages on (updated_at, id).
+    index("incidents_updated_at_idx").on(table.updatedAt, table.id),
     uniqueIndex("incidents_import_key_idx").on(table.importKey),
     index("incidents_organisations_idx").using("gin", table.organisationsAffected),
     // Full-text search over the narrative; 'simple' because reports mix English and French.
@@ -77,6 +80,24 @@ export const incidentPeople = pgTable(
     organisationId: uuid("organisation_id"),
   },
   (table) => [index("incident_people_incident_idx").on(table.incidentId)],
+);
+
+/** Files attached to an incident (photos, statements, police reports), stored in `files`. */
+export const incidentAttachments = pgTable(
+  "incident_attachments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    incidentId: uuid("incident_id")
+      .notNull()
+      .references(() => incidents.id, { onDelete: "cascade" }),
+    fileId: uuid("file_id")
+      .notNull()
+      .references(() => files.id),
+    description: text("description"),
+    uploadedByUserId: uuid("uploaded_by_user_id"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index("incident_attachments_incident_idx").on(table.incidentId)],
 );
 
 /** People named on a sensitive incident's need-to-know list, beside the area's P/C/SA. */

@@ -282,3 +282,51 @@ describe("revising an incident", () => {
     expect(outside.json().issues).toEqual([{ field: "place.dutyStationId", message: "is not a duty station you may report for" }]);
   });
 });
+
+describe("a revision by someone who was not shown the identities", () => {
+  const asaEmail = "asa.mopti@incidents.example";
+
+  beforeAll(async () => {
+    // The ASA of Mopti revises incidents (incident.update) but is not on the need-to-know list.
+    const [asa] = await t.database.query<{ person_id: string }>(
+      "select a.person_id from appointments a join places p on p.id = a.place_id where a.role = 'asa' and p.name = 'Mopti Security Area'",
+    );
+    const created = await t.request(demo.admin, {
+      method: "POST",
+      url: "/api/users",
+      payload: { email: asaEmail, displayName: "ASA Mopti", password: "incident-revision-passphrase-2026", personId: asa.person_id },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    // Signed in once with its own password: later requests reuse the session.
+    await t.login(asaEmail, "incident-revision-passphrase-2026");
+  });
+
+  it("keeps the reporter's hidden details, and leaves people lines naming personnel to the need-to-know list", async () => {
+    const [person] = await t.database.query<{ id: string }>("select id from persons limit 1");
+    const incident = await record(demo.pcsaMali, {
+      peopleAffected: [{ outcome: "injured", recruitmentType: "locally_recruited", sex: "male", count: 1, personId: person.id }],
+    });
+    const asRead = (await t.request(asaEmail, { method: "GET", url: `/api/incidents/${incident.id}` })).json();
+    expect(asRead.reporter).toEqual({ name: "Ibrahim Traoré", personId: null, contact: null });
+    expect(asRead.peopleAffected[0].personId).toBeNull();
+
+    const renamed = await t.request(asaEmail, { method: "PATCH", url: `/api/incidents/${incident.id}`, payload: { reporter: { ...asRead.reporter, name: "I. Traoré" } } });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    const peopleChange = await t.request(asaEmail, { method: "PATCH", url: `/api/incidents/${incident.id}`, payload: { peopleAffected: asRead.peopleAffected } });
+    expect(peopleChange.statusCode).toBe(422);
+    expect(peopleChange.json().issues).toEqual([{ field: "peopleAffected", message: expect.stringMatching(/^name personnel only the need-to-know list may see/) }]);
+
+    const stored = (await send(demo.pcsaMali, "GET", `/api/incidents/${incident.id}`)).json();
+    expect(stored.reporter).toEqual({ name: "I. Traoré", personId: null, contact: "+223 76 00 00 00" });
+    expect(stored.peopleAffected[0].personId).toBe(person.id);
+  });
+
+  it("records no people change when the lines sent are the ones stored", async () => {
+    const incident = await record(demo.pcsaMali);
+    const current = (await send(demo.pcsaMali, "GET", `/api/incidents/${incident.id}`)).json();
+    const response = await send(demo.pcsaMali, "PATCH", `/api/incidents/${incident.id}`, { peopleAffected: current.peopleAffected, description: "Only the narrative changed." });
+    expect(response.statusCode).toBe(200);
+    const history = (await send(demo.pcsaMali, "GET", `/api/history/incident/${incident.id}`)).json().items as { changes: Record<string, unknown> }[];
+    expect(Object.keys(history.at(-1)?.changes ?? {})).toEqual(["description"]);
+  });
+});

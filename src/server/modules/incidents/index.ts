@@ -2,3 +2,7 @@
 export { incidentNeedToKnow, incidentPeople, incidents } from "./incidents.tables.ts";
 export { incidentRoutes } from "./incidents.routes.ts";
 export { incidentAccess } from "./incidents.service.ts";
+export { incidentVisibility } from "./incident-filter.ts";
+export { incidentAnalysisRoutes } from "./incident-analysis.routes.ts";
+export { incidentExchangeRoutes } from "./incident-exchange.routes.ts";
+export { type ImportResult, type NewIncident, importIncidentFile, insertIncidentRows } from "./incident-import.service.ts";

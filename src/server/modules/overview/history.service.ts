@@ -10,9 +10,10 @@ import { incidentAccess } from "../incidents/index.ts";
 import { meetings } from "../meetings/index.ts";
 import { personPolicy, readablePerson } from "../personnel/index.ts";
 import { organisations, readablePlace } from "../structure/index.ts";
+import { readableVictimCase } from "../victims/index.ts";
 import { pathCovers, grantsFor } from "../../../core/access/scope.ts";
 
-export const historyEntityTypes = ["organisation", "place", "appointment", "person", "meeting", "user", "incident"] as const;
+export const historyEntityTypes = ["organisation", "place", "appointment", "person", "meeting", "user", "incident", "victim_case"] as const;
 export type HistoryEntityType = (typeof historyEntityTypes)[number];
 
 // Fields whose before/after values are need-to-know: shown only to those who may read them.
@@ -59,6 +60,10 @@ async function assertReadable(context: ServiceContext, entityType: HistoryEntity
       // Sensitive incidents and their revisions: need-to-know only, like the record itself;
       // victims and reporter details only for the need-to-know list, as in the record.
       return (await incidentAccess(context, id)).isNeedToKnow;
+    case "victim_case":
+      // The confidential register: the P/C/SA or CSFP of the area, and nobody else.
+      await readableVictimCase(context, id);
+      return true;
     case "user":
       if (!hasSystemRole(context.actor, "system_admin") && context.actor.userId !== id) throw new NotFoundError("Record");
       return false;
@@ -88,7 +93,8 @@ export async function recordHistory(context: ServiceContext, entityType: History
       }
       return { seq: entry.seq, at: iso(entry.at) as string, actorName: entry.actorName, action: entry.action, changes };
     });
-  if (hasShownSensitive) {
+  // Every field of a victim case is confidential: each read of its history is audited.
+  if (hasShownSensitive || entityType === "victim_case") {
     await context.database.db.transaction((tx) =>
       recordAudit(tx, context.audit, { action: "read_sensitive", entityType, entityId: id, changes: { via: { from: null, to: "history" } } }),
     );

@@ -1,11 +1,10 @@
 import { date, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { incidents } from "../incidents/index.ts";
 import { persons } from "../personnel/index.ts";
+import { investigationStatuses, judicialStatuses, perpetratorKinds, victimCaseStatuses } from "../../../core/victims/victim-enums.ts";
 
-export const perpetratorKinds = ["state", "non_state", "unknown"] as const;
-export const investigationStatuses = ["not_reported", "reported", "under_investigation", "suspect_identified", "closed_without_result", "referred_to_prosecution"] as const;
-export const judicialStatuses = ["none", "charges_filed", "trial_ongoing", "convicted", "acquitted", "dismissed"] as const;
-export const victimCaseStatuses = ["open", "closed"] as const;
+// The enumerations live in core (shared with the schemas and the web app).
+export { investigationStatuses, judicialStatuses, perpetratorKinds, victimCaseStatuses };
 
 /**
  * The confidential follow-up register of serious crimes and acts of violence against

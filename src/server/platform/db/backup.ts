@@ -30,6 +30,7 @@ export const backupTables = [
   "incidents",
   "incident_people",
   "incident_need_to_know",
+  "incident_attachments",
   "victim_cases",
   "victim_follow_ups",
   "notifications",

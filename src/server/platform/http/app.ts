@@ -56,7 +56,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         styleSrc: ["'self'", "'unsafe-inline'"],
         scriptSrc: ["'self'"],
         workerSrc: ["'self'", "blob:"],
-        connectSrc: ["'self'"],
+        // The incident map's configured style or tiles (MAP_STYLE_URL) are fetched from their own origin.
+        connectSrc: ["'self'", ...(config.mapStyleUrl ? [new URL(config.mapStyleUrl.replace(/[{}]/g, "")).origin] : [])],
       },
     },
   });
@@ -127,6 +128,7 @@ function registerRoute(app: FastifyInstance, route: RouteSpec, database: Databas
   if (route.params) schema.params = route.params;
   if (route.querystring) schema.querystring = route.querystring;
   if (route.body) schema.body = route.body;
+  if (route.headers) schema.headers = route.headers;
   if (route.isMultipart) schema.consumes = ["multipart/form-data"];
   app.route({
     method: route.method,

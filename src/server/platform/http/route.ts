@@ -35,6 +35,8 @@ export type RouteSpec<
   params?: P;
   querystring?: Q;
   body?: B;
+  /** Request headers the route reads (documented in the OpenAPI); keep it loose so other headers pass. */
+  headers?: AnyObject;
   /** Body sent as multipart/form-data (file uploads); validated by the handler. */
   isMultipart?: boolean;
   response: Record<number, z.ZodType>;

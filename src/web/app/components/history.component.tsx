@@ -10,7 +10,15 @@ import { Empty } from "./empty-state.component.tsx";
 import { isInternalField, useHistoryValueText } from "./history-value.ts";
 import { QueryBoundary } from "./query-boundary.component.tsx";
 
-export type HistoryEntityType = "organisation" | "place" | "appointment" | "person" | "meeting";
+export type HistoryEntityType = "organisation" | "place" | "appointment" | "person" | "meeting" | "incident";
+
+/** A module's own wording for its fields and values; `undefined` falls back to the shared wording. */
+export type HistoryText = {
+  fieldLabel?: (field: string) => string | undefined;
+  valueText?: (field: string, value: unknown) => string | null | undefined;
+  /** Bookkeeping of that module that means nothing to a reader. */
+  isHidden?: (field: string) => boolean;
+};
 
 type Change = { from: unknown; to: unknown };
 
@@ -43,11 +51,15 @@ function ValueText({ text }: { text: string | null }) {
 }
 
 /** Field, before and after side by side; a phone gets one block per field instead of a table it would cut. */
-function ChangeDetails({ changes, isCreation }: { changes: [string, Change][]; isCreation: boolean }) {
+function ChangeDetails({ changes, isCreation, text }: { changes: [string, Change][]; isCreation: boolean; text?: HistoryText }) {
   const { t } = useTranslation();
-  const valueText = useHistoryValueText();
+  const sharedValueText = useHistoryValueText();
   const isPhone = useIsPhone();
-  const fieldName = (field: string) => t(`fields.${field}`, { defaultValue: field });
+  const valueText = (field: string, value: unknown) => {
+    const own = text?.valueText?.(field, value);
+    return own === undefined ? sharedValueText(field, value) : own;
+  };
+  const fieldName = (field: string) => text?.fieldLabel?.(field) ?? t(`fields.${field}`, { defaultValue: field });
 
   if (isPhone) {
     return (
@@ -123,7 +135,7 @@ function HistorySkeleton() {
 }
 
 /** Who changed what and when, field by field, for one record. */
-export function HistoryTimeline({ entityType, entityId }: { entityType: HistoryEntityType; entityId: string }) {
+export function HistoryTimeline({ entityType, entityId, text }: { entityType: HistoryEntityType; entityId: string; text?: HistoryText }) {
   const { t } = useTranslation();
   const format = useFormatters();
   const [visibleCount, setVisibleCount] = useState(pageStep);
@@ -148,7 +160,9 @@ export function HistoryTimeline({ entityType, entityId }: { entityType: HistoryE
             <>
               <Timeline bulletSize={22} lineWidth={2}>
                 {entries.slice(0, visibleCount).map((entry) => {
-                  const changes = Object.entries(entry.changes ?? {}).filter(([field]) => !isInternalField(field));
+                  const changes = Object.entries(entry.changes ?? {}).filter(
+                    ([field]) => !isInternalField(field) && !text?.isHidden?.(field),
+                  );
                   return (
                     <Timeline.Item
                       key={entry.seq}
@@ -161,7 +175,7 @@ export function HistoryTimeline({ entityType, entityId }: { entityType: HistoryE
                         {entry.actorName ?? t("history.system")}
                       </Text>
                       {changes.length > 0 && (
-                        <ChangeDetails changes={changes} isCreation={entry.action === "create"} />
+                        <ChangeDetails changes={changes} isCreation={entry.action === "create"} text={text} />
                       )}
                     </Timeline.Item>
                   );

@@ -1,42 +1,76 @@
 import { AppShell, Avatar, Burger, Group, Menu, NavLink, ScrollArea, Text, UnstyledButton } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import {
+  IconAlertTriangle,
+  IconBolt,
   IconBuilding,
+  IconChartBar,
+  IconFileImport,
+  IconFileReport,
+  IconList,
   IconCertificate,
   IconLayoutDashboard,
   IconListCheck,
   IconLogout,
   IconMap2,
+  IconMapPin,
+  IconShieldHeart,
   IconUserCircle,
   IconUserCog,
   IconUsers,
   IconUsersGroup,
+  IconWebhook,
 } from "@tabler/icons-react";
 import { useQueryClient } from "@tanstack/react-query";
 import { Link, Outlet, useLocation, useNavigate } from "@tanstack/react-router";
-import { type ComponentType, useEffect } from "react";
+import { type ComponentType, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { logout, reconcileLanguage, useMe } from "../session.ts";
+import { NotificationBell } from "../../modules/notifications/notification-bell.component.tsx";
 import { LanguageSwitcher } from "./language-switcher.component.tsx";
 import { VigilLogo } from "./vigil-logo.component.tsx";
+
+type NavIcon = ComponentType<{ size?: number; stroke?: number; "aria-hidden"?: boolean }>;
 
 type NavItem = {
   to: string;
   labelKey: string;
-  icon: ComponentType<{ size?: number; stroke?: number; "aria-hidden"?: boolean }>;
+  icon: NavIcon;
   /** Shown only when the caller holds this permission somewhere. */
   permission?: string;
 };
 
-const navItems: NavItem[] = [
+/** A module's pages under one heading; open unless the user closes it, and opened again on entering `base`. */
+type NavGroup = { group: string; labelKey: string; icon: NavIcon; base: string; items: NavItem[] };
+
+const isGroup = (entry: NavItem | NavGroup): entry is NavGroup => "group" in entry;
+
+const navItems: (NavItem | NavGroup)[] = [
   { to: "/", labelKey: "nav.dashboard", icon: IconLayoutDashboard },
   { to: "/organisations", labelKey: "nav.organisations", icon: IconBuilding, permission: "organisation.read" },
   { to: "/places", labelKey: "nav.places", icon: IconMap2, permission: "place.read" },
   { to: "/appointments", labelKey: "nav.appointments", icon: IconCertificate, permission: "appointment.read" },
   { to: "/meetings", labelKey: "nav.meetings", icon: IconUsersGroup, permission: "meeting.read" },
   { to: "/personnel", labelKey: "nav.personnel", icon: IconUsers, permission: "personnel.read" },
+  {
+    group: "incidents",
+    labelKey: "incidents.nav",
+    icon: IconAlertTriangle,
+    base: "/incidents",
+    items: [
+      { to: "/incidents", labelKey: "incidents.navGroup.list", icon: IconList, permission: "incident.read" },
+      { to: "/incidents/quick", labelKey: "incidents.navGroup.quick", icon: IconBolt, permission: "incident.create" },
+      { to: "/incidents/dashboard", labelKey: "incidentAnalysis.nav.dashboard", icon: IconChartBar, permission: "incident.analyse" },
+      { to: "/incidents/map", labelKey: "incidentAnalysis.nav.map", icon: IconMapPin, permission: "incident.analyse" },
+      { to: "/incidents/reports", labelKey: "incidentAnalysis.nav.reports", icon: IconFileReport, permission: "incident.analyse" },
+      { to: "/incidents/import", labelKey: "incidents.navGroup.import", icon: IconFileImport, permission: "incident.import" },
+    ],
+  },
+  // The confidential register: P/C/SA and CSFP only; nobody else learns it is there.
+  { to: "/victims", labelKey: "nav.victims", icon: IconShieldHeart, permission: "victim.read" },
   { to: "/responsibilities", labelKey: "nav.responsibilities", icon: IconListCheck },
   { to: "/accounts", labelKey: "nav.accounts", icon: IconUserCog, permission: "user.read" },
+  { to: "/admin/webhooks", labelKey: "webhooks.nav", icon: IconWebhook, permission: "webhook.manage" },
 ];
 
 function initials(name: string): string {
@@ -57,8 +91,44 @@ export function AppLayout() {
     void reconcileLanguage(me);
   }, [me.user.id]);
 
-  const visibleItems = navItems.filter((item) => !item.permission || me.permissions.includes(item.permission));
-  const isActive = (to: string) => (to === "/" ? pathname === "/" : pathname === to || pathname.startsWith(`${to}/`));
+  const isAllowed = (item: NavItem) => !item.permission || me.permissions.includes(item.permission);
+  // Only the links the user may follow; a group down to one link is that link, under the group's name.
+  const visibleItems = navItems.flatMap((entry): (NavItem | NavGroup)[] => {
+    if (!isGroup(entry)) return isAllowed(entry) ? [entry] : [];
+    const items = entry.items.filter(isAllowed);
+    if (items.length <= 1) return items.map((item) => ({ ...item, labelKey: entry.labelKey, icon: entry.icon }));
+    return [{ ...entry, items }];
+  });
+  const matches = (to: string) => (to === "/" ? pathname === "/" : pathname === to || pathname.startsWith(`${to}/`));
+  // Exactly one link is current, the most specific: /incidents/map lights "Incident map", not also the list at /incidents.
+  const activeTo = visibleItems
+    .flatMap((entry) => (isGroup(entry) ? entry.items : [entry]))
+    .map((item) => item.to)
+    .filter(matches)
+    .sort((a, b) => b.length - a.length)[0];
+  const isActive = (to: string) => to === activeTo;
+  // Groups start open, so every page stays one click away; one the user closed opens again when they enter it.
+  const [groupToggles, setGroupToggles] = useState<Record<string, boolean>>({});
+  const insideGroup = visibleItems.find((entry): entry is NavGroup => isGroup(entry) && matches(entry.base))?.group;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset on entering or leaving a group, not on every render.
+  useEffect(() => setGroupToggles({}), [insideGroup]);
+  const isGroupOpen = (group: NavGroup) => groupToggles[group.group] ?? true;
+
+  const renderLink = (item: NavItem) => (
+    <NavLink
+      key={item.to}
+      component={Link}
+      to={item.to}
+      // The router would mark /incidents current on /incidents/map too (aria-current, which Mantine styles): `isActive` decides.
+      activeOptions={{ exact: true, includeSearch: false }}
+      label={t(item.labelKey)}
+      leftSection={<item.icon size={18} stroke={1.6} aria-hidden />}
+      active={isActive(item.to)}
+      aria-current={isActive(item.to) ? "page" : undefined}
+      onClick={close}
+      variant="light"
+    />
+  );
 
   async function signOut() {
     await logout().catch(() => undefined);
@@ -97,6 +167,7 @@ export function AppLayout() {
           </Group>
           <Group gap="xs" wrap="nowrap">
             <LanguageSwitcher isSignedIn />
+            <NotificationBell />
             <Menu position="bottom-end" withinPortal>
               <Menu.Target>
                 <UnstyledButton aria-label={t("shell.userMenu", { name: me.user.displayName })}>
@@ -128,19 +199,28 @@ export function AppLayout() {
 
       <AppShell.Navbar id="vigil-navbar" p="xs" aria-label={t("shell.mainNavigation")} component="nav">
         <AppShell.Section grow component={ScrollArea}>
-          {visibleItems.map((item) => (
-            <NavLink
-              key={item.to}
-              component={Link}
-              to={item.to}
-              label={t(item.labelKey)}
-              leftSection={<item.icon size={18} stroke={1.6} aria-hidden />}
-              active={isActive(item.to)}
-              aria-current={isActive(item.to) ? "page" : undefined}
-              onClick={close}
-              variant="light"
-            />
-          ))}
+          {visibleItems.map((entry) => {
+            if (!isGroup(entry)) return renderLink(entry);
+            const isOpen = isGroupOpen(entry);
+            return (
+              <NavLink
+                key={entry.group}
+                component="button"
+                type="button"
+                label={t(entry.labelKey)}
+                leftSection={<entry.icon size={18} stroke={1.6} aria-hidden />}
+                opened={isOpen}
+                onChange={(opened) => setGroupToggles((toggles) => ({ ...toggles, [entry.group]: opened }))}
+                aria-expanded={isOpen}
+                // Closed over the current page: the heading shows where the user is.
+                active={!isOpen && entry.group === insideGroup}
+                variant="light"
+                childrenOffset={20}
+              >
+                {entry.items.map(renderLink)}
+              </NavLink>
+            );
+          })}
         </AppShell.Section>
         <AppShell.Section>
           <Text size="xs" c="dimmed" px="sm" py="xs">

@@ -1,0 +1,197 @@
+import { z } from "zod";
+import { recruitmentTypes } from "../personnel/personnel.schemas.ts";
+import { personOutcomeLabels } from "./incident-taxonomy.data.ts";
+import { type PersonOutcome, personOutcomes } from "./incident-taxonomy.types.ts";
+import { incidentSources, isKnownTimeZone } from "./incident.schemas.ts";
+
+/**
+ * What an incident import reads from a file (CSV or XLSX): the target fields a column can be
+ * mapped to, the words that suggest a mapping (English, French and HXL hashtags), and the
+ * defaults for what a file does not say. Pure data and functions, shared by server and web.
+ */
+
+export type CountField = `count.${PersonOutcome}`;
+export const countFields = personOutcomes.map((outcome) => `count.${outcome}` as CountField);
+
+export const importFields = [
+  "externalId",
+  "occurredAt",
+  "occurredDate",
+  "occurredTime",
+  "timeZone",
+  "dutyStation",
+  "latitude",
+  "longitude",
+  "category",
+  "description",
+  "source",
+  "sourceDetail",
+  "reporterName",
+  "affectsUn",
+  "isNearMiss",
+  "involvesMilitaryOrFormedPolice",
+  "organisations",
+  "status",
+  "peopleAffected",
+  ...countFields,
+  "premises",
+  "assets",
+] as const;
+export type ImportField = (typeof importFields)[number];
+
+/**
+ * Imported incidents are `submitted` by default, so they count in dashboards (rollups skip
+ * drafts); `verified` and `closed` need the right to verify at the incident's place.
+ */
+export const importStatuses = ["draft", "submitted", "verified", "closed"] as const;
+export type ImportStatus = (typeof importStatuses)[number];
+
+/** Target field → column header of the file. */
+export const importMappingInput = z
+  .partialRecord(z.enum(importFields, { message: "is not a field an import can fill" }), z.string().max(200))
+  .describe("Target field → column header, as in the preview's suggestedMapping");
+export type ImportMapping = Partial<Record<ImportField, string>>;
+
+/** What a row does not say. */
+export const importDefaultsInput = z.object({
+  timeZone: z
+    .string()
+    .trim()
+    .max(64)
+    .refine(isKnownTimeZone, { message: "must be an IANA time zone name, as Africa/Bamako" })
+    .optional()
+    .describe("Time zone of rows without one (local times are read in it)"),
+  status: z.enum(importStatuses, { message: `must be one of ${importStatuses.join(", ")}` }).optional(),
+  source: z.enum(incidentSources, { message: `must be one of ${incidentSources.join(", ")}` }).optional(),
+  affectsUn: z.boolean({ message: "must be true or false" }).optional(),
+  recruitmentType: z
+    .enum(recruitmentTypes, { message: `must be one of ${recruitmentTypes.join(", ")}` })
+    .optional()
+    .describe("Recruitment type of people counted in per-outcome columns"),
+  reporterName: z.string().trim().min(1).max(160).optional(),
+});
+export type ImportDefaults = z.infer<typeof importDefaultsInput>;
+
+/** Lower case, no accents, words separated by one space: "Catégorie_Code" → "categorie code". */
+export function normaliseWords(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9#+]+/g, " ")
+    .trim();
+}
+
+const outcomeWords = (outcome: PersonOutcome): string[] => [
+  outcome.replace(/_/g, " "),
+  personOutcomeLabels[outcome].en,
+  personOutcomeLabels[outcome].fr,
+  `${personOutcomeLabels[outcome].fr}s`,
+  `#affected+${outcome}`,
+];
+
+const extraOutcomeWords: Partial<Record<PersonOutcome, string[]>> = {
+  killed: ["dead", "deaths", "fatalities", "morts", "deces"],
+  injured: ["wounded", "injuries"],
+  abducted: ["kidnapped"],
+  ill: ["sick"],
+};
+
+/** Header words for each field, best first. HXL hashtags are matched on the hashtag row. */
+export const fieldSynonyms: Record<ImportField, string[]> = {
+  externalId: ["id", "external id", "incident id", "reference", "ref", "identifiant", "reference externe", "#meta+id"],
+  occurredAt: [
+    "occurred at utc",
+    "occurred at",
+    "date and time",
+    "datetime",
+    "date time",
+    "date et heure",
+    "date heure",
+    "survenu le",
+    "#date+occurred",
+    "#date+occurred+utc",
+  ],
+  occurredDate: ["date", "incident date", "date de l incident", "jour", "#date"],
+  occurredTime: ["time", "heure", "incident time", "#date+time"],
+  timeZone: ["time zone", "timezone", "tz", "fuseau horaire", "fuseau", "#meta+timezone"],
+  dutyStation: ["duty station", "station", "lieu d affectation", "poste", "location", "lieu", "place", "#loc+name", "#loc"],
+  latitude: ["latitude", "lat", "#geo+lat"],
+  longitude: ["longitude", "lon", "lng", "long", "#geo+lon"],
+  category: ["category code", "code categorie", "category", "categorie", "incident type", "type d incident", "type", "#event+type+code", "#event+type"],
+  description: ["description", "narrative", "what happened", "summary", "details", "recit", "resume", "#description"],
+  source: ["source", "source of information", "#meta+source"],
+  sourceDetail: ["source detail", "source details", "detail de la source"],
+  reporterName: ["reporter", "reporter name", "reported by", "rapporteur", "signale par", "#contact+name"],
+  affectsUn: ["affects un", "affects the un", "soft switch", "concerne l onu", "touche l onu", "#indicator+affects un"],
+  isNearMiss: ["near miss", "quasi incident", "incident evite", "#indicator+near miss"],
+  involvesMilitaryOrFormedPolice: [
+    "involves military or formed police",
+    "military or formed police",
+    "military contingent",
+    "military",
+    "contingent militaire",
+    "militaires",
+    "#indicator+military",
+  ],
+  organisations: ["organisations", "organizations", "organisations affected", "organisation", "organization", "agencies", "agency", "organismes", "organisme", "#org+code", "#org"],
+  status: ["status", "statut", "etat", "#status"],
+  peopleAffected: ["people affected", "people affected detail", "personnes touchees", "#affected+detail"],
+  ...(Object.fromEntries(
+    personOutcomes.map((outcome) => [`count.${outcome}`, [...outcomeWords(outcome), ...(extraOutcomeWords[outcome] ?? [])].map(normaliseWords)]),
+  ) as Record<CountField, string[]>),
+  premises: ["premises", "premises affected", "locaux", "locaux touches", "#meta+premises"],
+  assets: ["assets", "assets affected", "biens", "biens touches", "#meta+assets"],
+};
+
+/** True when a row is an HXL hashtag row: every filled cell is a hashtag. */
+export function isHashtagRow(cells: readonly string[]): boolean {
+  const filled = cells.map((cell) => cell.trim()).filter(Boolean);
+  return filled.length > 0 && filled.every((cell) => /^#[a-z][\w]*(\s*\+\s*[\w]+)*$/i.test(cell));
+}
+
+/**
+ * The mapping suggested for a file's headers (and its HXL hashtag row, if any): each field
+ * takes the first column whose header or hashtag is one of its words, and each column serves
+ * one field at most.
+ */
+export function suggestMapping(headers: readonly string[], hashtags: readonly string[] | null = null): ImportMapping {
+  const keys = headers.map((header, index) => ({
+    header,
+    words: normaliseWords(header),
+    tag: hashtags?.[index] ? normaliseWords(hashtags[index].replace(/\s+/g, "")) : "",
+  }));
+  const used = new Set<number>();
+  const mapping: ImportMapping = {};
+  for (const field of importFields) {
+    const synonyms = fieldSynonyms[field].map(normaliseWords);
+    for (const synonym of synonyms) {
+      const index = keys.findIndex((key, position) => !used.has(position) && key.header.trim() && (key.words === synonym || key.tag === synonym));
+      if (index >= 0) {
+        used.add(index);
+        mapping[field] = headers[index];
+        break;
+      }
+    }
+  }
+  // A date-and-time column makes separate date and time columns pointless.
+  if (mapping.occurredAt) {
+    delete mapping.occurredDate;
+    delete mapping.occurredTime;
+  }
+  return mapping;
+}
+
+/**
+ * Headers made unique and never empty, so a mapping can name each column: an empty header
+ * becomes "Column 3", a repeated one "Name (2)".
+ */
+export function uniqueHeaders(cells: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  return cells.map((cell, index) => {
+    const base = cell.trim() || `Column ${index + 1}`;
+    const times = (seen.get(base) ?? 0) + 1;
+    seen.set(base, times);
+    return times === 1 ? base : `${base} (${times})`;
+  });
+}

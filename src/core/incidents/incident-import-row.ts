@@ -1,0 +1,384 @@
+import { incidentProblems } from "./incident-rules.ts";
+import {
+  type ImportDefaults,
+  type ImportField,
+  type ImportMapping,
+  type ImportStatus,
+  countFields,
+  importFields,
+  importStatuses,
+  normaliseWords,
+} from "./incident-import-fields.ts";
+import { offsetAt, readOccurredAt } from "./incident-import-time.ts";
+import {
+  type PeopleLine,
+  readBoolean,
+  readCategory,
+  readCount,
+  readItems,
+  readNumber,
+  readPeopleLines,
+  readSource,
+  splitList,
+  statusTable,
+} from "./incident-import-values.ts";
+import { z } from "zod";
+import { type IncidentInput, incidentInput, isKnownTimeZone } from "./incident.schemas.ts";
+import { personOutcomes } from "./incident-taxonomy.types.ts";
+
+/**
+ * One imported row through the same checks as the API: the row's cells are read into an
+ * incident body, which must pass `incidentInput` and the taxonomy rules (`incidentProblems`);
+ * its place must be a duty station the importer may report for (or coordinates near one).
+ * Every problem names the file's column, so the importer can find it.
+ */
+
+export type ImportStation = {
+  id: string;
+  name: string;
+  path: string;
+  latitude: number | null;
+  longitude: number | null;
+  /** The station's area (its parent place): where incidents given by coordinates go. */
+  areaId: string;
+  areaPath: string;
+};
+
+export type ImportLookups = {
+  /** Duty stations the importer may report for, by normalised name and by id. */
+  stationsByKey: Map<string, ImportStation | "ambiguous">;
+  stations: readonly ImportStation[];
+  /** Organisation ids by normalised code and name. */
+  organisationsByKey: Map<string, string>;
+  /** Whether the importer may verify (or close) incidents at this place. */
+  canVerifyAt: (placePath: string) => boolean;
+};
+
+export function importLookups(
+  stations: readonly ImportStation[],
+  organisations: readonly { id: string; code: string; name: string }[],
+  canVerifyAt: (placePath: string) => boolean,
+): ImportLookups {
+  const stationsByKey = new Map<string, ImportStation | "ambiguous">();
+  for (const station of stations) {
+    const key = normaliseWords(station.name);
+    stationsByKey.set(key, stationsByKey.has(key) ? "ambiguous" : station);
+    stationsByKey.set(station.id.toLowerCase(), station);
+  }
+  const organisationsByKey = new Map<string, string>();
+  for (const organisation of organisations) {
+    organisationsByKey.set(normaliseWords(organisation.code), organisation.id);
+    organisationsByKey.set(normaliseWords(organisation.name), organisation.id);
+    organisationsByKey.set(organisation.id.toLowerCase(), organisation.id);
+  }
+  return { stationsByKey, stations, organisationsByKey, canVerifyAt };
+}
+
+export type ImportColumns = { index: Partial<Record<ImportField, number>>; header: Partial<Record<ImportField, string>> };
+
+/** The mapping checked against the file's headers; problems name the field of the mapping. */
+export function resolveColumns(headers: readonly string[], mapping: ImportMapping): { columns: ImportColumns; problems: { field: string; message: string }[] } {
+  const columns: ImportColumns = { index: {}, header: {} };
+  const problems: { field: string; message: string }[] = [];
+  for (const field of importFields) {
+    const header = mapping[field];
+    if (header === undefined || header === "") continue;
+    const index = headers.indexOf(header);
+    if (index < 0) problems.push({ field: `mapping.${field}`, message: `names the column "${header.slice(0, 80)}", which the file does not have` });
+    else {
+      columns.index[field] = index;
+      columns.header[field] = header;
+    }
+  }
+  const has = (field: ImportField) => columns.index[field] !== undefined;
+  const need = (isMapped: boolean, field: string, what: string) => {
+    const isReported = problems.some((problem) => problem.field === `mapping.${field}`);
+    if (!isMapped && !isReported) problems.push({ field: `mapping.${field}`, message: `map a column to ${what}` });
+  };
+  need(has("occurredAt") || has("occurredDate"), "occurredAt", "the date and time (occurredAt, or occurredDate)");
+  need(has("dutyStation") || (has("latitude") && has("longitude")), "dutyStation", "the duty station (or to latitude and longitude)");
+  need(has("category"), "category", "the category");
+  need(has("description"), "description", "the description");
+  return { columns, problems };
+}
+
+export type ResolvedImportPlace = { placeId: string; placePath: string; dutyStationId: string | null; latitude: number | null; longitude: number | null };
+export type ImportIssue = { field: string; message: string };
+export type ImportedRow =
+  | { ok: true; input: IncidentInput; place: ResolvedImportPlace; status: ImportStatus; externalId: string | null; content: string }
+  | { ok: false; issues: ImportIssue[] };
+
+function distanceKm(a: { latitude: number; longitude: number }, b: { latitude: number; longitude: number }): number {
+  const radians = (degrees: number) => (degrees * Math.PI) / 180;
+  const dLat = radians(b.latitude - a.latitude);
+  const dLon = radians(b.longitude - a.longitude);
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(radians(a.latitude)) * Math.cos(radians(b.latitude)) * Math.sin(dLon / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.sqrt(h));
+}
+
+/** As the API does: free coordinates go to the area of the nearest duty station the importer may report for. */
+export function nearestArea(stations: readonly ImportStation[], point: { latitude: number; longitude: number }): ImportStation | null {
+  let best: ImportStation | null = null;
+  let bestKm = Number.POSITIVE_INFINITY;
+  for (const station of stations) {
+    if (station.latitude === null || station.longitude === null) continue;
+    const km = distanceKm(point, { latitude: station.latitude, longitude: station.longitude });
+    if (km < bestKm) {
+      best = station;
+      bestKm = km;
+    }
+  }
+  return best;
+}
+
+/*
+ * The API's schema and rules check the time zone by building an Intl formatter on every call
+ * (about 0.1 ms each, twice per incident): over a file of thousands of rows that is most of the
+ * work. The import runs the same checks, with the same messages, on formatters cached per zone:
+ * the schema with its time zone refinement memoised, and the rule comparing occurredAt's offset
+ * with the zone's, before the other rules run on the time in UTC.
+ */
+const knownZones = new Map<string, boolean>();
+const isKnownZone = (name: string) => {
+  if (!knownZones.has(name)) knownZones.set(name, isKnownTimeZone(name));
+  return knownZones.get(name) as boolean;
+};
+const importInput = incidentInput.extend({
+  timeZone: z
+    .string()
+    .trim()
+    .min(1, { message: "is required" })
+    .max(64, { message: "must be at most 64 characters" })
+    .refine(isKnownZone, { message: "must be an IANA time zone name, as Africa/Nairobi" }),
+});
+
+const formatOffset = (minutes: number) => {
+  const size = Math.abs(minutes);
+  const pad = (value: number) => String(value).padStart(2, "0");
+  return `${minutes < 0 ? "-" : "+"}${pad(Math.floor(size / 60))}:${pad(size % 60)}`;
+};
+
+/** `incidentProblems` with its time-zone rule run on a cached formatter (see above). */
+export function importRowProblems(input: IncidentInput): { field: string; message: string }[] {
+  const stated = /([+-])(\d{2}):(\d{2})$/.exec(input.occurredAt);
+  const statedMinutes = stated ? (stated[1] === "-" ? -1 : 1) * (Number(stated[2]) * 60 + Number(stated[3])) : 0;
+  const instant = Date.parse(input.occurredAt);
+  const actual = statedMinutes === 0 ? null : offsetAt(input.timeZone, instant);
+  const zoneProblem =
+    actual !== null && actual !== statedMinutes
+      ? [{ field: "timeZone", message: `is ${formatOffset(actual)} at that moment, but occurredAt says ${formatOffset(statedMinutes)}: correct the time zone or the time` }]
+      : [];
+  return [...zoneProblem, ...incidentProblems({ ...input, occurredAt: new Date(instant).toISOString() })];
+}
+
+// Stand-ins for values a row got wrong, so the other fields are still checked in the same pass.
+const placeholderTime = "2000-01-01T00:00:00Z";
+
+/** Reads and checks one row. `cells` are the row's cells in file order. */
+export function readImportRow(cells: readonly string[], columns: ImportColumns, defaults: ImportDefaults, lookups: ImportLookups): ImportedRow {
+  const issues: { source: ImportField | string; message: string }[] = [];
+  const isMapped = (field: ImportField) => columns.index[field] !== undefined;
+  const cell = (field: ImportField): string => (isMapped(field) ? (cells[columns.index[field] as number] ?? "").trim() : "");
+  const flag = (source: ImportField | string, message: string) => issues.push({ source, message });
+
+  for (const field of importFields) {
+    if (cell(field).includes("\u0000")) flag(field, "must not contain the NUL character");
+  }
+  if (issues.length) return { ok: false, issues: issues.map((issue) => ({ field: columnName(columns, issue.source), message: issue.message })) };
+
+  const timeZone = cell("timeZone") || defaults.timeZone || "";
+  const whenField: ImportField = isMapped("occurredAt") ? "occurredAt" : "occurredDate";
+  const whenText = cell(whenField);
+  let occurredAt = placeholderTime;
+  if (!whenText) flag(whenField, "is required");
+  else if (timeZone === "" || isKnownZone(timeZone)) {
+    const read = readOccurredAt(whenText, whenField === "occurredDate" && isMapped("occurredTime") ? cell("occurredTime") : null, timeZone || null);
+    if ("value" in read) occurredAt = read.value;
+    else if (!timeZone && read.message.startsWith("is a local time")) {
+      flag("timeZone", "is needed to read a local time: add a time zone column, or set the import's default time zone");
+    } else flag(whenField, read.message);
+  }
+
+  let place: IncidentInput["place"] | Record<string, never> = {};
+  const stationText = cell("dutyStation");
+  if (stationText) {
+    const found = lookups.stationsByKey.get(normaliseWords(stationText)) ?? lookups.stationsByKey.get(stationText.toLowerCase());
+    // A station outside the importer's scope reads exactly as an unknown one.
+    if (!found) flag("dutyStation", `unknown duty station "${stationText.slice(0, 80)}"`);
+    else if (found === "ambiguous") flag("dutyStation", `"${stationText.slice(0, 80)}" names several duty stations: use the station's id`);
+    else place = { dutyStationId: found.id };
+  } else if (cell("latitude") || cell("longitude")) {
+    const latitude = readNumber(cell("latitude"));
+    const longitude = readNumber(cell("longitude"));
+    if ("message" in latitude) flag("latitude", latitude.message);
+    if ("message" in longitude) flag("longitude", longitude.message);
+    if ("value" in latitude && "value" in longitude) place = { coordinates: { latitude: latitude.value, longitude: longitude.value } };
+  }
+
+  let source = defaults.source ?? "other";
+  if (cell("source")) {
+    const read = readSource(cell("source"));
+    if ("value" in read) source = read.value;
+    else flag("source", read.message);
+  }
+  const booleanOf = (field: ImportField, fallback: boolean) => {
+    if (!cell(field)) return fallback;
+    const read = readBoolean(cell(field));
+    if ("value" in read) return read.value;
+    flag(field, read.message);
+    return fallback;
+  };
+
+  const organisationIds: string[] = [];
+  for (const name of splitList(cell("organisations"), true)) {
+    const id = lookups.organisationsByKey.get(normaliseWords(name)) ?? lookups.organisationsByKey.get(name.toLowerCase());
+    if (id) organisationIds.push(id);
+    else flag("organisations", `unknown organisation "${name.slice(0, 80)}"`);
+  }
+
+  const { lines, lineSources } = readPeople(cell, isMapped, defaults, flag);
+
+  let status: ImportStatus = defaults.status ?? "submitted";
+  if (cell("status")) {
+    const code = statusTable.get(normaliseWords(cell("status")));
+    if (code && (importStatuses as readonly string[]).includes(code)) status = code as ImportStatus;
+    else flag("status", `must be one of ${importStatuses.join(", ")}`);
+  }
+  const externalId = cell("externalId") || null;
+  if (externalId && externalId.length > 200) flag("externalId", "must be at most 200 characters");
+
+  const candidate = {
+    occurredAt,
+    timeZone,
+    place,
+    categoryCode: cell("category") ? readCategory(cell("category")) : "",
+    description: cell("description"),
+    source,
+    sourceDetail: cell("sourceDetail") || null,
+    reporter: { name: cell("reporterName") || defaults.reporterName || "" },
+    affectsUn: booleanOf("affectsUn", defaults.affectsUn ?? true),
+    isNearMiss: booleanOf("isNearMiss", false),
+    involvesMilitaryOrFormedPolice: booleanOf("involvesMilitaryOrFormedPolice", false),
+    organisationsAffected: organisationIds,
+    peopleAffected: lines,
+    premisesAffected: readItems(cell("premises"), "premises"),
+    assetsAffected: readItems(cell("assets"), "assets"),
+  };
+  const flagged = new Set(issues.map((issue) => issue.source));
+  const report = (path: string, message: string) => {
+    const source = sourceOf(path, columns, lineSources);
+    if (!flagged.has(source)) issues.push({ source, message: detailOf(path, message) });
+  };
+  const parsed = importInput.safeParse(candidate);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) report(issue.path.join("."), issue.message);
+  } else {
+    for (const problem of importRowProblems(parsed.data)) report(problem.field, problem.message);
+  }
+  if (!parsed.success || issues.length) return { ok: false, issues: toIssues(columns, issues) };
+
+  const input = parsed.data;
+  let resolved: ResolvedImportPlace;
+  if (input.place.dutyStationId) {
+    const station = lookups.stationsByKey.get(input.place.dutyStationId) as ImportStation;
+    resolved = { placeId: station.id, placePath: station.path, dutyStationId: station.id, latitude: station.latitude, longitude: station.longitude };
+  } else {
+    const point = input.place.coordinates as { latitude: number; longitude: number };
+    const station = nearestArea(lookups.stations, point);
+    if (!station) return { ok: false, issues: toIssues(columns, [{ source: "latitude", message: "are not near any duty station you may report for" }]) };
+    resolved = { placeId: station.areaId, placePath: station.areaPath, dutyStationId: null, latitude: point.latitude, longitude: point.longitude };
+  }
+  if ((status === "verified" || status === "closed") && !lookups.canVerifyAt(resolved.placePath)) {
+    return {
+      ok: false,
+      issues: toIssues(columns, [{ source: "status", message: `you may not mark incidents ${status} at this place: import them as submitted for the P/C/SA to verify` }]),
+    };
+  }
+  return { ok: true, input, place: resolved, status, externalId, content: rowContent(columns, cell) };
+}
+
+function readPeople(
+  cell: (field: ImportField) => string,
+  isMapped: (field: ImportField) => boolean,
+  defaults: ImportDefaults,
+  flag: (source: ImportField, message: string) => void,
+): { lines: PeopleLine[]; lineSources: ImportField[] } {
+  const recruitment = defaults.recruitmentType ?? "locally_recruited";
+  if (cell("peopleAffected")) {
+    const read = readPeopleLines(cell("peopleAffected"), recruitment);
+    if ("value" in read) return { lines: read.value, lineSources: read.value.map(() => "peopleAffected") };
+    flag("peopleAffected", read.message);
+    return { lines: [], lineSources: [] };
+  }
+  const lines: PeopleLine[] = [];
+  const lineSources: ImportField[] = [];
+  personOutcomes.forEach((outcome, position) => {
+    const field = countFields[position];
+    if (!isMapped(field)) return;
+    const read = readCount(cell(field));
+    if ("message" in read) flag(field, read.message);
+    else if (read.value > 0) {
+      // Per-outcome columns give no sex, and the recruitment type is the import's default.
+      lines.push({ outcome, recruitmentType: recruitment, sex: "unknown", count: read.value });
+      lineSources.push(field);
+    }
+  });
+  return { lines, lineSources };
+}
+
+/** The import field an API field path (as `peopleAffected.2.outcome`) came from. */
+function sourceOf(path: string, columns: ImportColumns, lineSources: readonly ImportField[]): ImportField | string {
+  const [head, second, third] = path.split(".");
+  switch (head) {
+    case "occurredAt":
+      return columns.index.occurredAt !== undefined ? "occurredAt" : "occurredDate";
+    case "place":
+      if (second === "coordinates") return third === "longitude" ? "longitude" : "latitude";
+      return columns.index.dutyStation !== undefined || columns.index.latitude === undefined ? "dutyStation" : "latitude";
+    case "categoryCode":
+      return "category";
+    case "reporter":
+      return "reporterName";
+    case "organisationsAffected":
+      return "organisations";
+    case "peopleAffected":
+      if (second !== undefined && lineSources[Number(second)]) return lineSources[Number(second)];
+      return columns.index.peopleAffected !== undefined ? "peopleAffected" : (countFields.find((field) => columns.index[field] !== undefined) ?? "peopleAffected");
+    case "premisesAffected":
+      return "premises";
+    case "assetsAffected":
+      return "assets";
+    default:
+      return head;
+  }
+}
+
+/** "premisesAffected.0.kind" + message → "item 1 (kind): message", so a list cell's item can be found. */
+function detailOf(path: string, message: string): string {
+  const parts = path.split(".");
+  const index = parts.findIndex((part) => /^\d+$/.test(part));
+  if (index < 0) return message;
+  const rest = parts.slice(index + 1).join(".");
+  return `item ${Number(parts[index]) + 1}${rest ? ` (${rest})` : ""}: ${message}`;
+}
+
+/** The column header for a field, or the field's name when it came from a default. */
+function columnName(columns: ImportColumns, source: ImportField | string): string {
+  return columns.header[source as ImportField] ?? source;
+}
+
+function toIssues(columns: ImportColumns, issues: { source: ImportField | string; message: string }[]): ImportIssue[] {
+  return issues.map((issue) => ({ field: columnName(columns, issue.source), message: issue.message }));
+}
+
+/**
+ * The row's content as one normalised string (mapped fields only, trimmed, spaces collapsed),
+ * hashed into the import key when the file has no external id: the same row imported twice
+ * is recognised, however the file was re-saved.
+ */
+function rowContent(columns: ImportColumns, cell: (field: ImportField) => string): string {
+  const pairs = importFields
+    .filter((field) => columns.index[field] !== undefined && field !== "externalId")
+    .map((field) => [field, cell(field).normalize("NFC").replace(/\s+/g, " ")]);
+  return JSON.stringify(pairs);
+}

@@ -1,0 +1,107 @@
+import { type ReportLanguage, reportWords } from "./incident-report-labels.ts";
+import { findCategory } from "./incident-taxonomy.data.ts";
+import type { Translated } from "./incident-taxonomy.types.ts";
+
+/**
+ * The table of JIU 2016 (JIU/REP/2016/9, Table 1): UN personnel affected by safety and security
+ * incidents, by category and year. Cells count people, not incidents.
+ *
+ * Each person affected is counted in exactly one row, so the Total row is every person affected:
+ * - killed: "Fatalities resulting from acts of violence" when the incident's category is violence
+ *   (violence, crime, armed conflict, terrorism, civil unrest), otherwise "… safety-related
+ *   incidents" (hazards and safety: `violenceOrSafety`); injured likewise;
+ * - anyone else: the row of the incident's category: the eleven JIU categories have their own row,
+ *   another category gets a row of its own (a category rolling up to another, as vehicle break-in
+ *   to theft, is counted with it), and the non-fatal people of a fatality or injury incident, or of
+ *   an unknown category, go to "Other".
+ * The taxonomy's "Burglary" covers every kind of premises; JIU's row is "Burglary of residence",
+ * so the row says what it counts.
+ */
+export type JiuRowCode =
+  | "fatalities_violence"
+  | "fatalities_safety"
+  | "injuries_violence"
+  | "injuries_safety"
+  | "abduction"
+  | "robbery"
+  | "residence_break_in"
+  | "aggravated_assault"
+  | "sexual_assault"
+  | "burglary"
+  | "intimidation"
+  | "harassment"
+  | "arrest_detention";
+
+export const jiuRows: readonly { code: JiuRowCode; label: Translated }[] = [
+  { code: "fatalities_violence", label: { en: "Fatalities resulting from acts of violence", fr: "Décès résultant d'actes de violence" } },
+  { code: "fatalities_safety", label: { en: "Fatalities resulting from safety-related incidents", fr: "Décès résultant d'incidents liés à la sûreté" } },
+  { code: "injuries_violence", label: { en: "Injuries resulting from acts of violence", fr: "Blessures résultant d'actes de violence" } },
+  { code: "injuries_safety", label: { en: "Injuries resulting from safety-related incidents", fr: "Blessures résultant d'incidents liés à la sûreté" } },
+  { code: "abduction", label: { en: "Abduction", fr: "Enlèvement" } },
+  { code: "robbery", label: { en: "Robbery", fr: "Vol qualifié" } },
+  { code: "residence_break_in", label: { en: "Residence break-in", fr: "Intrusion dans une résidence" } },
+  { code: "aggravated_assault", label: { en: "Aggravated assault", fr: "Agression grave" } },
+  { code: "sexual_assault", label: { en: "Sexual assault", fr: "Agression sexuelle" } },
+  { code: "burglary", label: { en: "Burglary (residences and other premises)", fr: "Cambriolage (résidences et autres locaux)" } },
+  { code: "intimidation", label: { en: "Intimidation", fr: "Intimidation" } },
+  { code: "harassment", label: { en: "Harassment", fr: "Harcèlement" } },
+  { code: "arrest_detention", label: { en: "Arrest and detention", fr: "Arrestation et détention" } },
+];
+
+const otherLabel: Translated = { en: "Other", fr: "Autres" };
+const jiuCategoryRows = new Set<string>(jiuRows.slice(4).map((row) => row.code));
+const fatalityOrInjuryCategories = new Set(["fatality_violence", "fatality_safety", "injury_violence", "injury_safety"]);
+
+/** The row key a person with this outcome, in an incident of this category, is counted in. */
+export function jiuRowOf(categoryCode: string, outcome: string): string {
+  const category = findCategory(categoryCode);
+  if (!category) return "other";
+  if (outcome === "killed") return category.isViolence ? "fatalities_violence" : "fatalities_safety";
+  if (outcome === "injured") return category.isViolence ? "injuries_violence" : "injuries_safety";
+  const code = category.rollsUpTo ?? category.code;
+  if (jiuCategoryRows.has(code)) return code;
+  if (fatalityOrInjuryCategories.has(code)) return "other";
+  return `category:${code}`;
+}
+
+export type JiuInputRow = { year: number; categoryCode: string; outcome: string; people: number };
+export type JiuTableRow = { code: string; label: string; cells: number[]; total: number };
+export type JiuTable = { years: number[]; rows: JiuTableRow[]; totalRow: JiuTableRow };
+
+/**
+ * The table for the years `fromYear`…`toYear`. The JIU rows are always shown (a zero is news
+ * too); rows for other categories and "Other" only when they count someone.
+ */
+export function buildJiuTable(input: readonly JiuInputRow[], fromYear: number, toYear: number, lang: ReportLanguage): JiuTable {
+  const years = Array.from({ length: Math.max(0, toYear - fromYear + 1) }, (_, index) => fromYear + index);
+  const cells = new Map<string, number[]>();
+  const cellsOf = (key: string) => {
+    let row = cells.get(key);
+    if (!row) {
+      row = years.map(() => 0);
+      cells.set(key, row);
+    }
+    return row;
+  };
+  for (const row of input) {
+    const index = row.year - fromYear;
+    if (index < 0 || index >= years.length || row.people === 0) continue;
+    cellsOf(jiuRowOf(row.categoryCode, row.outcome))[index] += row.people;
+  }
+  const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
+  const tableRow = (code: string, label: Translated): JiuTableRow => {
+    const values = cellsOf(code);
+    return { code, label: label[lang], cells: values, total: sum(values) };
+  };
+  const rows = jiuRows.map((row) => tableRow(row.code, row.label));
+  const others = [...cells.keys()]
+    .filter((key) => key.startsWith("category:"))
+    .map((key) => tableRow(key, findCategory(key.slice("category:".length))?.label ?? otherLabel))
+    .filter((row) => row.total > 0)
+    .sort((a, b) => a.label.localeCompare(b.label, lang));
+  rows.push(...others);
+  const other = tableRow("other", otherLabel);
+  if (other.total > 0) rows.push(other);
+  const totalCells = years.map((_, index) => sum(rows.map((row) => row.cells[index])));
+  return { years, rows, totalRow: { code: "total", label: reportWords.total[lang], cells: totalCells, total: sum(totalCells) } };
+}

@@ -1,0 +1,238 @@
+import { PassThrough, Readable } from "node:stream";
+import { stringify as stringifyRows } from "csv-stringify/sync";
+import { type SQL, and, asc, inArray, sql } from "drizzle-orm";
+import ExcelJS from "exceljs";
+import type { Db } from "../../platform/db/database.ts";
+import type { ServiceContext } from "../../platform/http/context.ts";
+import { organisations, places } from "./incident-deps.ts";
+import {
+  type ExportIncident,
+  type ExportLanguage,
+  type ExportLookups,
+  type ExportPeopleLine,
+  exportColumns,
+  exportFeature,
+  exportValues,
+} from "./incident-export.columns.ts";
+import { type IncidentFilter, incidentFilterConditions, incidentVisibility } from "./incident-filter.ts";
+import { recordAuditEntries } from "./incident-import.audit.ts";
+import { incidentPeople, incidents } from "./incidents.tables.ts";
+
+export const exportFormats = ["csv", "xlsx", "geojson"] as const;
+export type ExportFormat = (typeof exportFormats)[number];
+export type ExportQuery = IncidentFilter & { format: ExportFormat; hxl?: "true" | "false"; lang: ExportLanguage };
+
+/** Rows per keyset page: one query for incidents and one for their people per page. */
+export const exportPageSize = 1000;
+// XLSX holds 1,048,576 rows a sheet: the header (and hashtag) rows plus the rest.
+const rowsPerSheet = 1_048_000;
+
+async function exportLookups(db: Db): Promise<ExportLookups> {
+  const [placeRows, organisationRows] = await Promise.all([
+    db.select({ id: places.id, name: places.name, kind: places.kind, parentId: places.parentId }).from(places),
+    db.select({ id: organisations.id, code: organisations.code }).from(organisations),
+  ]);
+  const byId = new Map(placeRows.map((place) => [place.id, place]));
+  const ancestors = (id: string) => {
+    const chain: (typeof placeRows)[number][] = [];
+    for (let place = byId.get(id); place; place = place.parentId ? byId.get(place.parentId) : undefined) chain.push(place);
+    return chain;
+  };
+  const codes = new Map(organisationRows.map((organisation) => [organisation.id, organisation.code]));
+  return {
+    placeName: (id) => (id ? (byId.get(id)?.name ?? "") : ""),
+    areaName: (id) => {
+      const chain = ancestors(id);
+      return (chain.find((place) => place.kind === "security_area") ?? chain.at(-1))?.name ?? "";
+    },
+    designatedAreaName: (id) => ancestors(id).at(-1)?.name ?? "",
+    organisationCode: (id) => codes.get(id) ?? id,
+  };
+}
+
+type ExportRow = ExportIncident & { cursorAt: string; isSensitive: boolean };
+type Page = { values: (string | number | boolean | null)[][] };
+
+/**
+ * The visible, filtered incidents in (occurred_at, id) order, a page at a time (keyset: each
+ * page starts after the last row of the one before, so page 1,000 costs what page 1 does).
+ * Sensitive incidents appear only for their need-to-know list (`incidentVisibility`); each one
+ * exported is a read of sensitive data, audited before its page is handed on.
+ */
+async function* exportPages(context: ServiceContext, where: SQL | undefined, lookups: ExportLookups, query: ExportQuery): AsyncGenerator<Page> {
+  const { db } = context.database;
+  let after: { at: string; id: string } | null = null;
+  for (;;) {
+    const rows: ExportRow[] = await db
+      .select({
+        id: incidents.id,
+        cursorAt: sql<string>`${incidents.occurredAt}::text`,
+        occurredAt: incidents.occurredAt,
+        timeZone: incidents.timeZone,
+        categoryCode: incidents.categoryCode,
+        placeId: incidents.placeId,
+        dutyStationId: incidents.dutyStationId,
+        latitude: incidents.latitude,
+        longitude: incidents.longitude,
+        status: incidents.status,
+        affectsUn: incidents.affectsUn,
+        isNearMiss: incidents.isNearMiss,
+        isSensitive: incidents.isSensitive,
+        source: incidents.source,
+        organisationsAffected: incidents.organisationsAffected,
+        premisesAffected: incidents.premisesAffected,
+        assetsAffected: incidents.assetsAffected,
+        description: incidents.description,
+      })
+      .from(incidents)
+      .where(and(where, after ? sql`(${incidents.occurredAt}, ${incidents.id}) > (${after.at}::timestamptz, ${after.id}::uuid)` : undefined))
+      .orderBy(asc(incidents.occurredAt), asc(incidents.id))
+      .limit(exportPageSize);
+    if (rows.length === 0) return;
+    const people = await db
+      .select({ incidentId: incidentPeople.incidentId, outcome: incidentPeople.outcome, recruitmentType: incidentPeople.recruitmentType, sex: incidentPeople.sex, count: incidentPeople.count })
+      .from(incidentPeople)
+      .where(inArray(incidentPeople.incidentId, rows.map((row) => row.id)));
+    const linesOf = new Map<string, ExportPeopleLine[]>();
+    for (const line of people) {
+      const lines = linesOf.get(line.incidentId) ?? [];
+      lines.push(line);
+      linesOf.set(line.incidentId, lines);
+    }
+    const sensitive = rows.filter((row) => row.isSensitive);
+    if (sensitive.length) {
+      await db.transaction((tx) =>
+        recordAuditEntries(
+          tx,
+          context.audit,
+          sensitive.map((row) => ({ action: "read_sensitive", entityType: "incident", entityId: row.id, changes: { exportedAs: { from: null, to: query.format } } })),
+        ),
+      );
+    }
+    yield { values: rows.map((row) => exportValues(row, linesOf.get(row.id) ?? [], lookups, query.lang)) };
+    if (rows.length < exportPageSize) return;
+    const last = rows[rows.length - 1];
+    after = { at: last.cursorAt, id: last.id };
+  }
+}
+
+// A cell starting with = + - @ (or a tab or carriage return) would run as a formula in a
+// spreadsheet (CSV injection): text cells get a leading quote, which the import removes.
+const formulaStart = /^[=+\-@\t\r]/;
+const neutralise = (value: string | number | boolean | null) => (typeof value === "string" && formulaStart.test(value) ? `'${value}` : value);
+
+// Booleans as true/false (csv-stringify's default writes 1 and an empty cell).
+const csvOptions = { cast: { boolean: (value: boolean) => String(value) } };
+
+// Rows per chunk of text: chunks stay far below V8's large-object size (128 KB), so each page's
+// text dies young instead of piling up in the old generation until a full collection.
+const rowsPerChunk = 100;
+
+function chunked<T>(items: readonly T[], write: (part: readonly T[]) => string): string[] {
+  const chunks: string[] = [];
+  for (let start = 0; start < items.length; start += rowsPerChunk) chunks.push(write(items.slice(start, start + rowsPerChunk)));
+  return chunks;
+}
+
+/**
+ * CSV text a few dozen kilobytes at a time, made as soon as a page is read, so the page's rows
+ * are garbage at once; memory holds a page at most, whatever the number of rows.
+ */
+function csvStream(pages: AsyncGenerator<Page>, hxl: boolean): Readable {
+  async function* chunks() {
+    yield stringifyRows([exportColumns.map((column) => column.header), ...(hxl ? [exportColumns.map((column) => column.hashtag)] : [])], csvOptions);
+    for await (const page of pages) yield* chunked(page.values, (rows) => stringifyRows(rows.map((values) => values.map(neutralise)), csvOptions));
+  }
+  return Readable.from(chunks(), { objectMode: false, highWaterMark: 64 * 1024 });
+}
+
+function geojsonStream(pages: AsyncGenerator<Page>): Readable {
+  async function* chunks() {
+    yield '{"type":"FeatureCollection","features":[';
+    let separator = "";
+    for await (const page of pages) {
+      for (const chunk of chunked(page.values, (rows) => rows.map((values) => JSON.stringify(exportFeature(values))).join(","))) {
+        yield separator + chunk;
+        separator = ",";
+      }
+    }
+    yield "]}";
+  }
+  return Readable.from(chunks(), { objectMode: false, highWaterMark: 64 * 1024 });
+}
+
+type SheetStream = { pipes?: { writableLength?: number; _writableState?: { length?: number } }[]; buffers?: unknown[] };
+
+/**
+ * Bytes of sheet XML that the zip has not compressed yet. exceljs's sheet stream writes into
+ * the zip's entry without waiting for it (nor for the reader), so compression (the slowest
+ * step) would fall behind without limit: what is queued is read here, from the sheet stream's
+ * own buffers (64 KB each) and the entry it writes into.
+ */
+function uncompressedBytes(sheet: ExcelJS.Worksheet): number {
+  const stream = (sheet as unknown as { stream?: SheetStream }).stream;
+  const piped = (stream?.pipes ?? []).reduce((sum, pipe) => sum + (pipe.writableLength ?? pipe._writableState?.length ?? 0), 0);
+  return piped + (stream?.buffers?.length ?? 0) * 65_536;
+}
+
+const maxQueuedBytes = 4 * 1024 * 1024;
+
+/**
+ * XLSX through exceljs's streaming writer. The next page is read only once the zip has caught
+ * up and the output has drained: memory stays at a few pages, whatever the number of rows.
+ */
+function xlsxStream(pages: AsyncGenerator<Page>, hxl: boolean): Readable {
+  const output = new PassThrough({ highWaterMark: 256 * 1024 });
+  // Fast compression: the zip is the slowest step of the export.
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: false, useSharedStrings: false, zip: { zlib: { level: 1 } } });
+  const heading = (sheet: ExcelJS.Worksheet) => {
+    sheet.addRow(exportColumns.map((column) => column.header)).commit();
+    if (hxl) sheet.addRow(exportColumns.map((column) => column.hashtag)).commit();
+  };
+  (async () => {
+    let sheet = workbook.addWorksheet("Incidents");
+    heading(sheet);
+    let rowsInSheet = 0;
+    for await (const page of pages) {
+      for (const values of page.values) {
+        if (rowsInSheet === rowsPerSheet) {
+          sheet.commit();
+          sheet = workbook.addWorksheet(`Incidents ${workbook.worksheets.length + 1}`);
+          heading(sheet);
+          rowsInSheet = 0;
+        }
+        sheet.addRow(values).commit();
+        rowsInSheet += 1;
+      }
+      // Let compression and the socket run (an embedded database answers without giving way to
+      // I/O), then wait while the zip or the reader lags behind.
+      await new Promise((resolve) => setImmediate(resolve));
+      while (!output.destroyed && (output.writableNeedDrain || output.readableLength >= output.readableHighWaterMark || uncompressedBytes(sheet) > maxQueuedBytes)) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      // The reader went away: stop reading pages.
+      if (output.destroyed) return;
+    }
+    sheet.commit();
+    await workbook.commit();
+  })().catch((error: unknown) => output.destroy(error as Error));
+  return output;
+}
+
+const contentTypes: Record<ExportFormat, string> = {
+  csv: "text/csv; charset=utf-8",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  geojson: "application/geo+json",
+};
+
+/** The filtered incidents the caller may see, streamed as CSV (optionally with HXL hashtags), XLSX or GeoJSON. */
+export async function exportIncidents(context: ServiceContext, query: ExportQuery) {
+  const { db } = context.database;
+  const where = and(incidentVisibility(context), await incidentFilterConditions(db, query));
+  const lookups = await exportLookups(db);
+  const pages = exportPages(context, where, lookups, query);
+  const hxl = query.hxl === "true";
+  const stream = query.format === "xlsx" ? xlsxStream(pages, hxl) : query.format === "geojson" ? geojsonStream(pages) : csvStream(pages, hxl);
+  const date = new Date().toISOString().slice(0, 10);
+  return { stream, contentType: contentTypes[query.format], fileName: `incidents-${date}${hxl ? "-hxl" : ""}.${query.format}` };
+}

@@ -1,0 +1,30 @@
+import { incidentFromQuickReport } from "../../../core/incidents/incident-quick-report.mapping.ts";
+import type { QuickReportInput } from "../../../core/incidents/incident-quick-report.ts";
+import type { ServiceContext } from "../../platform/http/context.ts";
+import { runIdempotent } from "../../platform/http/idempotency.ts";
+import { afterIncidentSubmitted } from "./incident-alerts.ts";
+import { getIncident, insertIncident, prepareIncident } from "./incidents.service.ts";
+
+export const quickReportRoute = "POST /api/incidents/quick-reports";
+
+/**
+ * Records and submits a quick report in one transaction, once per Idempotency-Key: the offline
+ * outbox resends until it hears an answer, so a lost answer must never become a second incident.
+ * Who may: whoever may record an incident where it happened (`incident.create` there), exactly as
+ * for a full report; the place is resolved in that scope.
+ */
+export async function submitQuickReport(context: ServiceContext, report: QuickReportInput, idempotencyKey: string | null) {
+  const result = await runIdempotent(context, { key: idempotencyKey, route: quickReportRoute, body: report }, async (claim) => {
+    const now = new Date();
+    const input = incidentFromQuickReport(report, { name: context.actor.displayName, personId: context.actor.personId }, now);
+    const place = await prepareIncident(context, input);
+    return context.database.db.transaction(async (tx) => {
+      const row = await insertIncident(tx, context, input, place, { status: "submitted", submittedAt: now });
+      // Claimed before the alerts: a concurrent replay rolls back here, before anyone is notified twice.
+      await claim(tx, row.id);
+      await afterIncidentSubmitted(tx, context, row.id);
+      return row.id;
+    });
+  });
+  return { result, incident: await getIncident(context, result.entityId) };
+}

@@ -1,0 +1,135 @@
+import { eq, sql } from "drizzle-orm";
+import { type JiuInputRow, buildJiuTable } from "../../../core/incidents/incident-report-jiu.ts";
+import { type ReportLanguage, word } from "../../../core/incidents/incident-report-labels.ts";
+import {
+  type ReportIncidentRow,
+  type ReportPeopleRow,
+  type ReportPeriodKey,
+  buildPeriodicReport,
+} from "../../../core/incidents/incident-report-periodic.ts";
+import {
+  type MonthPeriod,
+  type ReportPeriodKind,
+  monthStart,
+  periodLabel,
+  previousPeriod,
+  reportPeriod,
+  yearEarlier,
+} from "../../../core/incidents/incident-stats-period.ts";
+import { users } from "../../platform/auth/auth.tables.ts";
+import type { ServiceContext } from "../../platform/http/context.ts";
+import { RuleError } from "../../platform/http/errors.ts";
+import { type AnalysisSource, analysisSource, areasByPath, rowsOf } from "./incident-stats.source.ts";
+
+/**
+ * The generated incident reports: the quarterly or annual report (per area or system-wide within
+ * the caller's scope) and the JIU Table 1 of personnel affected by category and year. Same
+ * counting rules as the dashboard (see `incident-stats.ts` in core): incidents past draft, in
+ * their local month, sensitive incidents counted (never shown one by one).
+ */
+export type PeriodicReportQuery = { period: ReportPeriodKind; year: number; quarter?: number; placeId?: string; lang?: ReportLanguage };
+export type JiuTableQuery = { fromYear?: number; toYear?: number; placeId?: string; lang?: ReportLanguage };
+
+/** The language asked for, else the caller's own, else English. */
+export async function reportLanguage(context: ServiceContext, asked: ReportLanguage | undefined): Promise<ReportLanguage> {
+  if (asked) return asked;
+  const [user] = await context.database.db.select({ locale: users.locale }).from(users).where(eq(users.id, context.actor.userId));
+  return user?.locale?.startsWith("fr") ? "fr" : "en";
+}
+
+function scopeOf(source: AnalysisSource, lang: ReportLanguage) {
+  return { placeId: source.place?.id ?? null, name: source.place?.name ?? word("systemWide", lang) };
+}
+
+const describePeriod = (period: MonthPeriod) => ({ ...period, label: periodLabel(period) });
+
+export async function periodicReport(context: ServiceContext, query: PeriodicReportQuery) {
+  if (query.period === "quarter" && !query.quarter) throw new RuleError("quarter", "is required for a quarterly report: 1 to 4");
+  const lang = await reportLanguage(context, query.lang);
+  const current = reportPeriod(query.period, query.year, query.quarter);
+  const periods: Record<ReportPeriodKey, MonthPeriod> = { current, previous: previousPeriod(current), yearEarlier: yearEarlier(current) };
+  // An annual report's previous period is the year earlier: asked once, reported twice.
+  const isSame = periods.previous.from === periods.yearEarlier.from && periods.previous.to === periods.yearEarlier.to;
+  const keys: ReportPeriodKey[] = isSame ? ["current", "previous"] : ["current", "previous", "yearEarlier"];
+  const source = await analysisSource(context, { placeId: query.placeId }, keys.map((key) => periods[key]), { placeMustBeInScope: true });
+  const periodKey = sql.join(
+    [sql`case`, ...keys.map((key) => sql`when src.month between ${monthStart(periods[key].from)}::date and ${monthStart(periods[key].to)}::date then ${key}`), sql`end`],
+    sql` `,
+  );
+  const incidentRows = await rowsOf<{ period: ReportPeriodKey; area_path: string; category_code: string; affects_un: boolean; incidents: number }>(
+    context,
+    sql`select s.period, s.area_path, s.category_code, s.affects_un, sum(s.incidents)::int as incidents
+      from (select src.*, ${periodKey} as period from (${source.incidents}) src) s
+      where s.period is not null group by 1, 2, 3, 4`,
+  );
+  const peopleRows = await rowsOf<{ period: ReportPeriodKey; area_path: string; category_code: string; outcome: string; recruitment_type: string; sex: string; people: number }>(
+    context,
+    sql`select s.period, s.area_path, s.category_code, s.outcome, s.recruitment_type, s.sex, sum(s.people)::int as people
+      from (select src.*, ${periodKey} as period from (${source.people}) src) s
+      where s.period is not null group by 1, 2, 3, 4, 5, 6`,
+  );
+  const withEarlier = <R extends { period: ReportPeriodKey }>(rows: R[]) =>
+    isSame ? [...rows, ...rows.filter((row) => row.period === "previous").map((row) => ({ ...row, period: "yearEarlier" as const }))] : rows;
+  const incidents: ReportIncidentRow[] = withEarlier(incidentRows).map((row) => ({
+    period: row.period,
+    areaPath: row.area_path,
+    categoryCode: row.category_code,
+    affectsUn: row.affects_un,
+    incidents: row.incidents,
+  }));
+  const people: ReportPeopleRow[] = withEarlier(peopleRows).map((row) => ({
+    period: row.period,
+    areaPath: row.area_path,
+    categoryCode: row.category_code,
+    outcome: row.outcome,
+    recruitmentType: row.recruitment_type,
+    sex: row.sex,
+    people: row.people,
+  }));
+  const areas = await areasByPath(context, [...incidents, ...people].map((row) => row.areaPath));
+  return {
+    kind: query.period,
+    lang,
+    title: word(query.period === "year" ? "annualTitle" : "quarterlyTitle", lang),
+    scope: scopeOf(source, lang),
+    period: describePeriod(periods.current),
+    previousPeriod: describePeriod(periods.previous),
+    yearEarlier: describePeriod(periods.yearEarlier),
+    generatedAt: new Date().toISOString(),
+    source: source.kind,
+    ...buildPeriodicReport(incidents, people, areas, lang),
+  };
+}
+
+export type PeriodicReport = Awaited<ReturnType<typeof periodicReport>>;
+
+/** At most this many years in one JIU table: one column each. */
+export const maxJiuYears = 30;
+
+export async function jiuTableReport(context: ServiceContext, query: JiuTableQuery, today = new Date()) {
+  const toYear = query.toYear ?? (query.fromYear ? Math.min(query.fromYear + 6, today.getUTCFullYear()) : today.getUTCFullYear());
+  const fromYear = query.fromYear ?? toYear - 6;
+  if (fromYear > toYear) throw new RuleError("fromYear", "must be the same year as toYear or earlier");
+  if (toYear - fromYear + 1 > maxJiuYears) throw new RuleError("fromYear", `the table may cover at most ${maxJiuYears} years`);
+  const lang = await reportLanguage(context, query.lang);
+  const pad = (year: number) => String(year).padStart(4, "0");
+  const source = await analysisSource(context, { placeId: query.placeId }, { from: `${pad(fromYear)}-01`, to: `${pad(toYear)}-12` }, { placeMustBeInScope: true });
+  const rows = await rowsOf<{ year: number; category_code: string; outcome: string; people: number }>(
+    context,
+    sql`select extract(year from s.month)::int as year, s.category_code, s.outcome, sum(s.people)::int as people
+      from (${source.people}) s group by 1, 2, 3`,
+  );
+  const input: JiuInputRow[] = rows.map((row) => ({ year: row.year, categoryCode: row.category_code, outcome: row.outcome, people: row.people }));
+  return {
+    lang,
+    title: word("jiuTitle", lang),
+    scope: scopeOf(source, lang),
+    fromYear,
+    toYear,
+    generatedAt: new Date().toISOString(),
+    source: source.kind,
+    ...buildJiuTable(input, fromYear, toYear, lang),
+  };
+}
+
+export type JiuTableReport = Awaited<ReturnType<typeof jiuTableReport>>;

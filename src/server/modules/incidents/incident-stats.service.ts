@@ -1,0 +1,78 @@
+import { sql } from "drizzle-orm";
+import { type StatsIncidentGroup, type StatsPeopleGroup, buildIncidentStats } from "../../../core/incidents/incident-stats.ts";
+import { type MonthPeriod, addMonths, lastTwelveMonths, monthCount, monthStart, previousPeriod } from "../../../core/incidents/incident-stats-period.ts";
+import type { ServiceContext } from "../../platform/http/context.ts";
+import { RuleError } from "../../platform/http/errors.ts";
+import { type AnalysisFilter, analysisSource, areasByPath, rowsOf } from "./incident-stats.source.ts";
+
+export type StatsQuery = AnalysisFilter & { from?: string; to?: string };
+
+/** At most ten years at once: the dashboard compares periods, it is not an archive. */
+export const maxStatsMonths = 120;
+
+/** The period asked for; one end alone keeps twelve months, none gives the last twelve. */
+export function statsPeriod(query: { from?: string; to?: string }, today = new Date()): MonthPeriod {
+  const fallback = lastTwelveMonths(today);
+  const period =
+    query.from && query.to
+      ? { from: query.from, to: query.to }
+      : query.from
+        ? { from: query.from, to: addMonths(query.from, 11) }
+        : query.to
+          ? { from: addMonths(query.to, -11), to: query.to }
+          : fallback;
+  if (monthCount(period) < 1) throw new RuleError("from", "must be the same month as to or earlier");
+  if (monthCount(period) > maxStatsMonths) throw new RuleError("from", `the period may be at most ${maxStatsMonths} months long`);
+  return period;
+}
+
+/**
+ * The dashboard: counts of the period and of the previous period of equal length, grouped by
+ * month, category, area, outcome and recruitment type × sex in two queries (GROUPING SETS), so
+ * the rollup rows are read once per table whatever the number of charts.
+ */
+export async function getIncidentStats(context: ServiceContext, query: StatsQuery) {
+  const period = statsPeriod(query);
+  const previous = previousPeriod(period);
+  const source = await analysisSource(context, query, { from: previous.from, to: period.to }, { placeMustBeInScope: false });
+  const isCurrent = sql`src.month >= ${monthStart(period.from)}::date`;
+
+  const incidentGroups = await rowsOf<{ grouping: string; is_current: boolean; key: string; incidents: number; affecting_un: number }>(
+    context,
+    sql`select case when grouping(s.month) = 0 then 'month' when grouping(s.category_code) = 0 then 'category' else 'area' end as grouping,
+        s.is_current, coalesce(to_char(s.month, 'YYYY-MM'), s.category_code, s.area_path) as key,
+        sum(s.incidents)::int as incidents, coalesce(sum(s.incidents) filter (where s.affects_un), 0)::int as affecting_un
+      from (select src.month, src.area_path, src.category_code, src.affects_un, src.incidents, ${isCurrent} as is_current from (${source.incidents}) src) s
+      group by grouping sets ((s.is_current, s.month), (s.is_current, s.category_code), (s.is_current, s.area_path))`,
+  );
+  // People by category (for the violence/safety split), outcome, and recruitment type × sex only:
+  // the people rollup is the larger table, and each grouping set is one more hash over its rows.
+  const peopleGroups = await rowsOf<{ grouping: string; is_current: boolean; key: string; key2: string | null; people: number }>(
+    context,
+    sql`select case when grouping(s.category_code) = 0 then 'category' when grouping(s.outcome) = 0 then 'outcome' else 'recruitmentSex' end as grouping,
+        s.is_current, coalesce(s.category_code, s.outcome, s.recruitment_type) as key, s.sex as key2, sum(s.people)::int as people
+      from (select src.category_code, src.outcome, src.recruitment_type, src.sex, src.people, ${isCurrent} as is_current from (${source.people}) src) s
+      group by grouping sets ((s.is_current, s.category_code), (s.is_current, s.outcome), (s.is_current, s.recruitment_type, s.sex))`,
+  );
+  const paths = incidentGroups.filter((group) => group.grouping === "area").map((group) => group.key);
+  const areas = await areasByPath(context, paths);
+  const stats = buildIncidentStats(
+    period,
+    incidentGroups.map((group): StatsIncidentGroup => ({
+      grouping: group.grouping as StatsIncidentGroup["grouping"],
+      isCurrent: group.is_current,
+      key: group.key,
+      incidents: group.incidents,
+      affectingUn: group.affecting_un,
+    })),
+    peopleGroups.map((group): StatsPeopleGroup => ({
+      grouping: group.grouping as StatsPeopleGroup["grouping"],
+      isCurrent: group.is_current,
+      key: group.key,
+      key2: group.key2,
+      people: group.people,
+    })),
+    areas,
+  );
+  return { ...stats, source: source.kind };
+}

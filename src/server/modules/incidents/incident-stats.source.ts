@@ -1,0 +1,116 @@
+import { type AnyColumn, type SQL, and, eq, inArray, or, sql } from "drizzle-orm";
+import { grantsFor, pathCovers } from "../../../core/access/scope.ts";
+import { type Month, addMonths, monthStart } from "../../../core/incidents/incident-stats-period.ts";
+import { scopeCondition } from "../../platform/access/scope-sql.ts";
+import type { ServiceContext } from "../../platform/http/context.ts";
+import { NotFoundError } from "../../platform/http/errors.ts";
+import { findPlace } from "../structure/index.ts";
+import { places } from "./incident-deps.ts";
+import { incidentMonthlyRollup, incidentPeopleMonthlyRollup } from "./incident-rollup.tables.ts";
+import { incidentPeople, incidents } from "./incidents.tables.ts";
+
+/**
+ * Where dashboards and reports read their counts: the monthly rollup tables, or the same
+ * aggregation computed live from `incidents` / `incident_people`.
+ *
+ * The rollups key areas by the place path cut after two levels ("/da/sa/", or "/da/station/" for
+ * a station directly under a Designated Area), so they answer exactly for a scope or filter at a
+ * Designated or Security Area. A grant or filter finer than that (a duty station below a Security
+ * Area) falls back to the live aggregation, which is exact at any level.
+ *
+ * Both sources give the same columns, so the queries above them do not care which one they read:
+ * incidents (month, area_path, category_code, affects_un, incidents) and people (the same with
+ * outcome, recruitment_type, sex, people). Drafts are never counted.
+ */
+type MonthRange = { from: Month; to: Month };
+export type AnalysisFilter = { placeId?: string; categoryCode?: string; affectsUn?: "true" | "false" };
+export type AnalysisSource = { kind: "rollup" | "live"; incidents: SQL; people: SQL; place: { id: string; name: string; path: string } | null };
+
+/** Levels of a materialised path: "/da/sa/" has two. */
+const depthOf = (path: string) => path.split("/").length - 2;
+const rollupDepth = 2;
+
+export type SourceOptions = {
+  /** Reports name their place: one outside the caller's scope is "not found". The dashboard filters to nothing instead. */
+  placeMustBeInScope: boolean;
+};
+
+/** `months`: one run of months, or several (a report compares periods that need not touch). */
+export async function analysisSource(
+  context: ServiceContext,
+  filter: AnalysisFilter,
+  months: MonthRange | MonthRange[],
+  options: SourceOptions,
+): Promise<AnalysisSource> {
+  const { actor } = context;
+  const place = filter.placeId ? await findPlace(context.database.db, filter.placeId) : undefined;
+  const grants = grantsFor(actor, "incident.analyse");
+  if (filter.placeId && options.placeMustBeInScope && !(place && grants.some((grant) => pathCovers(grant.placePath, place.path)))) {
+    throw new NotFoundError("Place");
+  }
+  const isMissingPlace = Boolean(filter.placeId && !place);
+  const isRollupExact = grants.every((grant) => grant.placePath === null || depthOf(grant.placePath) <= rollupDepth) && (!place || depthOf(place.path) <= rollupDepth);
+  const ranges = Array.isArray(months) ? months : [months];
+  const inMonths = (column: SQL | AnyColumn) => or(...ranges.map((range) => sql`${column} between ${monthStart(range.from)}::date and ${monthStart(range.to)}::date`)) as SQL;
+  const first = ranges.map((range) => range.from).sort()[0];
+  const last = ranges.map((range) => range.to).sort().at(-1) as Month;
+  const chosen = place ? { id: place.id, name: place.name, path: place.path } : null;
+
+  if (isRollupExact) {
+    const where = (table: typeof incidentMonthlyRollup | typeof incidentPeopleMonthlyRollup) =>
+      and(
+        inMonths(table.month),
+        scopeCondition(actor, "incident.analyse", table.areaPath, "ignore"),
+        place ? sql`${table.areaPath} like ${`${place.path}%`}` : isMissingPlace ? sql`false` : undefined,
+        filter.categoryCode ? eq(table.categoryCode, filter.categoryCode) : undefined,
+        filter.affectsUn ? eq(table.affectsUn, filter.affectsUn === "true") : undefined,
+      );
+    const r = incidentMonthlyRollup;
+    const p = incidentPeopleMonthlyRollup;
+    return {
+      kind: "rollup",
+      place: chosen,
+      incidents: sql`select ${r.month} as month, ${r.areaPath} as area_path, ${r.categoryCode} as category_code, ${r.affectsUn} as affects_un, ${r.incidents} as incidents
+        from ${r} where ${where(r)}`,
+      people: sql`select ${p.month} as month, ${p.areaPath} as area_path, ${p.categoryCode} as category_code, ${p.affectsUn} as affects_un,
+          ${p.outcome} as outcome, ${p.recruitmentType} as recruitment_type, ${p.sex} as sex, ${p.people} as people
+        from ${p} where ${where(p)}`,
+    };
+  }
+
+  // Live: a generous UTC window lets the occurred_at index narrow the rows (a local month starts
+  // at most 14 hours either side of the UTC one), then the exact local month decides.
+  const month = sql`incident_local_month(${incidents.occurredAt}, ${incidents.timeZone})`;
+  const where = and(
+    sql`${incidents.status} <> 'draft'`,
+    sql`${incidents.occurredAt} >= ${monthStart(first)}::timestamptz - interval '1 day'`,
+    sql`${incidents.occurredAt} < ${monthStart(addMonths(last, 1))}::timestamptz + interval '1 day'`,
+    inMonths(month),
+    scopeCondition(actor, "incident.analyse", incidents.placePath, "ignore"),
+    place ? sql`${incidents.placePath} like ${`${place.path}%`}` : isMissingPlace ? sql`false` : undefined,
+    filter.categoryCode ? eq(incidents.categoryCode, filter.categoryCode) : undefined,
+    filter.affectsUn ? eq(incidents.affectsUn, filter.affectsUn === "true") : undefined,
+  );
+  const columns = sql`${month} as month, incident_area_path(${incidents.placePath}) as area_path, ${incidents.categoryCode} as category_code, ${incidents.affectsUn} as affects_un`;
+  return {
+    kind: "live",
+    place: chosen,
+    incidents: sql`select ${columns}, 1 as incidents from ${incidents} where ${where}`,
+    people: sql`select ${columns}, ${incidentPeople.outcome} as outcome, ${incidentPeople.recruitmentType} as recruitment_type,
+        ${incidentPeople.sex} as sex, ${incidentPeople.count} as people
+      from ${incidents} join ${incidentPeople} on ${incidentPeople.incidentId} = ${incidents.id} where ${where}`,
+  };
+}
+
+/** Rows of a raw query: node-postgres and PGlite both answer `{ rows }`. */
+export async function rowsOf<Row>(context: ServiceContext, query: SQL): Promise<Row[]> {
+  const result = (await context.database.db.execute(query)) as unknown as { rows: Row[] };
+  return result.rows;
+}
+
+/** The names of the areas the rollups key counts by (their paths), for "by area" tables. */
+export async function areasByPath(context: ServiceContext, paths: readonly string[]) {
+  if (paths.length === 0) return [];
+  const rows = await context.database.db.select({ path: places.path, placeId: places.id, name: places.name }).from(places).where(inArray(places.path, [...new Set(paths)]));
+  return rows;
+}

@@ -1,0 +1,178 @@
+import { Accordion, Badge, Code, Group, Select, SimpleGrid, Stack, Table, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { type ImportDefaults, type ImportField, type ImportMapping, importStatuses } from "../../../core/incidents/incident-import-fields.ts";
+import { incidentSources } from "../../../core/incidents/incident.schemas.ts";
+import { personOutcomes } from "../../../core/incidents/incident-taxonomy.types.ts";
+import { recruitmentTypes } from "../../app/domain.ts";
+import type { ImportPreview } from "./incident-exchange.api.ts";
+
+/** The target fields, grouped as the importer thinks of them. */
+const groups: { key: string; fields: ImportField[] }[] = [
+  { key: "whenWhere", fields: ["occurredAt", "occurredDate", "occurredTime", "timeZone", "dutyStation", "latitude", "longitude"] },
+  { key: "what", fields: ["category", "description", "status", "source", "sourceDetail", "reporterName", "externalId"] },
+  { key: "flags", fields: ["affectsUn", "isNearMiss", "involvesMilitaryOrFormedPolice"] },
+  { key: "affected", fields: ["organisations", "peopleAffected", "premises", "assets"] },
+  { key: "counts", fields: personOutcomes.map((outcome) => `count.${outcome}` as ImportField) },
+];
+
+const required = new Set<ImportField>(["category", "description"]);
+
+/** What the mapping still lacks, as translation keys: the server refuses the import without them. */
+export function missingMappings(mapping: ImportMapping): string[] {
+  const missing: string[] = [];
+  if (!mapping.occurredAt && !mapping.occurredDate) missing.push("incidentExchange.import.needs.occurredAt");
+  if (!mapping.dutyStation && !(mapping.latitude && mapping.longitude)) missing.push("incidentExchange.import.needs.place");
+  if (!mapping.category) missing.push("incidentExchange.import.needs.category");
+  if (!mapping.description) missing.push("incidentExchange.import.needs.description");
+  return missing;
+}
+
+export function MappingFields({ preview, mapping, onChange }: { preview: ImportPreview; mapping: ImportMapping; onChange: (mapping: ImportMapping) => void }) {
+  const { t } = useTranslation();
+  const sample = preview.sampleRows[0]?.cells ?? [];
+  const label = (field: ImportField) =>
+    field.startsWith("count.") ? t("incidentExchange.fields.count", { outcome: t(`incidents.outcomes.${field.slice(6)}`) }) : t(`incidentExchange.fields.${field}`);
+  const choose = (field: ImportField, column: string | null) => {
+    const next: ImportMapping = { ...mapping };
+    // A column feeds one field: choosing it here takes it from any other.
+    for (const key of Object.keys(next) as ImportField[]) if (column && next[key] === column) delete next[key];
+    if (column) next[field] = column;
+    else delete next[field];
+    onChange(next);
+  };
+  const mappedIn = (fields: ImportField[]) => fields.filter((field) => mapping[field]).length;
+  return (
+    <Accordion multiple defaultValue={["whenWhere", "what"]} variant="separated">
+      {groups.map((group) => (
+        <Accordion.Item key={group.key} value={group.key}>
+          <Accordion.Control>
+            <Group gap="xs" wrap="nowrap">
+              <Text fw={500}>{t(`incidentExchange.groups.${group.key}`)}</Text>
+              <Badge variant="light" color={mappedIn(group.fields) ? "blue" : "gray"}>
+                {t("incidentExchange.import.mappedCount", { count: mappedIn(group.fields), total: group.fields.length })}
+              </Badge>
+            </Group>
+          </Accordion.Control>
+          <Accordion.Panel>
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+              {group.fields.map((field) => {
+                const column = mapping[field];
+                const value = column ? sample[preview.columns.indexOf(column)] : undefined;
+                return (
+                  <Select
+                    key={field}
+                    label={label(field)}
+                    withAsterisk={required.has(field)}
+                    placeholder={t("incidentExchange.import.notMapped")}
+                    data={preview.columns}
+                    value={column ?? null}
+                    onChange={(next) => choose(field, next)}
+                    clearable
+                    searchable
+                    description={value ? t("incidentExchange.import.example", { value: value.slice(0, 60) }) : t(`incidentExchange.hints.${field.startsWith("count.") ? "count" : field}`)}
+                    comboboxProps={{ withinPortal: true }}
+                  />
+                );
+              })}
+            </SimpleGrid>
+          </Accordion.Panel>
+        </Accordion.Item>
+      ))}
+    </Accordion>
+  );
+}
+
+const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+/** The runtime's IANA zones, with the browser's own first ("UTC" is missing from some lists). */
+const zones = (): string[] => {
+  let known: string[] = [];
+  try {
+    known = (Intl as unknown as { supportedValuesOf(key: string): string[] }).supportedValuesOf("timeZone");
+  } catch {
+    // Older browsers: the browser's zone only, and typing another.
+  }
+  return [...new Set([browserZone(), "UTC", ...known])];
+};
+
+export function initialDefaults(): ImportDefaults {
+  return { timeZone: browserZone(), status: "submitted", recruitmentType: "locally_recruited", source: "other" };
+}
+
+export function DefaultsFields({ defaults, onChange }: { defaults: ImportDefaults; onChange: (defaults: ImportDefaults) => void }) {
+  const { t } = useTranslation();
+  const set = (patch: Partial<ImportDefaults>) => onChange({ ...defaults, ...patch });
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+      <Select
+        label={t("incidentExchange.defaults.timeZone")}
+        description={t("incidentExchange.defaults.timeZoneHint")}
+        data={zones()}
+        searchable
+        value={defaults.timeZone ?? null}
+        onChange={(value) => set({ timeZone: value ?? undefined })}
+        comboboxProps={{ withinPortal: true }}
+      />
+      <Select
+        label={t("incidentExchange.defaults.status")}
+        description={t("incidentExchange.defaults.statusHint")}
+        data={importStatuses.map((value) => ({ value, label: t(`incidents.statuses.${value}`) }))}
+        value={defaults.status ?? "submitted"}
+        onChange={(value) => set({ status: (value ?? "submitted") as ImportDefaults["status"] })}
+        allowDeselect={false}
+      />
+      <Select
+        label={t("incidentExchange.defaults.recruitmentType")}
+        description={t("incidentExchange.defaults.recruitmentTypeHint")}
+        data={recruitmentTypes.map((value) => ({ value, label: t(`recruitmentTypes.${value}`) }))}
+        value={defaults.recruitmentType ?? "locally_recruited"}
+        onChange={(value) => set({ recruitmentType: (value ?? "locally_recruited") as ImportDefaults["recruitmentType"] })}
+        allowDeselect={false}
+      />
+      <Select
+        label={t("incidentExchange.defaults.source")}
+        data={incidentSources.map((value) => ({ value, label: t(`incidents.sources.${value}`) }))}
+        value={defaults.source ?? "other"}
+        onChange={(value) => set({ source: (value ?? "other") as ImportDefaults["source"] })}
+        allowDeselect={false}
+      />
+    </SimpleGrid>
+  );
+}
+
+/** The first rows of the file as read, so the importer can check the columns. */
+export function SampleRows({ preview }: { preview: ImportPreview }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap={4}>
+      <Text size="sm" fw={500}>
+        {t("incidentExchange.import.sample")}
+      </Text>
+      <Table.ScrollContainer minWidth={480} maxHeight={240} type="native">
+        <Table striped withTableBorder fz="xs" stickyHeader>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t("incidentExchange.import.row")}</Table.Th>
+              {preview.columns.map((column) => (
+                <Table.Th key={column} scope="col">
+                  <Code fz="xs">{column}</Code>
+                </Table.Th>
+              ))}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {preview.sampleRows.slice(0, 5).map((sampleRow) => (
+              <Table.Tr key={sampleRow.row}>
+                <Table.Td>{sampleRow.row}</Table.Td>
+                {preview.columns.map((column, index) => (
+                  <Table.Td key={column} style={{ maxWidth: 220, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" }}>
+                    {sampleRow.cells[index] ?? ""}
+                  </Table.Td>
+                ))}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Stack>
+  );
+}
