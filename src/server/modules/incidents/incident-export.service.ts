@@ -1,6 +1,6 @@
 import { PassThrough, Readable } from "node:stream";
 import { stringify as stringifyRows } from "csv-stringify/sync";
-import { type SQL, and, asc, inArray, sql } from "drizzle-orm";
+import { type SQL, and, asc, sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import type { Db } from "../../platform/db/database.ts";
 import type { ServiceContext } from "../../platform/http/context.ts";
@@ -92,7 +92,8 @@ async function* exportPages(context: ServiceContext, where: SQL | undefined, loo
     const people = await db
       .select({ incidentId: incidentPeople.incidentId, outcome: incidentPeople.outcome, recruitmentType: incidentPeople.recruitmentType, sex: incidentPeople.sex, count: incidentPeople.count })
       .from(incidentPeople)
-      .where(inArray(incidentPeople.incidentId, rows.map((row) => row.id)));
+      // One array parameter, not a thousand: planned and sent in a fraction of the time.
+      .where(sql`${incidentPeople.incidentId} = any(${sql.param(rows.map((row) => row.id))}::uuid[])`);
     const linesOf = new Map<string, ExportPeopleLine[]>();
     for (const line of people) {
       const lines = linesOf.get(line.incidentId) ?? [];

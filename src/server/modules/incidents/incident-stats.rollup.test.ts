@@ -31,7 +31,7 @@ afterAll(() => t.close());
 type Counts = Record<string, number>;
 
 /** What the rollups should hold, from `incidents` and `incident_people`, in JavaScript. */
-async function expectedRollups(): Promise<{ incidents: Counts; people: Counts }> {
+async function expectedRollups(): Promise<{ incidents: Counts; people: Counts; outcomes: Counts; demography: Counts }> {
   const rows = await t.database.query<{ id: string; status: string; occurred_at: Date | string; time_zone: string; place_path: string; category_code: string; affects_un: boolean }>(
     "select id, status, occurred_at, time_zone, place_path, category_code, affects_un from incidents",
   );
@@ -40,11 +40,15 @@ async function expectedRollups(): Promise<{ incidents: Counts; people: Counts }>
   );
   const incidents: Counts = {};
   const people: Counts = {};
+  const outcomes: Counts = {};
+  const demography: Counts = {};
   const keys = new Map<string, string>();
+  const parts = new Map<string, { month: string; area: string; affectsUn: boolean }>();
   for (const row of rows) {
     if (row.status === "draft") continue;
     const key = [localMonth(new Date(row.occurred_at).toISOString(), row.time_zone), areaPathOf(row.place_path), row.category_code, row.affects_un].join("|");
     keys.set(row.id, key);
+    parts.set(row.id, { month: localMonth(new Date(row.occurred_at).toISOString(), row.time_zone), area: areaPathOf(row.place_path), affectsUn: row.affects_un });
     incidents[key] = (incidents[key] ?? 0) + 1;
   }
   for (const line of lines) {
@@ -52,12 +56,17 @@ async function expectedRollups(): Promise<{ incidents: Counts; people: Counts }>
     if (!key) continue;
     const full = [key, line.outcome, line.recruitment_type, line.sex].join("|");
     people[full] = (people[full] ?? 0) + line.count;
+    const byOutcome = [key, line.outcome].join("|");
+    outcomes[byOutcome] = (outcomes[byOutcome] ?? 0) + line.count;
+    const { month, area, affectsUn } = parts.get(line.incident_id) as { month: string; area: string; affectsUn: boolean };
+    const byDemography = [month, area, affectsUn, line.recruitment_type, line.sex].join("|");
+    demography[byDemography] = (demography[byDemography] ?? 0) + line.count;
   }
-  return { incidents, people };
+  return { incidents, people, outcomes, demography };
 }
 
 /** What the rollups hold; a zero row is an empty cell (the triggers add and subtract, never delete). */
-async function actualRollups(): Promise<{ incidents: Counts; people: Counts }> {
+async function actualRollups(): Promise<{ incidents: Counts; people: Counts; outcomes: Counts; demography: Counts }> {
   const incidentRows = await t.database.query<{ key: string; n: number }>(
     "select concat_ws('|', to_char(month, 'YYYY-MM'), area_path, category_code, affects_un::text) as key, incidents as n from incident_monthly_rollup where incidents <> 0",
   );
@@ -65,7 +74,16 @@ async function actualRollups(): Promise<{ incidents: Counts; people: Counts }> {
     `select concat_ws('|', to_char(month, 'YYYY-MM'), area_path, category_code, affects_un::text, outcome, recruitment_type, sex) as key, people as n
        from incident_people_monthly_rollup where people <> 0`,
   );
-  return { incidents: Object.fromEntries(incidentRows.map((row) => [row.key, row.n])), people: Object.fromEntries(peopleRows.map((row) => [row.key, row.n])) };
+  const outcomeRows = await t.database.query<{ key: string; n: number }>(
+    `select concat_ws('|', to_char(month, 'YYYY-MM'), area_path, category_code, affects_un::text, outcome) as key, people as n
+       from incident_outcome_monthly_rollup where people <> 0`,
+  );
+  const demographyRows = await t.database.query<{ key: string; n: number }>(
+    `select concat_ws('|', to_char(month, 'YYYY-MM'), area_path, affects_un::text, recruitment_type, sex) as key, people as n
+       from incident_demography_monthly_rollup where people <> 0`,
+  );
+  const counts = (rows: { key: string; n: number }[]) => Object.fromEntries(rows.map((row) => [row.key, row.n]));
+  return { incidents: counts(incidentRows), people: counts(peopleRows), outcomes: counts(outcomeRows), demography: counts(demographyRows) };
 }
 
 const sorted = (counts: Counts) => Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)));
@@ -73,6 +91,8 @@ async function expectRollupsExact(label: string) {
   const [expected, actual] = await Promise.all([expectedRollups(), actualRollups()]);
   expect(sorted(actual.incidents), `${label}: incident_monthly_rollup`).toEqual(sorted(expected.incidents));
   expect(sorted(actual.people), `${label}: incident_people_monthly_rollup`).toEqual(sorted(expected.people));
+  expect(sorted(actual.outcomes), `${label}: incident_outcome_monthly_rollup`).toEqual(sorted(expected.outcomes));
+  expect(sorted(actual.demography), `${label}: incident_demography_monthly_rollup`).toEqual(sorted(expected.demography));
 }
 
 // ----- The actions ----------------------------------------------------------------------

@@ -45,15 +45,27 @@ export async function getIncidentStats(context: ServiceContext, query: StatsQuer
       from (select src.month, src.area_path, src.category_code, src.affects_un, src.incidents, ${isCurrent} as is_current from (${source.incidents}) src) s
       group by grouping sets ((s.is_current, s.month), (s.is_current, s.category_code), (s.is_current, s.area_path))`,
   );
-  // People by category (for the violence/safety split), outcome, and recruitment type × sex only:
-  // the people rollup is the larger table, and each grouping set is one more hash over its rows.
-  const peopleGroups = await rowsOf<{ grouping: string; is_current: boolean; key: string; key2: string | null; people: number }>(
-    context,
-    sql`select case when grouping(s.category_code) = 0 then 'category' when grouping(s.outcome) = 0 then 'outcome' else 'recruitmentSex' end as grouping,
-        s.is_current, coalesce(s.category_code, s.outcome, s.recruitment_type) as key, s.sex as key2, sum(s.people)::int as people
-      from (select src.category_code, src.outcome, src.recruitment_type, src.sex, src.people, ${isCurrent} as is_current from (${source.people}) src) s
-      group by grouping sets ((s.is_current, s.category_code), (s.is_current, s.outcome), (s.is_current, s.recruitment_type, s.sex))`,
-  );
+  // People by category (for the violence/safety split) and by outcome from the outcome projection,
+  // by recruitment type × sex from the demography projection: both far smaller than the full
+  // people rollup, which is what keeps the dashboard fast at a million incidents.
+  const [outcomeGroups, demographyGroups] = await Promise.all([
+    rowsOf<{ grouping: string; is_current: boolean; key: string; people: number }>(
+      context,
+      sql`select case when grouping(s.category_code) = 0 then 'category' else 'outcome' end as grouping,
+          s.is_current, coalesce(s.category_code, s.outcome) as key, sum(s.people)::int as people
+        from (select src.category_code, src.outcome, src.people, ${isCurrent} as is_current from (${source.outcomes}) src) s
+        group by grouping sets ((s.is_current, s.category_code), (s.is_current, s.outcome))`,
+    ),
+    rowsOf<{ is_current: boolean; key: string; key2: string; people: number }>(
+      context,
+      sql`select ${isCurrent} as is_current, src.recruitment_type as key, src.sex as key2, sum(src.people)::int as people
+        from (${source.demography}) src group by 1, 2, 3`,
+    ),
+  ]);
+  const peopleGroups = [
+    ...outcomeGroups.map((group) => ({ ...group, key2: null })),
+    ...demographyGroups.map((group) => ({ ...group, grouping: "recruitmentSex" })),
+  ];
   const paths = incidentGroups.filter((group) => group.grouping === "area").map((group) => group.key);
   const areas = await areasByPath(context, paths);
   const stats = buildIncidentStats(

@@ -6,7 +6,7 @@ import type { ServiceContext } from "../../platform/http/context.ts";
 import { NotFoundError } from "../../platform/http/errors.ts";
 import { findPlace } from "../structure/index.ts";
 import { places } from "./incident-deps.ts";
-import { incidentMonthlyRollup, incidentPeopleMonthlyRollup } from "./incident-rollup.tables.ts";
+import { incidentDemographyMonthlyRollup, incidentMonthlyRollup, incidentOutcomeMonthlyRollup, incidentPeopleMonthlyRollup } from "./incident-rollup.tables.ts";
 import { incidentPeople, incidents } from "./incidents.tables.ts";
 
 /**
@@ -24,7 +24,16 @@ import { incidentPeople, incidents } from "./incidents.tables.ts";
  */
 type MonthRange = { from: Month; to: Month };
 export type AnalysisFilter = { placeId?: string; categoryCode?: string; affectsUn?: "true" | "false" };
-export type AnalysisSource = { kind: "rollup" | "live"; incidents: SQL; people: SQL; place: { id: string; name: string; path: string } | null };
+export type AnalysisSource = {
+  kind: "rollup" | "live";
+  incidents: SQL;
+  people: SQL;
+  /** People by outcome: month, area_path, category_code, affects_un, outcome, people. */
+  outcomes: SQL;
+  /** People by recruitment type × sex: month, area_path, affects_un, recruitment_type, sex, people. */
+  demography: SQL;
+  place: { id: string; name: string; path: string } | null;
+};
 
 /** Levels of a materialised path: "/da/sa/" has two. */
 const depthOf = (path: string) => path.split("/").length - 2;
@@ -57,24 +66,37 @@ export async function analysisSource(
   const chosen = place ? { id: place.id, name: place.name, path: place.path } : null;
 
   if (isRollupExact) {
-    const where = (table: typeof incidentMonthlyRollup | typeof incidentPeopleMonthlyRollup) =>
+    type RollupTable = { month: AnyColumn; areaPath: AnyColumn; affectsUn: AnyColumn; categoryCode?: AnyColumn };
+    const where = (table: RollupTable) =>
       and(
         inMonths(table.month),
         scopeCondition(actor, "incident.analyse", table.areaPath, "ignore"),
         place ? sql`${table.areaPath} like ${`${place.path}%`}` : isMissingPlace ? sql`false` : undefined,
-        filter.categoryCode ? eq(table.categoryCode, filter.categoryCode) : undefined,
+        filter.categoryCode && table.categoryCode ? eq(table.categoryCode, filter.categoryCode) : undefined,
         filter.affectsUn ? eq(table.affectsUn, filter.affectsUn === "true") : undefined,
       );
     const r = incidentMonthlyRollup;
     const p = incidentPeopleMonthlyRollup;
+    const o = incidentOutcomeMonthlyRollup;
+    const d = incidentDemographyMonthlyRollup;
+    const people = sql`select ${p.month} as month, ${p.areaPath} as area_path, ${p.categoryCode} as category_code, ${p.affectsUn} as affects_un,
+          ${p.outcome} as outcome, ${p.recruitmentType} as recruitment_type, ${p.sex} as sex, ${p.people} as people
+        from ${p} where ${where(p)}`;
     return {
       kind: "rollup",
       place: chosen,
       incidents: sql`select ${r.month} as month, ${r.areaPath} as area_path, ${r.categoryCode} as category_code, ${r.affectsUn} as affects_un, ${r.incidents} as incidents
         from ${r} where ${where(r)}`,
-      people: sql`select ${p.month} as month, ${p.areaPath} as area_path, ${p.categoryCode} as category_code, ${p.affectsUn} as affects_un,
-          ${p.outcome} as outcome, ${p.recruitmentType} as recruitment_type, ${p.sex} as sex, ${p.people} as people
-        from ${p} where ${where(p)}`,
+      people,
+      outcomes: sql`select ${o.month} as month, ${o.areaPath} as area_path, ${o.categoryCode} as category_code, ${o.affectsUn} as affects_un,
+          ${o.outcome} as outcome, ${o.people} as people
+        from ${o} where ${where(o)}`,
+      // The demography projection has no category: a category filter reads the full people rollup.
+      demography: filter.categoryCode
+        ? people
+        : sql`select ${d.month} as month, ${d.areaPath} as area_path, ${d.affectsUn} as affects_un,
+            ${d.recruitmentType} as recruitment_type, ${d.sex} as sex, ${d.people} as people
+          from ${d} where ${where(d)}`,
     };
   }
 
@@ -92,13 +114,16 @@ export async function analysisSource(
     filter.affectsUn ? eq(incidents.affectsUn, filter.affectsUn === "true") : undefined,
   );
   const columns = sql`${month} as month, incident_area_path(${incidents.placePath}) as area_path, ${incidents.categoryCode} as category_code, ${incidents.affectsUn} as affects_un`;
+  const people = sql`select ${columns}, ${incidentPeople.outcome} as outcome, ${incidentPeople.recruitmentType} as recruitment_type,
+        ${incidentPeople.sex} as sex, ${incidentPeople.count} as people
+      from ${incidents} join ${incidentPeople} on ${incidentPeople.incidentId} = ${incidents.id} where ${where}`;
   return {
     kind: "live",
     place: chosen,
     incidents: sql`select ${columns}, 1 as incidents from ${incidents} where ${where}`,
-    people: sql`select ${columns}, ${incidentPeople.outcome} as outcome, ${incidentPeople.recruitmentType} as recruitment_type,
-        ${incidentPeople.sex} as sex, ${incidentPeople.count} as people
-      from ${incidents} join ${incidentPeople} on ${incidentPeople.incidentId} = ${incidents.id} where ${where}`,
+    people,
+    outcomes: people,
+    demography: people,
   };
 }
 

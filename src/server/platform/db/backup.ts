@@ -46,7 +46,12 @@ export const backupTables = [
  * Tables derived from others by triggers (rollups): not backed up, emptied on restore and
  * rebuilt by the triggers as the restored rows go in.
  */
-export const derivedTables = ["incident_monthly_rollup", "incident_people_monthly_rollup"] as const;
+export const derivedTables = [
+  "incident_monthly_rollup",
+  "incident_people_monthly_rollup",
+  "incident_outcome_monthly_rollup",
+  "incident_demography_monthly_rollup",
+] as const;
 
 // Places refer to their parent: shorter paths first, so a parent is always restored before its children.
 const tableOrder: Partial<Record<(typeof backupTables)[number], string>> = { places: "length(t.path), t.id" };
