@@ -6,7 +6,7 @@
  * Each figure is printed against its goal and beside a baseline measured in the same run
  * (GET /api/auth/me through the same stack, and the RSS before the export).
  *   node --expose-gc --import tsx bench/incidents-scale.bench.ts [--db pglite|postgres|both] [--count 1000000]
- *     [--formats csv,geojson,xlsx] [--pglite-dir <dir>: keep (and reuse) the PGlite database there]
+ *     [--formats csv,geojson,xlsx] [--parts list,stats,export] [--pglite-dir <dir>: keep (and reuse) the PGlite database there]
  * Add --max-old-space-size=<MB> to node to see the export's memory with a tighter V8 heap.
  */
 import { spawn } from "node:child_process";
@@ -14,10 +14,11 @@ import { once } from "node:events";
 import { readFileSync, writeFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { insertGeneratedIncidents } from "../src/server/seed/incident-generator.ts";
-import { type DatabaseKind, kindsToRun, machine, ms, openBenchDatabase, option, percentile, signedIn, startApp } from "./incidents-support.ts";
+import { type BenchDatabase, type DatabaseKind, kindsToRun, machine, ms, openBenchDatabase, option, percentile, signedIn, startApp } from "./incidents-support.ts";
 
 const count = Number(option("count", "1000000"));
 const formats = option("formats", "csv").split(",");
+const parts = option("parts", "list,stats,export").split(",");
 const repeats = 30;
 
 type Caller = Awaited<ReturnType<typeof signedIn>>;
@@ -97,6 +98,14 @@ async function benchmark(kind: DatabaseKind) {
   const baseline = await timings(analyst, "/api/auth/me");
   console.log(`[${kind}] baseline GET /api/auth/me: p95 ${ms(percentile(baseline, 95))}`);
 
+  if (parts.includes("list")) await lists(kind, count, analyst, pcsa, doMali, baseline, mopti, organisation);
+  if (parts.includes("stats")) await dashboards(kind, database, analyst, pcsa, mali);
+  if (parts.includes("export")) await exports(kind, app, formats);
+  await app.close();
+  await bench.dispose();
+}
+
+async function lists(kind: DatabaseKind, count: number, analyst: Caller, pcsa: Caller, doMali: Caller, baseline: number[], mopti: string, organisation: string) {
   const firstPage = (await analyst({ method: "GET", url: "/api/incidents?pageSize=25" })).json() as { nextCursor: string | null };
   const lists: [string, Caller, string][] = [
     ["analyst, no filter (newest first)", analyst, "/api/incidents?pageSize=25"],
@@ -117,7 +126,9 @@ async function benchmark(kind: DatabaseKind) {
   }
   const listP95 = percentile(allLists, 95);
   console.log(`[${kind}] (b) list with filters at ${count}: p95 ${ms(listP95)} = ${(listP95 / 50).toFixed(2)}× the 50 ms goal (${(listP95 / percentile(baseline, 95)).toFixed(1)}× /api/auth/me)`);
+}
 
+async function dashboards(kind: DatabaseKind, database: BenchDatabase["database"], analyst: Caller, pcsa: Caller, mali: string) {
   const stats: [string, Caller, string][] = [
     ["analyst, last twelve months", analyst, "/api/incidents/stats"],
     ["analyst, 2016–2025", analyst, "/api/incidents/stats?from=2016-01&to=2025-12"],
@@ -136,7 +147,9 @@ async function benchmark(kind: DatabaseKind) {
   console.log(`[${kind}]   rollup rows read by the dashboard: ${rollups.incidents} (incidents), ${rollups.people} (people affected)`);
   const statsP95 = percentile(allStats, 95);
   console.log(`[${kind}] (c) dashboard aggregates at ${count}: p95 ${ms(statsP95)} = ${(statsP95 / 150).toFixed(2)}× the 150 ms goal`);
+}
 
+async function exports(kind: DatabaseKind, app: Awaited<ReturnType<typeof startApp>>, formats: string[]) {
   await app.listen({ port: 0, host: "127.0.0.1" });
   const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   const login = await fetch(`${baseUrl}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: "analyst@vigil.example", password: "vigil-demo-2026" }) });
@@ -150,8 +163,6 @@ async function benchmark(kind: DatabaseKind) {
       `[${kind}] (e) export of every incident as ${format}: ${(result.bytes / 1024 / 1024).toFixed(0)} MB in ${result.seconds.toFixed(0)} s; RSS ${result.beforeMb.toFixed(0)} MB before, peak growth ${result.growthMb.toFixed(0)} MB = ${(result.growthMb / 100).toFixed(2)}× the 100 MB goal (JS heap growth ${result.heapGrowthMb.toFixed(0)} MB)`,
     );
   }
-  await app.close();
-  await bench.dispose();
 }
 
 console.log(`machine: ${machine()}; ${count} incidents`);

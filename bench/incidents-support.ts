@@ -40,7 +40,9 @@ export async function openBenchDatabase(kind: DatabaseKind): Promise<BenchDataba
     const dataDir = kept || mkdtempSync(path.join(tmpdir(), "vigil-bench-"));
     const isReused = Boolean(kept) && existsSync(path.join(dataDir, "pgdata"));
     const database = await openDatabase({ dataDir });
-    if (!isReused) await prepare(database);
+    // A kept database is brought up to the migrations of this checkout before it is reused.
+    if (isReused) await runMigrations(database);
+    else await prepare(database);
     const dispose = async () => {
       await database.close();
       if (!kept) rmSync(dataDir, { recursive: true, force: true });
@@ -83,8 +85,9 @@ async function prepare(database: Database) {
   await seedDemo(database);
 }
 
+/** The app on the database; `BENCH_LOG=error` shows server errors (silent by default). */
 export async function startApp(database: Database): Promise<FastifyInstance> {
-  return createServer(loadConfig({ LOG_LEVEL: "silent", DATA_DIR: "/nonexistent" }), database, { webRoot: "/nonexistent" });
+  return createServer(loadConfig({ LOG_LEVEL: process.env.BENCH_LOG ?? "silent", DATA_DIR: "/nonexistent" }), database, { webRoot: "/nonexistent" });
 }
 
 /** Signed-in requests through `inject` (session cookie, CSRF header on writes). */
