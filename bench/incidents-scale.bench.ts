@@ -141,10 +141,10 @@ async function dashboards(kind: DatabaseKind, database: BenchDatabase["database"
     allStats.push(...times);
     console.log(`[${kind}]   stats, ${name}: p50 ${ms(percentile(times, 50))}, p95 ${ms(percentile(times, 95))}`);
   }
-  const [rollups] = await database.query<{ incidents: number; people: number }>(
-    "select (select count(*) from incident_monthly_rollup)::int as incidents, (select count(*) from incident_people_monthly_rollup)::int as people",
-  );
-  console.log(`[${kind}]   rollup rows read by the dashboard: ${rollups.incidents} (incidents), ${rollups.people} (people affected)`);
+  const rollupTables = await database.query<{ name: string }>("select tablename as name from pg_tables where tablename like 'incident%rollup' order by tablename");
+  const sizes: string[] = [];
+  for (const { name } of rollupTables) sizes.push(`${name} ${(await database.query<{ rows: number }>(`select count(*)::int as rows from ${name}`))[0].rows}`);
+  console.log(`[${kind}]   rollup rows: ${sizes.join(", ")}`);
   const statsP95 = percentile(allStats, 95);
   console.log(`[${kind}] (c) dashboard aggregates at ${count}: p95 ${ms(statsP95)} = ${(statsP95 / 150).toFixed(2)}× the 150 ms goal`);
 }

@@ -7,6 +7,8 @@ import { type Column, DataTable } from "../../app/components/data-table.componen
 import { Empty } from "../../app/components/empty-state.component.tsx";
 import { AnchorLink, ButtonLink } from "../../app/components/links.tsx";
 import { PageHeader } from "../../app/components/page-header.component.tsx";
+import { IncidentExportMenu } from "../incident-exchange/incident-export-menu.component.tsx";
+import { IncidentImportButton } from "../incident-exchange/incident-import-button.component.tsx";
 import { QueryError } from "../../app/components/query-error.component.tsx";
 import { SearchInput } from "../../app/components/search-input.component.tsx";
 import { intlLocale } from "../../app/format.ts";
@@ -118,7 +120,10 @@ export function IncidentListPage() {
         title={t("incidents.title")}
         description={t("incidents.description")}
         actions={
-          canCreate && (
+          <>
+            <IncidentExportMenu filters={filterValues} />
+            <IncidentImportButton />
+            {canCreate && (
             <>
               <ButtonLink variant="default" to="/incidents/quick" leftSection={<IconBolt size={16} aria-hidden />}>
                 {t("incidents.quick.title")}
@@ -127,7 +132,8 @@ export function IncidentListPage() {
                 {t("incidents.create")}
               </ButtonLink>
             </>
-          )
+            )}
+          </>
         }
       />
       <Group mb="sm" align="flex-end" gap="xs" wrap="nowrap">
