@@ -1,14 +1,5 @@
 import type { QueryClient } from "@tanstack/react-query";
-import {
-  createRootRouteWithContext,
-  createRoute,
-  createRouter,
-  lazyRouteComponent,
-  notFound,
-  Outlet,
-  redirect,
-} from "@tanstack/react-router";
-import { isApiError } from "./api.ts";
+import { createRoute, createRouter } from "@tanstack/react-router";
 import {
   appointmentRoles,
   meetingBodies,
@@ -17,70 +8,12 @@ import {
   registerRoleKeys,
   sexes,
 } from "./domain.ts";
-import { incidentStatuses, personOutcomes } from "../modules/incidents/incident-labels.ts";
-import {
-  investigationStatuses,
-  perpetratorKinds,
-  victimCaseSorts,
-  victimCaseStatuses,
-} from "../../core/victims/victim-enums.ts";
+import { incidentRoutes } from "./incident-routes.tsx";
+import { appRoute, loginRoute, page, pagesRoute, requires, rootRoute } from "./route-base.tsx";
 import { flag, oneOf, positiveInt, searchOf, sortOrders, text } from "./search-params.ts";
-import { type Me, meQueryKey, meQueryOptions } from "./session.ts";
-import { AppLayout } from "./shell/app-layout.component.tsx";
-import { NotFoundPage, PageLoader, RouteErrorPage } from "./shell/route-states.component.tsx";
+import { PageLoader, RouteErrorPage } from "./shell/route-states.component.tsx";
 
-export type RouterContext = { queryClient: QueryClient };
-
-const rootRoute = createRootRouteWithContext<RouterContext>()({
-  component: Outlet,
-  notFoundComponent: NotFoundPage,
-});
-
-const loginRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  path: "/login",
-  validateSearch: searchOf((search) => ({ redirect: text(search.redirect) })),
-  component: lazyRouteComponent(() => import("../modules/auth/login.page.tsx"), "LoginPage"),
-});
-
-/** Everything behind sign-in. The session is fetched once here; pages read it with useMe(). */
-const appRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  id: "app",
-  beforeLoad: async ({ context, location }) => {
-    try {
-      await context.queryClient.ensureQueryData(meQueryOptions);
-    } catch (error) {
-      if (isApiError(error) && error.status === 401) {
-        throw redirect({ to: "/login", search: { redirect: location.href === "/" ? undefined : location.href } });
-      }
-      throw error;
-    }
-  },
-  component: AppLayout,
-});
-
-/** Inside the shell, so a page the caller may not see answers "not found" with the navigation still there. */
-const pagesRoute = createRoute({
-  getParentRoute: () => appRoute,
-  id: "pages",
-  component: Outlet,
-  notFoundComponent: NotFoundPage,
-});
-
-/**
- * Pages the caller has no right to at all answer "not found", as the API does, instead of
- * loading and then failing with 403.
- */
-const requires =
-  (permission: string) =>
-  ({ context }: { context: RouterContext }) => {
-    const me = context.queryClient.getQueryData<Me>(meQueryKey);
-    if (me && !me.permissions.includes(permission)) throw notFound();
-  };
-
-const page = <T extends Record<string, unknown>>(importer: () => Promise<T>, name: keyof T & string) =>
-  lazyRouteComponent(importer, name as never);
+export type { RouterContext } from "./route-base.tsx";
 
 const dashboardRoute = createRoute({
   getParentRoute: () => pagesRoute,
@@ -223,133 +156,6 @@ const personEditRoute = createRoute({
   component: page(() => import("../modules/personnel/person-edit.page.tsx"), "PersonEditPage"),
 });
 
-const incidentsRoute = createRoute({
-  getParentRoute: () => pagesRoute,
-  path: "/incidents",
-  beforeLoad: requires("incident.read"),
-  validateSearch: searchOf((search) => ({
-    q: text(search.q),
-    placeId: text(search.placeId),
-    categoryCode: text(search.categoryCode),
-    status: oneOf(incidentStatuses, search.status),
-    affectsUn: oneOf(["true", "false"] as const, search.affectsUn),
-    organisationId: text(search.organisationId),
-    outcome: oneOf(personOutcomes, search.outcome),
-    from: text(search.from),
-    to: text(search.to),
-    sort: oneOf(["occurredAt", "updatedAt"] as const, search.sort),
-    order: oneOf(sortOrders, search.order),
-  })),
-  component: page(() => import("../modules/incidents/incident-list.page.tsx"), "IncidentListPage"),
-});
-
-const incidentNewRoute = createRoute({
-  getParentRoute: () => pagesRoute,
-  path: "/incidents/new",
-  beforeLoad: requires("incident.create"),
-  component: page(() => import("../modules/incidents/incident-edit.page.tsx"), "IncidentCreatePage"),
-});
-
-const incidentImportRoute = createRoute({
-  getParentRoute: () => pagesRoute,
-  path: "/incidents/import",
-  beforeLoad: requires("incident.import"),
-  component: page(() => import("../modules/incident-exchange/incident-import.page.tsx"), "IncidentImportPage"),
-});
-
-const incidentQuickRoute = createRoute({
-  getParentRoute: () => pagesRoute,
-  path: "/incidents/quick",
-  beforeLoad: requires("incident.create"),
-  component: page(() => import("../modules/incidents/quick-report.page.tsx"), "QuickReportPage"),
-});
-
-const incidentRoute = createRoute({
-  getParentRoute: () => pagesRoute,
-  path: "/incidents/$incidentId",
-  beforeLoad: requires("incident.read"),
-  component: page(() => import("../modules/incidents/incident-detail.page.tsx"), "IncidentDetailPage"),
-});
-
-const incidentEditRoute = createRoute({
-  getParentRoute: () => pagesRoute,
-  path: "/incidents/$incidentId/edit",
-  beforeLoad: requires("incident.create"),
-  component: page(() => import("../modules/incidents/incident-edit.page.tsx"), "IncidentEditPage"),
-});
-
-// Incident analysis (dashboard, map, generated reports): filters live in the URL, so a view can be shared.
-const month = (value: unknown) => (typeof value === "string" && /^\d{4}-(0[1-9]|1[0-2])$/.test(value) ? value : undefined);
-const day = (value: unknown) => (typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : undefined);
-
-const incidentDashboardRoute = createRoute({
-  getParentRoute: () => pagesRoute,
-  path: "/incidents/dashboard",
-  beforeLoad: requires("incident.analyse"),
-  validateSearch: searchOf((search) => ({
-    from: month(search.from),
-    to: month(search.to),
-    placeId: text(search.placeId),
-    categoryCode: text(search.categoryCode),
-    affectsUn: oneOf(["true", "false"] as const, search.affectsUn),
-  })),
-  component: page(() => import("../modules/incident-analysis/incident-dashboard.page.tsx"), "IncidentDashboardPage"),
-});
-
-const incidentMapRoute = createRoute({
-  getParentRoute: () => pagesRoute,
-  path: "/incidents/map",
-  beforeLoad: requires("incident.analyse"),
-  validateSearch: searchOf((search) => ({
-    from: day(search.from),
-    to: day(search.to),
-    placeId: text(search.placeId),
-    categoryCode: text(search.categoryCode),
-  })),
-  component: page(() => import("../modules/incident-analysis/incident-map.page.tsx"), "IncidentMapPage"),
-});
-
-const incidentReportsRoute = createRoute({
-  getParentRoute: () => pagesRoute,
-  path: "/incidents/reports",
-  beforeLoad: requires("incident.analyse"),
-  validateSearch: searchOf((search) => ({
-    tab: oneOf(["periodic", "jiu"] as const, search.tab),
-    period: oneOf(["quarter", "year"] as const, search.period),
-    year: positiveInt(search.year),
-    quarter: oneOf(["1", "2", "3", "4"] as const, String(search.quarter)) ? Number(search.quarter) : undefined,
-    placeId: text(search.placeId),
-    fromYear: positiveInt(search.fromYear),
-    toYear: positiveInt(search.toYear),
-  })),
-  component: page(() => import("../modules/incident-analysis/incident-reports.page.tsx"), "IncidentReportsPage"),
-});
-
-const victimsRoute = createRoute({
-  getParentRoute: () => pagesRoute,
-  path: "/victims",
-  beforeLoad: requires("victim.read"),
-  validateSearch: searchOf((search) => ({
-    q: text(search.q),
-    status: oneOf(victimCaseStatuses, search.status),
-    perpetratorKind: oneOf(perpetratorKinds, search.perpetratorKind),
-    investigationStatus: oneOf(investigationStatuses, search.investigationStatus),
-    placeId: text(search.placeId),
-    overdue: flag(search.overdue),
-    sort: oneOf(victimCaseSorts, search.sort),
-    order: oneOf(sortOrders, search.order),
-    page: positiveInt(search.page),
-  })),
-  component: page(() => import("../modules/victims/victim-list.page.tsx"), "VictimListPage"),
-});
-
-const victimRoute = createRoute({
-  getParentRoute: () => pagesRoute,
-  path: "/victims/$caseId",
-  beforeLoad: requires("victim.read"),
-  component: page(() => import("../modules/victims/victim-detail.page.tsx"), "VictimDetailPage"),
-});
-
 const responsibilitiesRoute = createRoute({
   getParentRoute: () => pagesRoute,
   path: "/responsibilities",
@@ -401,17 +207,7 @@ const routeTree = rootRoute.addChildren([
       personNewRoute,
       personRoute,
       personEditRoute,
-      incidentsRoute,
-      incidentNewRoute,
-      incidentQuickRoute,
-      incidentImportRoute,
-      incidentRoute,
-      incidentEditRoute,
-      incidentDashboardRoute,
-      incidentMapRoute,
-      incidentReportsRoute,
-      victimsRoute,
-      victimRoute,
+      ...incidentRoutes,
       responsibilitiesRoute,
       usersRoute,
       webhooksRoute,
