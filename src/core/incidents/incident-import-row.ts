@@ -9,7 +9,7 @@ import {
   importStatuses,
   normaliseWords,
 } from "./incident-import-fields.ts";
-import { offsetAt, readOccurredAt } from "./incident-import-time.ts";
+import { readOccurredAt } from "./incident-import-time.ts";
 import {
   type PeopleLine,
   readBoolean,
@@ -22,7 +22,6 @@ import {
   splitList,
   statusTable,
 } from "./incident-import-values.ts";
-import { z } from "zod";
 import { type IncidentInput, incidentInput, isKnownTimeZone } from "./incident.schemas.ts";
 import { personOutcomes } from "./incident-taxonomy.types.ts";
 
@@ -131,44 +130,9 @@ export function nearestArea(stations: readonly ImportStation[], point: { latitud
   return best;
 }
 
-/*
- * The API's schema and rules check the time zone by building an Intl formatter on every call
- * (about 0.1 ms each, twice per incident): over a file of thousands of rows that is most of the
- * work. The import runs the same checks, with the same messages, on formatters cached per zone:
- * the schema with its time zone refinement memoised, and the rule comparing occurredAt's offset
- * with the zone's, before the other rules run on the time in UTC.
- */
-const knownZones = new Map<string, boolean>();
-const isKnownZone = (name: string) => {
-  if (!knownZones.has(name)) knownZones.set(name, isKnownTimeZone(name));
-  return knownZones.get(name) as boolean;
-};
-const importInput = incidentInput.extend({
-  timeZone: z
-    .string()
-    .trim()
-    .min(1, { message: "is required" })
-    .max(64, { message: "must be at most 64 characters" })
-    .refine(isKnownZone, { message: "must be an IANA time zone name, as Africa/Nairobi" }),
-});
-
-const formatOffset = (minutes: number) => {
-  const size = Math.abs(minutes);
-  const pad = (value: number) => String(value).padStart(2, "0");
-  return `${minutes < 0 ? "-" : "+"}${pad(Math.floor(size / 60))}:${pad(size % 60)}`;
-};
-
-/** `incidentProblems` with its time-zone rule run on a cached formatter (see above). */
+/** The API's own rules: the time-zone checks they share are cached per zone (`time-zone.ts`). */
 export function importRowProblems(input: IncidentInput): { field: string; message: string }[] {
-  const stated = /([+-])(\d{2}):(\d{2})$/.exec(input.occurredAt);
-  const statedMinutes = stated ? (stated[1] === "-" ? -1 : 1) * (Number(stated[2]) * 60 + Number(stated[3])) : 0;
-  const instant = Date.parse(input.occurredAt);
-  const actual = statedMinutes === 0 ? null : offsetAt(input.timeZone, instant);
-  const zoneProblem =
-    actual !== null && actual !== statedMinutes
-      ? [{ field: "timeZone", message: `is ${formatOffset(actual)} at that moment, but occurredAt says ${formatOffset(statedMinutes)}: correct the time zone or the time` }]
-      : [];
-  return [...zoneProblem, ...incidentProblems({ ...input, occurredAt: new Date(instant).toISOString() })];
+  return incidentProblems(input);
 }
 
 // Stand-ins for values a row got wrong, so the other fields are still checked in the same pass.
@@ -191,7 +155,7 @@ export function readImportRow(cells: readonly string[], columns: ImportColumns, 
   const whenText = cell(whenField);
   let occurredAt = placeholderTime;
   if (!whenText) flag(whenField, "is required");
-  else if (timeZone === "" || isKnownZone(timeZone)) {
+  else if (timeZone === "" || isKnownTimeZone(timeZone)) {
     const read = readOccurredAt(whenText, whenField === "occurredDate" && isMapped("occurredTime") ? cell("occurredTime") : null, timeZone || null);
     if ("value" in read) occurredAt = read.value;
     else if (!timeZone && read.message.startsWith("is a local time")) {
@@ -269,7 +233,7 @@ export function readImportRow(cells: readonly string[], columns: ImportColumns, 
     const source = sourceOf(path, columns, lineSources);
     if (!flagged.has(source)) issues.push({ source, message: detailOf(path, message) });
   };
-  const parsed = importInput.safeParse(candidate);
+  const parsed = incidentInput.safeParse(candidate);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) report(issue.path.join("."), issue.message);
   } else {

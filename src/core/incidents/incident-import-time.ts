@@ -1,4 +1,5 @@
 import type { Read } from "./incident-import-values.ts";
+import { offsetAt } from "./time-zone.ts";
 
 /**
  * Dates and times of imported rows. Field reports write local times ("17/05/2026 14:30"), so a
@@ -6,29 +7,7 @@ import type { Read } from "./incident-import-values.ts";
  * offset at that moment, which is what `incidentInput` and the time-zone rule expect.
  */
 
-const formatters = new Map<string, Intl.DateTimeFormat | null>();
-
-function formatterOf(timeZone: string): Intl.DateTimeFormat | null {
-  if (!formatters.has(timeZone)) {
-    try {
-      formatters.set(timeZone, new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "longOffset" }));
-    } catch {
-      formatters.set(timeZone, null);
-    }
-  }
-  return formatters.get(timeZone) ?? null;
-}
-
-/** The zone's UTC offset in minutes at an instant, or null for a zone the runtime does not know. */
-export function offsetAt(timeZone: string, instant: number): number | null {
-  const name = formatterOf(timeZone)
-    ?.formatToParts(new Date(instant))
-    .find((part) => part.type === "timeZoneName")?.value;
-  const match = name ? /^GMT(?:([+-])(\d{2}):(\d{2}))?$/.exec(name) : null;
-  if (!match) return null;
-  if (!match[1]) return 0;
-  return (match[1] === "-" ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3]));
-}
+export { offsetAt };
 
 type Wall = { year: number; month: number; day: number; hour: number; minute: number; second: number };
 

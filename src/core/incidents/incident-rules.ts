@@ -1,3 +1,4 @@
+import { offsetAt } from "./time-zone.ts";
 import { type RuleLanguage, type RuleMessages, ruleMessages } from "./incident-rules.messages.ts";
 import { defaultCriticalCategoryCodes, findCategory, incidentCategories } from "./incident-taxonomy.data.ts";
 import type { IncidentCategory, PersonOutcome } from "./incident-taxonomy.types.ts";
@@ -72,21 +73,6 @@ function statedOffsetMinutes(occurredAt: string): number | null {
   return minutes === 0 ? null : (match[1] === "-" ? -1 : 1) * minutes;
 }
 
-/** The zone's UTC offset at that instant in minutes, or null when the zone or instant is unusable. */
-function zoneOffsetMinutes(timeZone: string, instant: number): number | null {
-  try {
-    const name = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "longOffset" })
-      .formatToParts(new Date(instant))
-      .find((part) => part.type === "timeZoneName")?.value;
-    const match = name ? /^GMT(?:([+-])(\d{2}):(\d{2}))?$/.exec(name) : null;
-    if (!match) return null;
-    if (!match[1]) return 0;
-    return (match[1] === "-" ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3]));
-  } catch {
-    return null;
-  }
-}
-
 const formatOffset = (minutes: number) => {
   const size = Math.abs(minutes);
   const pad = (value: number) => String(value).padStart(2, "0");
@@ -103,7 +89,7 @@ function timeZoneProblems(occurredAt: string, timeZone: string, say: RuleMessage
   const stated = statedOffsetMinutes(occurredAt);
   const instant = Date.parse(occurredAt);
   if (stated === null || Number.isNaN(instant)) return [];
-  const actual = zoneOffsetMinutes(timeZone, instant);
+  const actual = offsetAt(timeZone, instant);
   if (actual === null) return [{ field: "timeZone", message: say.timeZoneName() }];
   if (actual === stated) return [];
   return [{ field: "timeZone", message: say.timeZoneOffset(formatOffset(actual), formatOffset(stated)) }];

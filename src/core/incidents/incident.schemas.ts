@@ -1,3 +1,4 @@
+import { isKnownTimeZone } from "./time-zone.ts";
 import { z } from "zod";
 import { recruitmentTypes, sexes } from "../personnel/personnel.schemas.ts";
 import { patchOf } from "../structure/patch.ts";
@@ -29,16 +30,7 @@ export const incidentSexes = [...sexes, "unknown"] as const;
 export type IncidentSex = (typeof incidentSexes)[number];
 
 /** True for a time zone name the runtime knows (IANA, as Africa/Nairobi), false for anything else. */
-export function isKnownTimeZone(name: string): boolean {
-  // Newer runtimes accept bare offsets ("+03:00") as zones: an offset is not a place's zone.
-  if (!/^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(name)) return false;
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
-}
+export { isKnownTimeZone };
 
 /** Exactly one of a duty station or free coordinates. The area is resolved from it on the server. */
 export const incidentPlaceInput = z
