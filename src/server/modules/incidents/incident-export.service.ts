@@ -15,7 +15,7 @@ import {
   exportValues,
 } from "./incident-export.columns.ts";
 import { type IncidentFilter, incidentFilterConditions, incidentVisibility } from "./incident-filter.ts";
-import { recordAuditEntries } from "./incident-import.audit.ts";
+import { recordAuditEntries } from "../../platform/audit/audit-batch.ts";
 import { incidentPeople, incidents } from "./incidents.tables.ts";
 
 export const exportFormats = ["csv", "xlsx", "geojson"] as const;

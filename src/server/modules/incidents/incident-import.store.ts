@@ -8,7 +8,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "../../platform/db/database.ts";
 import type { ServiceContext } from "../../platform/http/context.ts";
 import type { ResolvedPlace } from "./incident-place.ts";
-import { recordAuditEntries } from "./incident-import.audit.ts";
+import { recordAuditEntries } from "../../platform/audit/audit-batch.ts";
 import type { IncidentStatus } from "./incidents.tables.ts";
 
 /** One incident ready to store: checked, placed, with its import key. */

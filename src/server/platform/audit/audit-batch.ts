@@ -1,8 +1,8 @@
 import { eq, sql } from "drizzle-orm";
-import { entryHash } from "../../platform/audit/audit-hash.ts";
-import { type AuditContext, type AuditEntryInput, recordAudit } from "../../platform/audit/audit.service.ts";
-import { auditHead, auditLog } from "../../platform/audit/audit.tables.ts";
-import type { Db } from "../../platform/db/database.ts";
+import { entryHash } from "./audit-hash.ts";
+import { type AuditContext, type AuditEntryInput, recordAudit } from "./audit.service.ts";
+import { auditHead, auditLog } from "./audit.tables.ts";
+import type { Db } from "../db/database.ts";
 
 // Entries per INSERT: bounds the size of one statement.
 const rowsPerInsert = 2000;
@@ -12,7 +12,6 @@ const rowsPerInsert = 2000;
  * instead of a lock, a head read and two writes per entry. The first entry goes through
  * `recordAudit`, which takes the chain's advisory lock for the rest of the transaction; the
  * others are chained to it here with the same hash, and the head moves once, to the last.
- * (A candidate for the platform's audit service: imports and exports use it today.)
  */
 export async function recordAuditEntries(tx: Db, context: AuditContext, inputs: readonly AuditEntryInput[]): Promise<void> {
   if (inputs.length === 0) return;
