@@ -7,14 +7,21 @@
  * (GET /api/auth/me through the same stack, and the RSS before the export).
  *   node --expose-gc --import tsx bench/incidents-scale.bench.ts [--db pglite|postgres|both] [--count 1000000]
  *     [--formats csv,geojson,xlsx] [--parts list,stats,export] [--pglite-dir <dir>: keep (and reuse) the PGlite database there]
- * Add --max-old-space-size=<MB> to node to see the export's memory with a tighter V8 heap.
+ * The server runs here under the V8 heap limit `vigil serve` gets (bin/heap-limit.js: VIGIL_HEAP_MB,
+ * default 1024 MB, or --max-old-space-size given to node), printed on the first line.
  */
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { readFileSync, writeFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
+import { getHeapStatistics } from "node:v8";
+// @ts-expect-error: a plain JavaScript module of the launcher
+import { relaunchWithHeapLimit } from "../bin/heap-limit.js";
 import { insertGeneratedIncidents } from "../src/server/seed/incident-generator.ts";
 import { type BenchDatabase, type DatabaseKind, kindsToRun, machine, ms, openBenchDatabase, option, percentile, signedIn, startApp } from "./incidents-support.ts";
+
+// The server's memory is measured under the heap limit it is started with.
+await relaunchWithHeapLimit();
 
 const count = Number(option("count", "1000000"));
 const formats = option("formats", "csv").split(",");
@@ -165,5 +172,5 @@ async function exports(kind: DatabaseKind, app: Awaited<ReturnType<typeof startA
   }
 }
 
-console.log(`machine: ${machine()}; ${count} incidents`);
+console.log(`machine: ${machine()}; ${count} incidents; V8 heap limit ${(getHeapStatistics().heap_size_limit / 1024 / 1024).toFixed(0)} MB (old generation and young)`);
 for (const kind of kindsToRun()) await benchmark(kind);

@@ -17,9 +17,11 @@ function median(values: number[]) {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
+/** RSS of a process and its descendants: on Node 20, bin/vigil.js starts the server as its child to give it a heap limit. */
 function rssKb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  const children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean);
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) + children.reduce((sum, child) => sum + rssKb(Number(child)), 0);
 }
 
 async function bareNode(): Promise<{ ms: number; rssKb: number }> {

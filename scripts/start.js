@@ -3,6 +3,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import { heapLimitFlag } from "../bin/heap-limit.js";
 
 function newestMtime(dir) {
   let newest = 0;
@@ -22,7 +23,10 @@ if (isStale) {
   const build = spawnSync("npx", ["vite", "build", "--logLevel", "warn"], { stdio: "inherit" });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
-const server = spawnSync(process.execPath, ["bin/vigil.js", "serve", "--demo-if-empty", ...process.argv.slice(2)], {
+// The server's heap limit given here, so that bin/vigil.js need not start node a second time
+// (only NODE_OPTIONS and VIGIL_HEAP_MB reach the server: this script's own node flags do not).
+const heapLimit = heapLimitFlag(process.env, []);
+const server = spawnSync(process.execPath, [...(heapLimit ? [heapLimit] : []), "bin/vigil.js", "serve", "--demo-if-empty", ...process.argv.slice(2)], {
   stdio: "inherit",
 });
 process.exit(server.status ?? 0);

@@ -9,11 +9,58 @@ import {
   monthsOf,
   periodLabel,
   previousPeriod,
+  joinPeriods,
   reportPeriod,
+  splitIntoYears,
   yearEarlier,
 } from "./incident-stats-period.ts";
 
 describe("month periods", () => {
+  it("cuts a period into whole years and the months at either end", () => {
+    expect(splitIntoYears({ from: "2016-03", to: "2026-02" })).toEqual({
+      years: { from: 2017, to: 2025 },
+      months: [
+        { from: "2016-03", to: "2016-12" },
+        { from: "2026-01", to: "2026-02" },
+      ],
+    });
+    expect(splitIntoYears({ from: "2020-01", to: "2021-12" })).toEqual({ years: { from: 2020, to: 2021 }, months: [] });
+    expect(splitIntoYears({ from: "2020-02", to: "2021-11" })).toEqual({ years: null, months: [{ from: "2020-02", to: "2021-11" }] });
+    expect(splitIntoYears({ from: "2020-01", to: "2020-11" })).toEqual({ years: null, months: [{ from: "2020-01", to: "2020-11" }] });
+  });
+
+  it("joins touching or overlapping periods, keeping the same months", () => {
+    expect(joinPeriods([{ from: "2025-01", to: "2025-12" }, { from: "2024-01", to: "2024-12" }, { from: "2027-01", to: "2027-02" }])).toEqual([
+      { from: "2024-01", to: "2025-12" },
+      { from: "2027-01", to: "2027-02" },
+    ]);
+    const month = fc.tuple(fc.integer({ min: 2000, max: 2003 }), fc.integer({ min: 1, max: 12 })).map(([year, m]) => `${year}-${String(m).padStart(2, "0")}`);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(month, fc.integer({ min: 0, max: 14 })), { maxLength: 6 }), (starts) => {
+        const periods = starts.map(([from, length]) => ({ from, to: addMonths(from, length) }));
+        const joined = joinPeriods(periods);
+        expect([...new Set(joined.flatMap(monthsOf))].sort()).toEqual([...new Set(periods.flatMap(monthsOf))].sort());
+        expect(joined.flatMap(monthsOf)).toHaveLength(new Set(joined.flatMap(monthsOf)).size);
+        for (const [index, period] of joined.slice(1).entries()) expect(monthCount({ from: joined[index].to, to: period.from })).toBeGreaterThan(2);
+      }),
+    );
+  });
+
+  it("covers every month of the period exactly once when split into years", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1950, max: 2100 }), fc.integer({ min: 0, max: 11 }), fc.integer({ min: 1, max: 240 }), (year, month, length) => {
+        const from = `${year}-${String(month + 1).padStart(2, "0")}`;
+        const period = { from, to: addMonths(from, length - 1) };
+        const { years, months } = splitIntoYears(period);
+        const covered = months.flatMap(monthsOf);
+        if (years) {
+          for (let whole = years.from; whole <= years.to; whole += 1) covered.push(...monthsOf({ from: `${whole}-01`, to: `${whole}-12` }));
+        }
+        expect(covered.sort()).toEqual(monthsOf(period));
+      }),
+    );
+  });
+
   it("adds months across years", () => {
     expect(addMonths("2025-01", -1)).toBe("2024-12");
     expect(addMonths("2024-11", 14)).toBe("2026-01");

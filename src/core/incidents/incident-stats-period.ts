@@ -71,5 +71,43 @@ export function periodLabel(period: MonthPeriod): string {
   return `${period.from} – ${period.to}`;
 }
 
+/**
+ * A period cut into the calendar years it covers whole (`years`, first and last year, or null)
+ * and the runs of months left at either end (`months`, zero to two): counts read per year for
+ * the whole years and per month for the rest add up to the period's, with far fewer rows.
+ */
+export function splitIntoYears(period: MonthPeriod): { years: { from: number; to: number } | null; months: MonthPeriod[] } {
+  if (monthCount(period) < 1) return { years: null, months: [] };
+  const from = ordinal(period.from);
+  const to = ordinal(period.to);
+  const firstYear = Math.ceil(from / 12);
+  const lastYear = Math.floor((to + 1) / 12) - 1;
+  if (firstYear > lastYear) return { years: null, months: [period] };
+  const months: MonthPeriod[] = [];
+  if (from < firstYear * 12) months.push({ from: period.from, to: fromOrdinal(firstYear * 12 - 1) });
+  if (to > lastYear * 12 + 11) months.push({ from: fromOrdinal((lastYear + 1) * 12), to: period.to });
+  return { years: { from: firstYear, to: lastYear }, months };
+}
+
+/**
+ * The same months as fewer periods: overlapping or touching periods joined, in order. A query
+ * reads one run of months by an index range; several ORed together may make it scan the table.
+ */
+export function joinPeriods(periods: readonly MonthPeriod[]): MonthPeriod[] {
+  const joined: MonthPeriod[] = [];
+  for (const period of [...periods].filter((item) => monthCount(item) >= 1).sort((a, b) => ordinal(a.from) - ordinal(b.from))) {
+    const last = joined.at(-1);
+    if (last && ordinal(period.from) <= ordinal(last.to) + 1) {
+      if (ordinal(period.to) > ordinal(last.to)) last.to = period.to;
+    } else {
+      joined.push({ ...period });
+    }
+  }
+  return joined;
+}
+
+/** The first day of a year as a date (YYYY-01-01), as the yearly rollup tables key years. */
+export const yearStart = (year: number) => `${String(year).padStart(4, "0")}-01-01`;
+
 /** The first day of a month as a date (YYYY-MM-DD), as the rollup tables key months. */
 export const monthStart = (month: Month) => `${month}-01`;

@@ -1,3 +1,4 @@
+import { getHeapStatistics } from "node:v8";
 import { count } from "drizzle-orm";
 import { organisations } from "../modules/structure/index.ts";
 import { findUserByEmail } from "../modules/accounts/index.ts";
@@ -31,14 +32,20 @@ export async function startServer(options: { isDemoIfEmpty: boolean }) {
     }
   }
   const app = await createServer(config, database);
+  let isStopping = false;
   const shutdown = async (signal: string) => {
+    // Ctrl+C reaches both this process and bin/vigil.js's relaunching one, which passes it on:
+    // the second signal must not interrupt the first shutdown.
+    if (isStopping) return;
+    isStopping = true;
     app.log.info({ signal }, "shutting down");
     await app.close();
     await database.close();
     process.exit(0);
   };
-  process.once("SIGINT", () => void shutdown("SIGINT"));
-  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
   await app.listen({ port: config.port, host: config.host });
-  console.log(`Vigil is running at ${config.baseUrl} (${database.kind}, ready in ${Math.round(performance.now() - startedAt)} ms)`);
+  const heapMb = Math.round(getHeapStatistics().heap_size_limit / 1024 / 1024);
+  console.log(`Vigil is running at ${config.baseUrl} (${database.kind}, ready in ${Math.round(performance.now() - startedAt)} ms, V8 heap limit ${heapMb} MB)`);
 }

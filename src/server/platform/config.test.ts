@@ -43,6 +43,11 @@ describe("loadConfig", () => {
     expect(configError({ FLASH_ALERT_CATEGORIES: "abduction,kidnapping" }).message).toMatch(/FLASH_ALERT_CATEGORIES: names no incident category: kidnapping/);
   });
 
+  it("accepts a heap limit for the server (read by bin/vigil.js, which starts node with it)", () => {
+    expect(() => loadConfig({ VIGIL_HEAP_MB: "128" })).not.toThrow();
+    expect(() => loadConfig({ VIGIL_HEAP_MB: "1024" })).not.toThrow();
+  });
+
   it("treats empty variables as unset", () => {
     expect(loadConfig({ PORT: "", DATABASE_URL: "", BASE_URL: "" })).toMatchObject({ port: 8080, databaseUrl: undefined, baseUrl: "http://localhost:8080" });
   });
@@ -92,6 +97,9 @@ describe("loadConfig", () => {
     ["SMTP_URL", "http://mail.example.org"],
     ["LOG_LEVEL", "verbose"],
     ["SESSION_HOURS", "0"],
+    ["VIGIL_HEAP_MB", "lots"],
+    ["VIGIL_HEAP_MB", "64"],
+    ["VIGIL_HEAP_MB", "256.5"],
   ])("refuses %s=%s with a message naming the variable", (name, value) => {
     const error = configError({ [name]: value });
     expect(error.message).toMatch(/^Invalid configuration:/);

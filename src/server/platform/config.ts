@@ -70,6 +70,9 @@ const configSchema = z.object({
   FLASH_ALERT_CASUALTIES: positiveWhole("people", 10_000).default(massCasualtyThreshold),
   DELIVERY_MAX_ATTEMPTS: positiveWhole("attempts", 100).default(10),
   DELIVERY_RETRY_SECONDS: positiveWhole("seconds", 86_400).default(30),
+  // Read by bin/vigil.js, which starts the server with it (V8 fixes its heap size at start-up);
+  // checked here so that a bad value stops the server with the others. Bounds as in bin/heap-limit.js.
+  VIGIL_HEAP_MB: positiveWhole("megabytes", 1_048_576).pipe(z.number().min(128, { message: "must be at least 128 (megabytes)" })).optional(),
 });
 
 export type Config = {

@@ -22,8 +22,13 @@ export const exportFormats = ["csv", "xlsx", "geojson"] as const;
 export type ExportFormat = (typeof exportFormats)[number];
 export type ExportQuery = IncidentFilter & { format: ExportFormat; hxl?: "true" | "false"; lang: ExportLanguage };
 
-/** Rows per keyset page: one query for incidents and one for their people per page. */
-export const exportPageSize = 1000;
+/**
+ * Rows per keyset page: one query for incidents and one for their people per page. A page is
+ * alive from its query until its text is made; at 250 rows that spans fewer young-generation
+ * collections than at 1,000, so less of it is promoted to the old generation (a 300,000-row
+ * CSV export with V8's default heap: peak RSS growth 0–37 MB instead of 96–182 MB, as fast).
+ */
+export const exportPageSize = 250;
 // XLSX holds 1,048,576 rows a sheet: the header (and hashtag) rows plus the rest.
 const rowsPerSheet = 1_048_000;
 
@@ -51,18 +56,23 @@ async function exportLookups(db: Db): Promise<ExportLookups> {
 }
 
 type ExportRow = ExportIncident & { cursorAt: string; isSensitive: boolean };
-type Page = { values: (string | number | boolean | null)[][] };
+type Values = (string | number | boolean | null)[];
+/** The next page's values, in export order, or null after the last page. */
+type NextPage = () => Promise<Values[] | null>;
 
 /**
  * The visible, filtered incidents in (occurred_at, id) order, a page at a time (keyset: each
  * page starts after the last row of the one before, so page 1,000 costs what page 1 does).
  * Sensitive incidents appear only for their need-to-know list (`incidentVisibility`); each one
  * exported is a read of sensitive data, audited before its page is handed on.
+ * Only the cursor outlives a call: the page's rows are garbage once its values are returned.
  */
-async function* exportPages(context: ServiceContext, where: SQL | undefined, lookups: ExportLookups, query: ExportQuery): AsyncGenerator<Page> {
+function pageReader(context: ServiceContext, where: SQL | undefined, lookups: ExportLookups, query: ExportQuery): NextPage {
   const { db } = context.database;
   let after: { at: string; id: string } | null = null;
-  for (;;) {
+  let isDone = false;
+  return async () => {
+    if (isDone) return null;
     const rows: ExportRow[] = await db
       .select({
         id: incidents.id,
@@ -88,7 +98,8 @@ async function* exportPages(context: ServiceContext, where: SQL | undefined, loo
       .where(and(where, after ? sql`(${incidents.occurredAt}, ${incidents.id}) > (${after.at}::timestamptz, ${after.id}::uuid)` : undefined))
       .orderBy(asc(incidents.occurredAt), asc(incidents.id))
       .limit(exportPageSize);
-    if (rows.length === 0) return;
+    isDone = rows.length < exportPageSize;
+    if (rows.length === 0) return null;
     const people = await db
       .select({ incidentId: incidentPeople.incidentId, outcome: incidentPeople.outcome, recruitmentType: incidentPeople.recruitmentType, sex: incidentPeople.sex, count: incidentPeople.count })
       .from(incidentPeople)
@@ -110,11 +121,10 @@ async function* exportPages(context: ServiceContext, where: SQL | undefined, loo
         ),
       );
     }
-    yield { values: rows.map((row) => exportValues(row, linesOf.get(row.id) ?? [], lookups, query.lang)) };
-    if (rows.length < exportPageSize) return;
     const last = rows[rows.length - 1];
     after = { at: last.cursorAt, id: last.id };
-  }
+    return rows.map((row) => exportValues(row, linesOf.get(row.id) ?? [], lookups, query.lang));
+  };
 }
 
 // A cell starting with = + - @ (or a tab or carriage return) would run as a formula in a
@@ -129,38 +139,58 @@ const csvOptions = { cast: { boolean: (value: boolean) => String(value) } };
 // text dies young instead of piling up in the old generation until a full collection.
 const rowsPerChunk = 100;
 
-function chunked<T>(items: readonly T[], write: (part: readonly T[]) => string): string[] {
-  const chunks: string[] = [];
-  for (let start = 0; start < items.length; start += rowsPerChunk) chunks.push(write(items.slice(start, start + rowsPerChunk)));
-  return chunks;
-}
+type TextFormat = { head: string; render: (rows: readonly Values[]) => string; separator: string; tail: string };
 
 /**
- * CSV text a few dozen kilobytes at a time, made as soon as a page is read, so the page's rows
- * are garbage at once; memory holds a page at most, whatever the number of rows.
+ * A text export read by the response: each read turns one page into text at once, and the
+ * stream keeps the bytes only. Nothing of a page (rows, values, strings) is referenced once
+ * the read returns, so it is not alive while the next page is read and converted — the part
+ * that allocates most — and dies in the young generation instead of being promoted to the old
+ * one, which without a full collection would grow by the size of every page exported.
+ * The next page is read only when the socket has taken the stream's buffer.
  */
-function csvStream(pages: AsyncGenerator<Page>, hxl: boolean): Readable {
-  async function* chunks() {
-    yield stringifyRows([exportColumns.map((column) => column.header), ...(hxl ? [exportColumns.map((column) => column.hashtag)] : [])], csvOptions);
-    for await (const page of pages) yield* chunked(page.values, (rows) => stringifyRows(rows.map((values) => values.map(neutralise)), csvOptions));
+function textStream(nextPage: NextPage, format: TextFormat): Readable {
+  let isStarted = false;
+  let isFirst = true;
+  async function pushNext(stream: Readable) {
+    if (!isStarted) {
+      isStarted = true;
+      stream.push(format.head);
+      return;
+    }
+    const values = await nextPage();
+    if (!values) {
+      if (format.tail) stream.push(format.tail);
+      stream.push(null);
+      return;
+    }
+    for (let start = 0; start < values.length; start += rowsPerChunk) {
+      const text = format.render(values.slice(start, start + rowsPerChunk));
+      stream.push(isFirst ? text : format.separator + text);
+      isFirst = false;
+    }
   }
-  return Readable.from(chunks(), { objectMode: false, highWaterMark: 64 * 1024 });
+  return new Readable({
+    highWaterMark: 64 * 1024,
+    read() {
+      pushNext(this).catch((error: unknown) => this.destroy(error as Error));
+    },
+  });
 }
 
-function geojsonStream(pages: AsyncGenerator<Page>): Readable {
-  async function* chunks() {
-    yield '{"type":"FeatureCollection","features":[';
-    let separator = "";
-    for await (const page of pages) {
-      for (const chunk of chunked(page.values, (rows) => rows.map((values) => JSON.stringify(exportFeature(values))).join(","))) {
-        yield separator + chunk;
-        separator = ",";
-      }
-    }
-    yield "]}";
-  }
-  return Readable.from(chunks(), { objectMode: false, highWaterMark: 64 * 1024 });
-}
+const csvFormat = (hxl: boolean): TextFormat => ({
+  head: stringifyRows([exportColumns.map((column) => column.header), ...(hxl ? [exportColumns.map((column) => column.hashtag)] : [])], csvOptions),
+  render: (rows) => stringifyRows(rows.map((values) => values.map(neutralise)), csvOptions),
+  separator: "",
+  tail: "",
+});
+
+const geojsonFormat: TextFormat = {
+  head: '{"type":"FeatureCollection","features":[',
+  render: (rows) => rows.map((values) => JSON.stringify(exportFeature(values))).join(","),
+  separator: ",",
+  tail: "]}",
+};
 
 type SheetStream = { pipes?: { writableLength?: number; _writableState?: { length?: number } }[]; buffers?: unknown[] };
 
@@ -182,7 +212,7 @@ const maxQueuedBytes = 4 * 1024 * 1024;
  * XLSX through exceljs's streaming writer. The next page is read only once the zip has caught
  * up and the output has drained: memory stays at a few pages, whatever the number of rows.
  */
-function xlsxStream(pages: AsyncGenerator<Page>, hxl: boolean): Readable {
+function xlsxStream(nextPage: NextPage, hxl: boolean): Readable {
   const output = new PassThrough({ highWaterMark: 256 * 1024 });
   // Fast compression: the zip is the slowest step of the export.
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: false, useSharedStrings: false, zip: { zlib: { level: 1 } } });
@@ -190,21 +220,27 @@ function xlsxStream(pages: AsyncGenerator<Page>, hxl: boolean): Readable {
     sheet.addRow(exportColumns.map((column) => column.header)).commit();
     if (hxl) sheet.addRow(exportColumns.map((column) => column.hashtag)).commit();
   };
-  (async () => {
-    let sheet = workbook.addWorksheet("Incidents");
-    heading(sheet);
-    let rowsInSheet = 0;
-    for await (const page of pages) {
-      for (const values of page.values) {
-        if (rowsInSheet === rowsPerSheet) {
-          sheet.commit();
-          sheet = workbook.addWorksheet(`Incidents ${workbook.worksheets.length + 1}`);
-          heading(sheet);
-          rowsInSheet = 0;
-        }
-        sheet.addRow(values).commit();
-        rowsInSheet += 1;
+  let sheet = workbook.addWorksheet("Incidents");
+  let rowsInSheet = 0;
+  // A page is read and written to the sheet in one call: none of it stays referenced while the
+  // zip and the reader catch up (see `textStream`).
+  const writePage = async () => {
+    const values = await nextPage();
+    for (const row of values ?? []) {
+      if (rowsInSheet === rowsPerSheet) {
+        sheet.commit();
+        sheet = workbook.addWorksheet(`Incidents ${workbook.worksheets.length + 1}`);
+        heading(sheet);
+        rowsInSheet = 0;
       }
+      sheet.addRow(row).commit();
+      rowsInSheet += 1;
+    }
+    return values !== null;
+  };
+  (async () => {
+    heading(sheet);
+    while (await writePage()) {
       // Let compression and the socket run (an embedded database answers without giving way to
       // I/O), then wait while the zip or the reader lags behind.
       await new Promise((resolve) => setImmediate(resolve));
@@ -231,9 +267,9 @@ export async function exportIncidents(context: ServiceContext, query: ExportQuer
   const { db } = context.database;
   const where = and(incidentVisibility(context), await incidentFilterConditions(db, query));
   const lookups = await exportLookups(db);
-  const pages = exportPages(context, where, lookups, query);
+  const nextPage = pageReader(context, where, lookups, query);
   const hxl = query.hxl === "true";
-  const stream = query.format === "xlsx" ? xlsxStream(pages, hxl) : query.format === "geojson" ? geojsonStream(pages) : csvStream(pages, hxl);
+  const stream = query.format === "xlsx" ? xlsxStream(nextPage, hxl) : textStream(nextPage, query.format === "geojson" ? geojsonFormat : csvFormat(hxl));
   const date = new Date().toISOString().slice(0, 10);
   return { stream, contentType: contentTypes[query.format], fileName: `incidents-${date}${hxl ? "-hxl" : ""}.${query.format}` };
 }

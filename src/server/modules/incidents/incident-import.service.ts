@@ -15,11 +15,14 @@ export { type NewIncident, insertIncidentRows } from "./incident-import.store.ts
 
 export type ImportRowError = { row: number; field: string; message: string };
 export type ImportResult = { inserted: number; duplicates: number; rejected: number; errors: ImportRowError[] };
+/** Rows of the file dealt with (checked, then stored, found already stored or refused) out of all its rows. */
 export type ImportProgress = (progress: { done: number; total: number }) => void;
 
 /** Rows committed per transaction: a failure loses one batch at most, and locks stay short. */
 export const importBatchSize = 500;
 const sampleSize = 10;
+/** Rows checked between two turns of the event loop, so that the batch being written meanwhile keeps moving. */
+const rowsPerTurn = 50;
 
 const covers = (actor: Actor, permission: Permission, path: string) => grantsFor(actor, permission).some((grant) => pathCovers(grant.placePath, path));
 
@@ -91,11 +94,28 @@ export type ImportRequest = {
   onProgress?: ImportProgress;
 };
 
+/** Stores one batch of checked rows in its own transaction, counting what was stored and what was there already. */
+async function storeBatch(context: ServiceContext, batch: NewIncident[], result: ImportResult): Promise<void> {
+  if (batch.length === 0) return;
+  const already = await storedKeys(context, batch.map((item) => item.importKey));
+  const toStore = batch.filter((item) => !already.has(item.importKey));
+  result.duplicates += batch.length - toStore.length;
+  if (toStore.length === 0) return;
+  const stored = await context.database.db.transaction((tx) => insertIncidentRows(tx, context, toStore));
+  result.inserted += stored.length;
+  // Stored meanwhile by another import of the same rows.
+  result.duplicates += toStore.length - stored.length;
+}
+
 /**
  * Imports incidents from CSV or XLSX. Each row goes through the API's checks (schema, taxonomy
  * rules, place in the importer's scope); valid rows are committed in batches, each incident
  * audited. A row already imported (same external id, or same content when there is none) is
  * counted as a duplicate, not an error, so importing a file again adds nothing.
+ *
+ * Each batch is checked while the one before is being written (one write at a time, in file
+ * order): on PostgreSQL the server stores a batch while this process checks the next one; on
+ * PGlite, which runs in this thread, the two simply take turns.
  */
 export async function importIncidentFile(context: ServiceContext, request: ImportRequest): Promise<ImportResult> {
   const file = await readImportFile(request.fileName, request.content);
@@ -104,47 +124,50 @@ export async function importIncidentFile(context: ServiceContext, request: Impor
   const defaults: ImportDefaults = { reporterName: context.actor.displayName, ...request.defaults };
   const lookups = await lookupsFor(context);
 
-  const errors: ImportRowError[] = [];
-  const accepted: (NewIncident & { row: number })[] = [];
+  const result: ImportResult = { inserted: 0, duplicates: 0, rejected: 0, errors: [] };
   const keysInFile = new Set<string>();
-  let duplicates = 0;
-  let rejected = 0;
-  for (const { row, cells } of file.rows) {
-    const result = readImportRow(cells, columns, defaults, lookups);
-    if (!result.ok) {
-      rejected += 1;
-      for (const issue of result.issues) errors.push({ row, ...issue });
-      continue;
+  const total = file.rows.length;
+  // A write's failure is kept until it is awaited, so it never goes unhandled while the next batch is checked.
+  let writing: Promise<{ error: unknown } | null> = Promise.resolve(null);
+  const settle = async () => {
+    const failure = await writing;
+    if (failure) throw failure.error;
+  };
+  request.onProgress?.({ done: 0, total });
+  for (let start = 0; start < total; start += importBatchSize) {
+    const batch: NewIncident[] = [];
+    const slice = file.rows.slice(start, start + importBatchSize);
+    for (const [index, { row, cells }] of slice.entries()) {
+      if (index > 0 && index % rowsPerTurn === 0) await new Promise((resolve) => setImmediate(resolve));
+      const checked = readImportRow(cells, columns, defaults, lookups);
+      if (!checked.ok) {
+        result.rejected += 1;
+        for (const issue of checked.issues) result.errors.push({ row, ...issue });
+        continue;
+      }
+      const externalId = checked.externalId && uuidPattern.test(checked.externalId) ? checked.externalId.toLowerCase() : checked.externalId;
+      const importKey = externalId ? `id:${externalId}` : `sha256:${sha256(checked.content)}`;
+      if (keysInFile.has(importKey)) {
+        result.duplicates += 1;
+        continue;
+      }
+      keysInFile.add(importKey);
+      batch.push({
+        input: checked.input,
+        place: checked.place,
+        status: checked.status,
+        importKey,
+        auditNote: { importedFrom: { from: null, to: `${request.fileName.slice(0, 200)}, row ${row}` } },
+      });
     }
-    const externalId = result.externalId && uuidPattern.test(result.externalId) ? result.externalId.toLowerCase() : result.externalId;
-    const importKey = externalId ? `id:${externalId}` : `sha256:${sha256(result.content)}`;
-    if (keysInFile.has(importKey)) {
-      duplicates += 1;
-      continue;
-    }
-    keysInFile.add(importKey);
-    accepted.push({
-      row,
-      input: result.input,
-      place: result.place,
-      status: result.status,
-      importKey,
-      auditNote: { importedFrom: { from: null, to: `${request.fileName.slice(0, 200)}, row ${row}` } },
-    });
+    await settle();
+    request.onProgress?.({ done: start, total });
+    writing = storeBatch(context, batch, result).then(
+      () => null,
+      (error: unknown) => ({ error }),
+    );
   }
-
-  const already = await storedKeys(context, [...keysInFile]);
-  const toStore = accepted.filter((item) => !already.has(item.importKey));
-  duplicates += accepted.length - toStore.length;
-  let inserted = 0;
-  request.onProgress?.({ done: 0, total: toStore.length });
-  for (let start = 0; start < toStore.length; start += importBatchSize) {
-    const batch = toStore.slice(start, start + importBatchSize);
-    const stored = await context.database.db.transaction((tx) => insertIncidentRows(tx, context, batch));
-    inserted += stored.length;
-    // Stored meanwhile by another import of the same rows.
-    duplicates += batch.length - stored.length;
-    request.onProgress?.({ done: Math.min(start + batch.length, toStore.length), total: toStore.length });
-  }
-  return { inserted, duplicates, rejected, errors };
+  await settle();
+  request.onProgress?.({ done: total, total });
+  return result;
 }

@@ -1,8 +1,7 @@
-import { eq } from "drizzle-orm";
 import type { IncidentPlaceInput } from "../../../core/incidents/incident.schemas.ts";
 import type { ServiceContext } from "../../platform/http/context.ts";
 import { RuleError } from "../../platform/http/errors.ts";
-import { findPlace, places } from "../structure/index.ts";
+import { dutyStationsFor, findPlaceFor } from "../structure/index.ts";
 import { incidentPolicy } from "./incidents.policy.ts";
 
 export type ResolvedPlace = {
@@ -12,6 +11,9 @@ export type ResolvedPlace = {
   latitude: number | null;
   longitude: number | null;
 };
+
+/** With the place's name, so an answer can be built without reading the place again. */
+export type NamedPlace = ResolvedPlace & { placeName: string };
 
 /** Great-circle distance in kilometres. */
 function distanceKm(a: { latitude: number; longitude: number }, b: { latitude: number; longitude: number }): number {
@@ -28,24 +30,23 @@ function distanceKm(a: { latitude: number; longitude: number }, b: { latitude: n
  * (stations are the places Vigil knows coordinates of; country borders come with the map).
  * A place outside the caller's scope reads as unknown, like a missing one.
  */
-export async function resolveIncidentPlace(context: ServiceContext, input: IncidentPlaceInput): Promise<ResolvedPlace> {
-  const { db } = context.database;
+export async function resolveIncidentPlace(context: ServiceContext, input: IncidentPlaceInput): Promise<NamedPlace> {
   if (input.dutyStationId) {
-    const station = await findPlace(db, input.dutyStationId);
+    const station = await findPlaceFor(context, input.dutyStationId);
     if (station?.kind !== "duty_station" || !incidentPolicy.canCreateAt(context.actor, station.path)) {
       throw new RuleError("place.dutyStationId", "is not a duty station you may report for");
     }
-    return { placeId: station.id, placePath: station.path, dutyStationId: station.id, latitude: station.latitude, longitude: station.longitude };
+    return { placeId: station.id, placePath: station.path, placeName: station.name, dutyStationId: station.id, latitude: station.latitude, longitude: station.longitude };
   }
   const point = input.coordinates as { latitude: number; longitude: number };
-  const stations = await db.select().from(places).where(eq(places.kind, "duty_station"));
+  const stations = await dutyStationsFor(context);
   const candidates = stations
     .filter((station) => station.latitude !== null && station.longitude !== null && incidentPolicy.canCreateAt(context.actor, station.path))
     .map((station) => ({ station, km: distanceKm(point, { latitude: station.latitude as number, longitude: station.longitude as number }) }))
     .sort((a, b) => a.km - b.km);
   const nearest = candidates[0];
   if (!nearest) throw new RuleError("place.coordinates", "are not near any duty station you may report for");
-  const area = nearest.station.parentId ? await findPlace(db, nearest.station.parentId) : undefined;
+  const area = nearest.station.parentId ? await findPlaceFor(context, nearest.station.parentId) : undefined;
   const target = area ?? nearest.station;
-  return { placeId: target.id, placePath: target.path, dutyStationId: null, latitude: point.latitude, longitude: point.longitude };
+  return { placeId: target.id, placePath: target.path, placeName: target.name, dutyStationId: null, latitude: point.latitude, longitude: point.longitude };
 }

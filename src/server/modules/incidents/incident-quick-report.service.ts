@@ -3,7 +3,8 @@ import type { QuickReportInput } from "../../../core/incidents/incident-quick-re
 import type { ServiceContext } from "../../platform/http/context.ts";
 import { runIdempotent } from "../../platform/http/idempotency.ts";
 import { afterIncidentSubmitted } from "./incident-alerts.ts";
-import { getIncident, insertIncident, prepareIncident } from "./incidents.service.ts";
+import { type InsertedIncident, insertIncident, prepareIncident, presentCreated } from "./incident-create.service.ts";
+import { getIncident } from "./incidents.service.ts";
 
 export const quickReportRoute = "POST /api/incidents/quick-reports";
 
@@ -14,17 +15,20 @@ export const quickReportRoute = "POST /api/incidents/quick-reports";
  * for a full report; the place is resolved in that scope.
  */
 export async function submitQuickReport(context: ServiceContext, report: QuickReportInput, idempotencyKey: string | null) {
+  let created: InsertedIncident | null = null;
   const result = await runIdempotent(context, { key: idempotencyKey, route: quickReportRoute, body: report }, async (claim) => {
     const now = new Date();
     const input = incidentFromQuickReport(report, { name: context.actor.displayName, personId: context.actor.personId }, now);
     const place = await prepareIncident(context, input);
     return context.database.db.transaction(async (tx) => {
-      const row = await insertIncident(tx, context, input, place, { status: "submitted", submittedAt: now });
+      created = await insertIncident(tx, context, input, place, { status: "submitted", submittedAt: now });
+      const { row } = created;
       // Claimed before the alerts: a concurrent replay rolls back here, before anyone is notified twice.
       await claim(tx, row.id);
       await afterIncidentSubmitted(tx, context, row.id);
       return row.id;
     });
   });
-  return { result, incident: await getIncident(context, result.entityId) };
+  const fresh = created as InsertedIncident | null;
+  return { result, incident: !result.isReplay && fresh ? presentCreated(context, fresh) : await getIncident(context, result.entityId) };
 }

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { type StatsIncidentGroup, type StatsPeopleGroup, buildIncidentStats } from "../../../core/incidents/incident-stats.ts";
 import { type MonthPeriod, addMonths, lastTwelveMonths, monthCount, monthStart, previousPeriod } from "../../../core/incidents/incident-stats-period.ts";
 import type { ServiceContext } from "../../platform/http/context.ts";
@@ -26,25 +26,48 @@ export function statsPeriod(query: { from?: string; to?: string }, today = new D
   return period;
 }
 
+type IncidentGrouping = "month" | "category" | "area";
+type IncidentGroupRow = { grouping: IncidentGrouping; is_current: boolean; key: string; incidents: number; affecting_un: number };
+const groupingColumn: Record<IncidentGrouping, SQL> = { month: sql`s.month`, category: sql`s.category_code`, area: sql`s.area_path` };
+const groupingKey: Record<IncidentGrouping, SQL> = { month: sql`to_char(s.month, 'YYYY-MM')`, category: sql`s.category_code`, area: sql`s.area_path` };
+
+/** Incidents of `from` grouped each of the `groupings` ways at once (GROUPING SETS): the rows are read once. */
+function incidentGroupsQuery(from: SQL, isCurrent: SQL, groupings: readonly IncidentGrouping[]): SQL {
+  const last = groupings[groupings.length - 1];
+  const cases = groupings.slice(0, -1).map((grouping) => sql`when grouping(${groupingColumn[grouping]}) = 0 then ${sql.raw(`'${grouping}'`)}`);
+  const label = cases.length ? sql`case ${sql.join(cases, sql` `)} else ${sql.raw(`'${last}'`)} end` : sql.raw(`'${last}'`);
+  return sql`select ${label} as grouping, s.is_current, coalesce(${sql.join(
+    groupings.map((grouping) => groupingKey[grouping]),
+    sql`, `,
+  )}) as key, sum(s.incidents)::int as incidents, coalesce(sum(s.incidents) filter (where s.affects_un), 0)::int as affecting_un
+    from (select src.month, src.area_path, src.category_code, src.affects_un, src.incidents, ${isCurrent} as is_current from (${from}) src) s
+    group by grouping sets (${sql.join(
+      groupings.map((grouping) => sql`(s.is_current, ${groupingColumn[grouping]})`),
+      sql`, `,
+    )})`;
+}
+
 /**
  * The dashboard: counts of the period and of the previous period of equal length, grouped by
- * month, category, area, outcome and recruitment type × sex in two queries (GROUPING SETS), so
- * the rollup rows are read once per table whatever the number of charts.
+ * month, category, area, outcome and recruitment type × sex (GROUPING SETS), so the rollup rows
+ * are read once per table whatever the number of charts. The two periods are separate ranges of
+ * the source, so the whole years of each can come from the yearly rollups; the counts by month
+ * then come from a monthly source in a query of their own (the live source is one per month
+ * already, and is read once).
  */
 export async function getIncidentStats(context: ServiceContext, query: StatsQuery) {
   const period = statsPeriod(query);
   const previous = previousPeriod(period);
-  const source = await analysisSource(context, query, { from: previous.from, to: period.to }, { placeMustBeInScope: false });
+  const source = await analysisSource(context, query, [previous, period], { placeMustBeInScope: false, byYears: true });
   const isCurrent = sql`src.month >= ${monthStart(period.from)}::date`;
 
-  const incidentGroups = await rowsOf<{ grouping: string; is_current: boolean; key: string; incidents: number; affecting_un: number }>(
-    context,
-    sql`select case when grouping(s.month) = 0 then 'month' when grouping(s.category_code) = 0 then 'category' else 'area' end as grouping,
-        s.is_current, coalesce(to_char(s.month, 'YYYY-MM'), s.category_code, s.area_path) as key,
-        sum(s.incidents)::int as incidents, coalesce(sum(s.incidents) filter (where s.affects_un), 0)::int as affecting_un
-      from (select src.month, src.area_path, src.category_code, src.affects_un, src.incidents, ${isCurrent} as is_current from (${source.incidents}) src) s
-      group by grouping sets ((s.is_current, s.month), (s.is_current, s.category_code), (s.is_current, s.area_path))`,
-  );
+  const isByMonth = source.incidentsByMonth === source.incidents;
+  const incidentGroups = (
+    await Promise.all([
+      rowsOf<IncidentGroupRow>(context, incidentGroupsQuery(source.incidents, isCurrent, isByMonth ? ["month", "category", "area"] : ["category", "area"])),
+      isByMonth ? [] : rowsOf<IncidentGroupRow>(context, incidentGroupsQuery(source.incidentsByMonth, isCurrent, ["month"])),
+    ])
+  ).flat();
   // People by category (for the violence/safety split) and by outcome from the outcome projection,
   // by recruitment type × sex from the demography projection: both far smaller than the full
   // people rollup, which is what keeps the dashboard fast at a million incidents.

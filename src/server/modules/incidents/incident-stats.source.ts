@@ -1,12 +1,21 @@
 import { type AnyColumn, type SQL, and, eq, inArray, or, sql } from "drizzle-orm";
 import { grantsFor, pathCovers } from "../../../core/access/scope.ts";
-import { type Month, addMonths, monthStart } from "../../../core/incidents/incident-stats-period.ts";
+import { type Month, addMonths, joinPeriods, monthStart, splitIntoYears, yearStart } from "../../../core/incidents/incident-stats-period.ts";
 import { scopeCondition } from "../../platform/access/scope-sql.ts";
 import type { ServiceContext } from "../../platform/http/context.ts";
 import { NotFoundError } from "../../platform/http/errors.ts";
 import { findPlace } from "../structure/index.ts";
 import { places } from "./incident-deps.ts";
-import { incidentDemographyMonthlyRollup, incidentMonthlyRollup, incidentOutcomeMonthlyRollup, incidentPeopleMonthlyRollup } from "./incident-rollup.tables.ts";
+import {
+  incidentAreaMonthlyRollup,
+  incidentDemographyMonthlyRollup,
+  incidentDemographyYearlyRollup,
+  incidentMonthlyRollup,
+  incidentOutcomeMonthlyRollup,
+  incidentOutcomeYearlyRollup,
+  incidentPeopleMonthlyRollup,
+  incidentYearlyRollup,
+} from "./incident-rollup.tables.ts";
 import { incidentPeople, incidents } from "./incidents.tables.ts";
 
 /**
@@ -21,12 +30,20 @@ import { incidentPeople, incidents } from "./incidents.tables.ts";
  * Both sources give the same columns, so the queries above them do not care which one they read:
  * incidents (month, area_path, category_code, affects_un, incidents) and people (the same with
  * outcome, recruitment_type, sex, people). Drafts are never counted.
+ *
+ * With `byYears`, the rollup source reads the calendar years a range covers whole from the yearly
+ * rollups (their rows carry the year's first day as `month`) and only the months at its ends from
+ * the monthly ones: a ten-year dashboard reads a tenth of the rows. Such rows answer "how many in
+ * this range", not "in which month": `incidentsByMonth` stays monthly for counts over time (from
+ * the monthly projection without categories unless a category is asked for).
  */
 type MonthRange = { from: Month; to: Month };
 export type AnalysisFilter = { placeId?: string; categoryCode?: string; affectsUn?: "true" | "false" };
 export type AnalysisSource = {
   kind: "rollup" | "live";
   incidents: SQL;
+  /** The same incidents, always one row per month: for counts over time. */
+  incidentsByMonth: SQL;
   people: SQL;
   /** People by outcome: month, area_path, category_code, affects_un, outcome, people. */
   outcomes: SQL;
@@ -42,6 +59,8 @@ const rollupDepth = 2;
 export type SourceOptions = {
   /** Reports name their place: one outside the caller's scope is "not found". The dashboard filters to nothing instead. */
   placeMustBeInScope: boolean;
+  /** Whole calendar years may be read from the yearly rollups (each range must then be compared on its own, not split by month). */
+  byYears?: boolean;
 };
 
 /** `months`: one run of months, or several (a report compares periods that need not touch). */
@@ -60,24 +79,44 @@ export async function analysisSource(
   const isMissingPlace = Boolean(filter.placeId && !place);
   const isRollupExact = grants.every((grant) => grant.placePath === null || depthOf(grant.placePath) <= rollupDepth) && (!place || depthOf(place.path) <= rollupDepth);
   const ranges = Array.isArray(months) ? months : [months];
-  const inMonths = (column: SQL | AnyColumn) => or(...ranges.map((range) => sql`${column} between ${monthStart(range.from)}::date and ${monthStart(range.to)}::date`)) as SQL;
+  // Touching ranges (a period and the one before it) as one: one index range instead of an OR.
+  const monthRuns = joinPeriods(ranges);
+  const inMonths = (column: SQL | AnyColumn) => or(...monthRuns.map((range) => sql`${column} between ${monthStart(range.from)}::date and ${monthStart(range.to)}::date`)) as SQL;
   const first = ranges.map((range) => range.from).sort()[0];
   const last = ranges.map((range) => range.to).sort().at(-1) as Month;
   const chosen = place ? { id: place.id, name: place.name, path: place.path } : null;
 
   if (isRollupExact) {
-    type RollupTable = { month: AnyColumn; areaPath: AnyColumn; affectsUn: AnyColumn; categoryCode?: AnyColumn };
-    const where = (table: RollupTable) =>
+    type RollupTable = { areaPath: AnyColumn; affectsUn: AnyColumn; categoryCode?: AnyColumn };
+    const filters = (table: RollupTable) =>
       and(
-        inMonths(table.month),
         scopeCondition(actor, "incident.analyse", table.areaPath, "ignore"),
         place ? sql`${table.areaPath} like ${`${place.path}%`}` : isMissingPlace ? sql`false` : undefined,
         filter.categoryCode && table.categoryCode ? eq(table.categoryCode, filter.categoryCode) : undefined,
         filter.affectsUn ? eq(table.affectsUn, filter.affectsUn === "true") : undefined,
       );
+    const where = (table: RollupTable & { month: AnyColumn }) => and(inMonths(table.month), filters(table));
+    // By years: the whole years of each range from the yearly table, its other months from the monthly one.
+    const splits = options.byYears ? ranges.map(splitIntoYears) : [];
+    // Years as runs of months, so that touching spans (a period's and the one before it) join too.
+    const years = joinPeriods(splits.flatMap((split) => (split.years ? [{ from: `${split.years.from}-01`, to: `${split.years.to}-12` }] : []))).map((run) => ({
+      from: Number(run.from.slice(0, 4)),
+      to: Number(run.to.slice(0, 4)),
+    }));
+    const partMonths = joinPeriods(splits.flatMap((split) => split.months));
+    const isByYears = years.length > 0;
+    const inYears = (column: AnyColumn) => or(...years.map((span) => sql`${column} between ${yearStart(span.from)}::date and ${yearStart(span.to)}::date`)) as SQL;
+    const inPartMonths = (column: AnyColumn) =>
+      partMonths.length ? (or(...partMonths.map((range) => sql`${column} between ${monthStart(range.from)}::date and ${monthStart(range.to)}::date`)) as SQL) : sql`false`;
+    /** Rows of a monthly table, or of it and its yearly twin when reading by years (`columns` name both alike). */
+    const rowsFrom = <M extends RollupTable & { month: AnyColumn }, Y extends RollupTable & { year: AnyColumn }>(monthly: M, yearly: Y, columns: (table: M | Y) => SQL) =>
+      isByYears
+        ? sql`select ${monthly.month} as month, ${columns(monthly)} from ${monthly} where ${and(inPartMonths(monthly.month), filters(monthly))}
+            union all select ${yearly.year} as month, ${columns(yearly)} from ${yearly} where ${and(inYears(yearly.year), filters(yearly))}`
+        : sql`select ${monthly.month} as month, ${columns(monthly)} from ${monthly} where ${where(monthly)}`;
     const r = incidentMonthlyRollup;
+    const a = incidentAreaMonthlyRollup;
     const p = incidentPeopleMonthlyRollup;
-    const o = incidentOutcomeMonthlyRollup;
     const d = incidentDemographyMonthlyRollup;
     const people = sql`select ${p.month} as month, ${p.areaPath} as area_path, ${p.categoryCode} as category_code, ${p.affectsUn} as affects_un,
           ${p.outcome} as outcome, ${p.recruitmentType} as recruitment_type, ${p.sex} as sex, ${p.people} as people
@@ -85,18 +124,27 @@ export async function analysisSource(
     return {
       kind: "rollup",
       place: chosen,
-      incidents: sql`select ${r.month} as month, ${r.areaPath} as area_path, ${r.categoryCode} as category_code, ${r.affectsUn} as affects_un, ${r.incidents} as incidents
-        from ${r} where ${where(r)}`,
+      incidents: rowsFrom(r, incidentYearlyRollup, (t) => sql`${t.areaPath} as area_path, ${t.categoryCode} as category_code, ${t.affectsUn} as affects_un, ${t.incidents} as incidents`),
+      // Without a category filter, from the projection without categories.
+      incidentsByMonth: filter.categoryCode
+        ? sql`select ${r.month} as month, ${r.areaPath} as area_path, ${r.categoryCode} as category_code, ${r.affectsUn} as affects_un, ${r.incidents} as incidents
+            from ${r} where ${where(r)}`
+        : sql`select ${a.month} as month, ${a.areaPath} as area_path, null::text as category_code, ${a.affectsUn} as affects_un, ${a.incidents} as incidents
+            from ${a} where ${where(a)}`,
       people,
-      outcomes: sql`select ${o.month} as month, ${o.areaPath} as area_path, ${o.categoryCode} as category_code, ${o.affectsUn} as affects_un,
-          ${o.outcome} as outcome, ${o.people} as people
-        from ${o} where ${where(o)}`,
-      // The demography projection has no category: a category filter reads the full people rollup.
+      outcomes: rowsFrom(
+        incidentOutcomeMonthlyRollup,
+        incidentOutcomeYearlyRollup,
+        (t) => sql`${t.areaPath} as area_path, ${t.categoryCode} as category_code, ${t.affectsUn} as affects_un, ${t.outcome} as outcome, ${t.people} as people`,
+      ),
+      // The demography projection has no category: a category filter reads the full people rollup (monthly only).
       demography: filter.categoryCode
         ? people
-        : sql`select ${d.month} as month, ${d.areaPath} as area_path, ${d.affectsUn} as affects_un,
-            ${d.recruitmentType} as recruitment_type, ${d.sex} as sex, ${d.people} as people
-          from ${d} where ${where(d)}`,
+        : rowsFrom(
+            d,
+            incidentDemographyYearlyRollup,
+            (t) => sql`${t.areaPath} as area_path, ${t.affectsUn} as affects_un, ${t.recruitmentType} as recruitment_type, ${t.sex} as sex, ${t.people} as people`,
+          ),
     };
   }
 
@@ -117,10 +165,12 @@ export async function analysisSource(
   const people = sql`select ${columns}, ${incidentPeople.outcome} as outcome, ${incidentPeople.recruitmentType} as recruitment_type,
         ${incidentPeople.sex} as sex, ${incidentPeople.count} as people
       from ${incidents} join ${incidentPeople} on ${incidentPeople.incidentId} = ${incidents.id} where ${where}`;
+  const liveIncidents = sql`select ${columns}, 1 as incidents from ${incidents} where ${where}`;
   return {
     kind: "live",
     place: chosen,
-    incidents: sql`select ${columns}, 1 as incidents from ${incidents} where ${where}`,
+    incidents: liveIncidents,
+    incidentsByMonth: liveIncidents,
     people,
     outcomes: people,
     demography: people,

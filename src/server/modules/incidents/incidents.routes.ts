@@ -12,7 +12,8 @@ import { incidentAttachmentRoutes } from "./incident-attachments.routes.ts";
 import { incidentFilterQuery } from "./incident-filter.ts";
 import { needToKnowOf, setNeedToKnow, transitionIncident } from "./incident-workflow.service.ts";
 import { submitQuickReport } from "./incident-quick-report.service.ts";
-import { createIncidentOnce, getIncident, incidentSorts, listIncidents, totalCap, updateIncident } from "./incidents.service.ts";
+import { createIncidentOnce } from "./incident-create.service.ts";
+import { getIncident, incidentSorts, listIncidents, totalCap, updateIncident } from "./incidents.service.ts";
 import { incidentStatuses } from "./incidents.tables.ts";
 
 const incidentSummary = z.object({

@@ -4,6 +4,7 @@ import { incidentProblems } from "../../../core/incidents/incident-rules.ts";
 import { findCategory, taxonomyVersion } from "../../../core/incidents/incident-taxonomy.data.ts";
 import type { IncidentInput, IncidentPatch } from "../../../core/incidents/incident.schemas.ts";
 import type { PersonOutcome } from "../../../core/incidents/incident-taxonomy.types.ts";
+import { cachedReference } from "../../platform/cache/reference-cache.ts";
 import { diffRecords } from "../../platform/audit/audit-diff.ts";
 import { recordAudit } from "../../platform/audit/audit.service.ts";
 import type { Db } from "../../platform/db/database.ts";
@@ -13,9 +14,9 @@ import { canonicalJson, runIdempotent } from "../../platform/http/idempotency.ts
 import { iso } from "../../platform/http/schemas.ts";
 import { type IncidentFilter, incidentFilterConditions, incidentVisibility, namedOnIncident } from "./incident-filter.ts";
 import { organisations, persons, places } from "./incident-deps.ts";
-import { attachmentsOf } from "./incident-attachment-list.ts";
+import { type AttachmentOut, attachmentsOf } from "./incident-attachment-list.ts";
 import { callerLanguage } from "./incident-language.ts";
-import { type ResolvedPlace, resolveIncidentPlace } from "./incident-place.ts";
+import { resolveIncidentPlace } from "./incident-place.ts";
 import { incidentPolicy } from "./incidents.policy.ts";
 import { incidentNeedToKnow, incidentPeople, incidents } from "./incidents.tables.ts";
 
@@ -40,7 +41,7 @@ async function isOnNeedToKnow(db: Db, incidentId: string, personId: string | nul
 }
 
 /** The SSIRS rules; a refusal is worded in the caller's language (looked up only then: the happy path pays nothing). */
-async function assertRules(context: ServiceContext, input: IncidentInput) {
+export async function assertRules(context: ServiceContext, input: IncidentInput) {
   const problems = incidentProblems(input);
   if (problems.length === 0) return;
   const language = await callerLanguage(context);
@@ -48,11 +49,14 @@ async function assertRules(context: ServiceContext, input: IncidentInput) {
   throw new AppError(422, "rule_violation", shown.map((problem) => problem.message).join("; "), shown);
 }
 
-async function assertReferences(db: Db, input: IncidentInput) {
+export async function assertReferences(context: ServiceContext, input: IncidentInput) {
+  const { db } = context.database;
   const organisationIds = [...new Set([...input.organisationsAffected, ...input.peopleAffected.flatMap((line) => line.organisationId ?? [])])];
   if (organisationIds.length) {
-    const found = await db.select({ id: organisations.id }).from(organisations).where(inArray(organisations.id, organisationIds));
-    if (found.length !== organisationIds.length) throw new AppError(422, "rule_violation", "An organisation does not exist", [{ field: "organisationsAffected", message: "names an organisation that does not exist" }]);
+    const known = await cachedReference(context.database, context.referenceStamp, "organisations", "ids", async () =>
+      new Set((await db.select({ id: organisations.id }).from(organisations)).map((row) => row.id)),
+    );
+    if (!organisationIds.every((id) => known.has(id))) throw new AppError(422, "rule_violation", "An organisation does not exist", [{ field: "organisationsAffected", message: "names an organisation that does not exist" }]);
   }
   const personIds = [...new Set(input.peopleAffected.flatMap((line) => line.personId ?? []))];
   if (personIds.length) {
@@ -61,7 +65,7 @@ async function assertReferences(db: Db, input: IncidentInput) {
   }
 }
 
-function columnsFrom(input: IncidentInput) {
+export function columnsFrom(input: IncidentInput) {
   return {
     taxonomyVersion,
     categoryCode: input.categoryCode,
@@ -82,59 +86,13 @@ function columnsFrom(input: IncidentInput) {
   };
 }
 
-async function writePeople(tx: Db, incidentId: string, input: IncidentInput) {
+export async function writePeople(tx: Db, incidentId: string, input: IncidentInput) {
   await tx.delete(incidentPeople).where(eq(incidentPeople.incidentId, incidentId));
   if (input.peopleAffected.length) {
     await tx.insert(incidentPeople).values(
       input.peopleAffected.map((line) => ({ ...line, incidentId, personId: line.personId ?? null, organisationId: line.organisationId ?? null })),
     );
   }
-}
-
-/** The taxonomy rules, the place (resolved in the caller's scope) and the references, checked before writing. */
-export async function prepareIncident(context: ServiceContext, input: IncidentInput): Promise<ResolvedPlace> {
-  await assertRules(context, input);
-  const place = await resolveIncidentPlace(context, input.place);
-  await assertReferences(context.database.db, input);
-  return place;
-}
-
-export type InitialState = { status: "draft" } | { status: "submitted"; submittedAt: Date };
-
-/** Writes a checked incident and its people lines, audited, inside the caller's transaction. */
-export async function insertIncident(tx: Db, context: ServiceContext, input: IncidentInput, place: ResolvedPlace, state: InitialState = { status: "draft" }) {
-  const [row] = await tx
-    .insert(incidents)
-    .values({ ...columnsFrom(input), ...place, ...state, createdByUserId: context.actor.userId })
-    .returning();
-  await writePeople(tx, row.id, input);
-  await recordAudit(tx, context.audit, {
-    action: "create",
-    entityType: "incident",
-    entityId: row.id,
-    changes: { ...diffRecords(null, row), peopleAffected: { from: null, to: input.peopleAffected } },
-  });
-  return row;
-}
-
-/**
- * Records a draft once per `Idempotency-Key` (see platform/http/idempotency.ts): a replay
- * returns the incident the key created first.
- */
-export async function createIncidentOnce(context: ServiceContext, input: IncidentInput, idempotencyKey: string | null) {
-  const result = await runIdempotent(context, { key: idempotencyKey, route: "POST /api/incidents", body: input }, async (claim) => {
-    const place = await prepareIncident(context, input);
-    return context.database.db.transaction(async (tx) => {
-      const row = await insertIncident(tx, context, input, place);
-      await claim(tx, row.id);
-      return row.id;
-    });
-  });
-  return { result, incident: await getIncident(context, result.entityId) };
-}
-
-export async function createIncident(context: ServiceContext, input: IncidentInput) {
-  return (await createIncidentOnce(context, input, null)).incident;
 }
 
 /** The stored incident in the shape of its input, so a PATCH can be merged and checked whole. */
@@ -170,12 +128,12 @@ export async function updateIncident(context: ServiceContext, id: string, patch:
   const merged = { ...previous, ...Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined)) } as IncidentInput;
   const peopleChanged = given.peopleAffected !== undefined && canonicalJson(previous.peopleAffected) !== canonicalJson(merged.peopleAffected);
   await assertRules(context, merged);
-  const place = patch.place ? await resolveIncidentPlace(context, merged.place) : undefined;
-  await assertReferences(db, merged);
+  const { placeName: _name, ...place } = patch.place ? await resolveIncidentPlace(context, merged.place) : {};
+  await assertReferences(context, merged);
   await db.transaction(async (tx) => {
     const [after] = await tx
       .update(incidents)
-      .set({ ...columnsFrom(merged), ...(place ?? {}), updatedAt: new Date() })
+      .set({ ...columnsFrom(merged), ...place, updatedAt: new Date() })
       .where(eq(incidents.id, id))
       .returning();
     const changes = diffRecords(before, after);
@@ -219,8 +177,22 @@ export async function getIncident(context: ServiceContext, id: string) {
   if (row.isSensitive || showsIdentities) {
     await db.transaction((tx) => recordAudit(tx, context.audit, { action: "read_sensitive", entityType: "incident", entityId: id }));
   }
+  return presentIncidentDetail(context, { row, people, placeName: place?.name ?? "", attachments, isNamed, isNeedToKnow });
+}
+
+export type IncidentDetailParts = {
+  row: IncidentRow;
+  people: readonly Omit<typeof incidentPeople.$inferSelect, "id" | "incidentId">[];
+  placeName: string;
+  attachments: AttachmentOut[];
+  isNamed: boolean;
+  isNeedToKnow: boolean;
+};
+
+/** The full record as the API shows it; identities (victims, the reporter's details) only to the need-to-know list. */
+export function presentIncidentDetail(context: ServiceContext, { row, people, placeName, attachments, isNamed, isNeedToKnow }: IncidentDetailParts) {
   return {
-    ...presentIncident(context, row, place?.name ?? "", isNamed),
+    ...presentIncident(context, row, placeName, isNamed),
     description: row.description,
     source: row.source,
     sourceDetail: row.sourceDetail,

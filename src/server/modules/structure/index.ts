@@ -2,7 +2,7 @@
 export { organisations, places } from "./structure.tables.ts";
 export { organisationRoutes } from "./organisations.routes.ts";
 export { placeOut, placeRoutes } from "./places.routes.ts";
-export { findPlace, getPlace, pathIds, readablePlace, type PlaceRow } from "./places.service.ts";
+export { dutyStationsFor, findPlace, findPlaceFor, getPlace, pathIds, readablePlace, type PlaceRow } from "./places.service.ts";
 export { createOrganisation } from "./organisations.service.ts";
 export { createPlace } from "./places.service.ts";
 export { placePolicy } from "./structure.policy.ts";

@@ -6,6 +6,7 @@ import { scopeCondition } from "../../platform/access/scope-sql.ts";
 import { diffRecords } from "../../platform/audit/audit-diff.ts";
 import { recordAudit } from "../../platform/audit/audit.service.ts";
 import type { Db } from "../../platform/db/database.ts";
+import { cachedReference } from "../../platform/cache/reference-cache.ts";
 import type { ServiceContext } from "../../platform/http/context.ts";
 import { AppError, ForbiddenError, NotFoundError } from "../../platform/http/errors.ts";
 import { iso, likePattern } from "../../platform/http/schemas.ts";
@@ -91,6 +92,18 @@ export async function placeTree(context: ServiceContext) {
 export async function findPlace(db: Db, id: string): Promise<PlaceRow | undefined> {
   const [row] = await db.select().from(places).where(eq(places.id, id));
   return row;
+}
+
+/** `findPlace`, reused while the reference stamp read with the caller's session holds (platform/cache). */
+export function findPlaceFor(context: ServiceContext, id: string): Promise<PlaceRow | undefined> {
+  return cachedReference(context.database, context.referenceStamp, "place", id, () => findPlace(context.database.db, id));
+}
+
+/** Duty stations, for resolving coordinates; reused like `findPlaceFor`. */
+export function dutyStationsFor(context: ServiceContext): Promise<PlaceRow[]> {
+  return cachedReference(context.database, context.referenceStamp, "places", "duty_stations", () =>
+    context.database.db.select().from(places).where(eq(places.kind, "duty_station")),
+  );
 }
 
 /** The place if the actor may read it; otherwise "not found", whether it exists or not. */

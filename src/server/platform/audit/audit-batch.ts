@@ -9,9 +9,9 @@ const rowsPerInsert = 2000;
 
 /**
  * Many audit entries in the caller's transaction, with one multi-row INSERT per thousand
- * instead of a lock, a head read and two writes per entry. The first entry goes through
- * `recordAudit`, which takes the chain's advisory lock for the rest of the transaction; the
- * others are chained to it here with the same hash, and the head moves once, to the last.
+ * instead of one statement per entry. The first entry goes through `recordAudit`, which locks the
+ * chain's head row for the rest of the transaction; the others are chained to it here with the
+ * same hash, and the head moves once, to the last.
  */
 export async function recordAuditEntries(tx: Db, context: AuditContext, inputs: readonly AuditEntryInput[]): Promise<void> {
   if (inputs.length === 0) return;
@@ -19,6 +19,7 @@ export async function recordAuditEntries(tx: Db, context: AuditContext, inputs: 
   if (inputs.length === 1) return;
   const [head] = await tx.select().from(auditHead).where(eq(auditHead.id, 1));
   let prevHash = head.hash;
+  let beforeLast = head.prevHash;
   let seq = head.seq;
   const at = new Date();
   const rows = inputs.slice(1).map((input) => {
@@ -36,6 +37,7 @@ export async function recordAuditEntries(tx: Db, context: AuditContext, inputs: 
     };
     const hash = entryHash(prevHash, entry);
     const row = { ...entry, prevHash, hash };
+    beforeLast = prevHash;
     prevHash = hash;
     return row;
   });
@@ -52,5 +54,5 @@ export async function recordAuditEntries(tx: Db, context: AuditContext, inputs: 
         ${column((row) => row.requestId)}::text[], ${column((row) => row.prevHash)}::text[], ${column((row) => row.hash)}::text[])
         as t(seq, at, actor_user_id, actor_name, action, entity_type, entity_id, changes, request_id, prev_hash, hash)`);
   }
-  await tx.update(auditHead).set({ seq, hash: prevHash }).where(eq(auditHead.id, 1));
+  await tx.update(auditHead).set({ seq, hash: prevHash, prevHash: beforeLast }).where(eq(auditHead.id, 1));
 }

@@ -25,7 +25,11 @@ export type HashedFields = {
 };
 
 export function entryHash(prevHash: string, entry: HashedFields): string {
-  const body = canonicalJson({
+  return createHash("sha256").update(prevHash).update("\n").update(entryBody(entry)).digest("hex");
+}
+
+function entryBody(entry: HashedFields): string {
+  return canonicalJson({
     seq: entry.seq,
     at: entry.at.toISOString(),
     actorUserId: entry.actorUserId,
@@ -36,5 +40,16 @@ export function entryHash(prevHash: string, entry: HashedFields): string {
     changes: entry.changes,
     requestId: entry.requestId,
   });
-  return createHash("sha256").update(prevHash).update("\n").update(body).digest("hex");
+}
+
+/**
+ * The canonical body of an entry without its sequence number, ending in `"seq":`: the database
+ * appends the number it assigns and the closing brace (see `auditEntryStatement`). "seq" is the
+ * last key in sorted order, so prefix + seq + "}" is exactly the body `entryHash` hashes.
+ */
+export function bodyBeforeSeq(entry: Omit<HashedFields, "seq">): string {
+  const body = entryBody({ ...entry, seq: 0 });
+  const tail = '"seq":0}';
+  if (!body.endsWith(tail)) throw new Error("The audit body no longer ends with its sequence number");
+  return body.slice(0, -2);
 }

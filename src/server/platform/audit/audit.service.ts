@@ -1,6 +1,6 @@
-import { asc, eq, sql } from "drizzle-orm";
+import { type SQL, asc, eq, sql } from "drizzle-orm";
 import type { Database, Db } from "../db/database.ts";
-import { entryHash, genesisHash } from "./audit-hash.ts";
+import { bodyBeforeSeq, entryHash, genesisHash } from "./audit-hash.ts";
 import { type AuditChanges, auditHead, auditLog } from "./audit.tables.ts";
 
 export type AuditActor = { userId: string | null; displayName: string };
@@ -15,19 +15,21 @@ export type AuditEntryInput = {
   changes?: AuditChanges;
 };
 
-// One chain for the whole system: writers serialise on this advisory lock inside their
-// transaction, so on PostgreSQL concurrent transactions cannot fork the chain.
-const auditLockKey = 7_146_221;
-
-/** Appends an entry in the caller's transaction: the change and its audit commit together. */
-export async function recordAudit(tx: Db, context: AuditContext, input: AuditEntryInput): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(${auditLockKey})`);
-  const [head] = await tx.select().from(auditHead).where(eq(auditHead.id, 1));
-  const prevHash = head?.hash ?? genesisHash;
-  const seq = (head?.seq ?? 0) + 1;
-  const entry = {
-    seq,
-    at: new Date(),
+/**
+ * One audit entry as a single statement, so a write and its entry can travel to the database
+ * together (see `withAuditEntry`). The head row's lock serialises writers (on PostgreSQL,
+ * concurrent transactions cannot fork the chain); the database assigns the sequence number and
+ * computes the hash. JavaScript builds the canonical body up to its last key, `"seq":` (the keys
+ * are sorted and "seq" sorts last), and SQL appends the number it assigns, so the hash is
+ * byte for byte what `entryHash` computes when `verifyAuditChain` walks the chain.
+ *
+ * If the head row were missing (it is created by migration 0008), `head` would yield no row and
+ * the entry a NULL sequence number: the whole statement fails, writes included.
+ */
+export function auditEntryStatement(context: AuditContext, input: AuditEntryInput, writes: readonly SQL[] = []): SQL {
+  const at = new Date();
+  const fields = {
+    at,
     actorUserId: context.actor.userId,
     actorName: context.actor.displayName,
     action: input.action,
@@ -36,12 +38,35 @@ export async function recordAudit(tx: Db, context: AuditContext, input: AuditEnt
     changes: input.changes ?? {},
     requestId: context.requestId,
   };
-  const hash = entryHash(prevHash, entry);
-  await tx.insert(auditLog).values({ ...entry, prevHash, hash });
-  await tx
-    .insert(auditHead)
-    .values({ id: 1, seq, hash })
-    .onConflictDoUpdate({ target: auditHead.id, set: { seq, hash } });
+  const prefix = bodyBeforeSeq(fields);
+  const ctes = writes.map((write, index) => sql`, ${sql.raw(`write_${index}`)} as (${write})`);
+  return sql`
+    with head as (
+      update audit_head
+         set seq = seq + 1, prev_hash = hash,
+             hash = encode(sha256(convert_to(hash || chr(10) || ${prefix}::text || (seq + 1)::text || '}', 'UTF8')), 'hex')
+       where id = 1
+   returning seq, prev_hash, hash
+    )${sql.join(ctes, sql``)}
+    insert into audit_log (seq, at, actor_user_id, actor_name, action, entity_type, entity_id, changes, request_id, prev_hash, hash)
+    select head.seq, ${at.toISOString()}::timestamptz, ${fields.actorUserId}::uuid, ${fields.actorName}::text, ${fields.action}::text,
+           ${fields.entityType}::text, ${fields.entityId}::text, ${JSON.stringify(fields.changes)}::jsonb, ${fields.requestId}::text,
+           head.prev_hash, head.hash
+      from (values (1)) as one (x) left join head on true`;
+}
+
+/** Appends an entry in the caller's transaction: the change and its audit commit together. */
+export async function recordAudit(tx: Db, context: AuditContext, input: AuditEntryInput): Promise<void> {
+  await tx.execute(auditEntryStatement(context, input));
+}
+
+/**
+ * Data-modifying statements and their audit entry as ONE statement (each write a CTE), atomic
+ * without a transaction: a create costs one round trip instead of BEGIN, writes, entry, COMMIT.
+ * The writes must not depend on each other's results (CTEs all see the same snapshot).
+ */
+export async function withAuditEntry(db: Db, context: AuditContext, input: AuditEntryInput, writes: readonly SQL[]): Promise<void> {
+  await db.execute(auditEntryStatement(context, input, writes));
 }
 
 export type VerifyResult = { isValid: boolean; checked: number; problems: string[] };

@@ -23,11 +23,16 @@ export const auditLog = pgTable(
   (table) => [index("audit_log_entity_idx").on(table.entityType, table.entityId, table.seq)],
 );
 
-/** The chain's head, updated in the same transaction as each entry: catches a deleted tail. */
+/**
+ * The chain's head, updated in the same transaction as each entry: catches a deleted tail. Its row
+ * lock serialises writers. `prev_hash` keeps the hash before the last entry, so one UPDATE … RETURNING
+ * can hand a writer both the previous hash and the new one (migration 0008 adds the genesis row).
+ */
 export const auditHead = pgTable("audit_head", {
   id: integer("id").primaryKey(),
   seq: bigint("seq", { mode: "number" }).notNull(),
   hash: text("hash").notNull(),
+  prevHash: text("prev_hash").notNull().default("0000000000000000000000000000000000000000000000000000000000000000"),
 });
 
 export type AuditChange = { from: unknown; to: unknown };

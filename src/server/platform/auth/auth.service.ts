@@ -1,6 +1,7 @@
 import { and, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import type { Grant } from "../../../core/access/scope.ts";
 import { recordAudit } from "../audit/audit.service.ts";
+import { referenceStamp } from "../cache/reference-stamp.tables.ts";
 import type { Database } from "../db/database.ts";
 import { AppError, UnauthenticatedError } from "../http/errors.ts";
 import { apiTokens, sessions, users } from "./auth.tables.ts";
@@ -84,23 +85,26 @@ export async function logout(database: Database, sessionToken: string): Promise<
   await database.db.delete(sessions).where(eq(sessions.idHash, sha256(sessionToken)));
 }
 
-export type Authenticated = { user: UserRow; via: "session" | "token"; csrfToken: string | null };
+/** `referenceStamp`: read with the session, it says whether cached grants are still exact (platform/cache). */
+export type Authenticated = { user: UserRow; via: "session" | "token"; csrfToken: string | null; referenceStamp: string | null };
+
+const currentStamp = sql<string | null>`(select ${referenceStamp.stamp}::text from ${referenceStamp} where ${referenceStamp.id} = 1)`;
 
 export async function authenticateSession(database: Database, sessionToken: string): Promise<Authenticated | null> {
   const [row] = await database.db
-    .select({ user: users, csrfToken: sessions.csrfToken })
+    .select({ user: users, csrfToken: sessions.csrfToken, referenceStamp: currentStamp })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.idHash, sha256(sessionToken)), gt(sessions.expiresAt, new Date())));
   if (!row?.user.isActive) return null;
-  return { user: row.user, via: "session", csrfToken: row.csrfToken };
+  return { user: row.user, via: "session", csrfToken: row.csrfToken, referenceStamp: row.referenceStamp };
 }
 
 export const apiTokenPrefix = "vgl_";
 
 export async function authenticateApiToken(database: Database, token: string): Promise<Authenticated | null> {
   const [row] = await database.db
-    .select({ user: users, tokenId: apiTokens.id })
+    .select({ user: users, tokenId: apiTokens.id, referenceStamp: currentStamp })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(
@@ -112,7 +116,7 @@ export async function authenticateApiToken(database: Database, token: string): P
     );
   if (!row?.user.isActive) return null;
   await database.db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.tokenId));
-  return { user: row.user, via: "token", csrfToken: null };
+  return { user: row.user, via: "token", csrfToken: null, referenceStamp: row.referenceStamp };
 }
 
 /** System-role grants: everywhere, no organisation restriction. */

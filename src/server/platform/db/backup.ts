@@ -51,6 +51,11 @@ export const derivedTables = [
   "incident_people_monthly_rollup",
   "incident_outcome_monthly_rollup",
   "incident_demography_monthly_rollup",
+  "incident_yearly_rollup",
+  "incident_outcome_yearly_rollup",
+  "incident_demography_yearly_rollup",
+  "incident_area_monthly_rollup",
+  "reference_stamp",
 ] as const;
 
 // Places refer to their parent: shorter paths first, so a parent is always restored before its children.

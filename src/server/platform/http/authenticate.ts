@@ -7,6 +7,8 @@ import {
   authenticateSession,
   systemGrants,
 } from "../auth/auth.service.ts";
+import { cachedReference } from "../cache/reference-cache.ts";
+import { todayIso } from "../clock.ts";
 import type { Config } from "../config.ts";
 import type { Database } from "../db/database.ts";
 import { AppError, ForbiddenError, UnauthenticatedError } from "./errors.ts";
@@ -19,6 +21,7 @@ declare module "fastify" {
     authVia: "session" | "token" | null;
     sessionToken: string | null;
     csrfToken: string | null;
+    referenceStamp: string | null;
   }
   interface FastifyInstance {
     database: Database;
@@ -35,7 +38,7 @@ async function resolveActor(
   request: FastifyRequest,
   database: Database,
   loadGrants: GrantLoader,
-): Promise<{ actor: Actor; via: "session" | "token"; csrfToken: string | null } | null> {
+): Promise<{ actor: Actor; via: "session" | "token"; csrfToken: string | null; referenceStamp: string | null } | null> {
   const header = request.headers.authorization;
   let authenticated = null;
   if (header?.startsWith("Bearer ")) {
@@ -50,15 +53,17 @@ async function resolveActor(
     if (!authenticated) return null;
     request.sessionToken = cookieValue;
   }
-  const { user } = authenticated;
-  const fromAppointments = await loadGrants(database, user.id);
+  const { user, referenceStamp } = authenticated;
+  // Grants follow from appointments in force today: reused while the reference stamp and the day stay the same.
+  const today = todayIso();
+  const fromAppointments = await cachedReference(database, referenceStamp, "grants", `${user.id} ${today}`, () => loadGrants(database, user.id));
   const actor: Actor = {
     userId: user.id,
     personId: fromAppointments.personId,
     displayName: user.displayName,
     grants: [...systemGrants(user), ...fromAppointments.grants],
   };
-  return { actor, via: authenticated.via, csrfToken: authenticated.csrfToken };
+  return { actor, via: authenticated.via, csrfToken: authenticated.csrfToken, referenceStamp };
 }
 
 /** Authenticates every API request and enforces the route's access rule before validation. */
@@ -70,6 +75,7 @@ export function installAuthentication(
   app.decorateRequest("authVia", null);
   app.decorateRequest("sessionToken", null);
   app.decorateRequest("csrfToken", null);
+  app.decorateRequest("referenceStamp", null);
   app.decorate("database", options.database);
   app.addHook("onRequest", async (request) => {
     const access = request.routeOptions.config?.access;
@@ -79,6 +85,7 @@ export function installAuthentication(
       request.actor = resolved.actor;
       request.authVia = resolved.via;
       request.csrfToken = resolved.csrfToken;
+      request.referenceStamp = resolved.referenceStamp;
     }
     if (access === "public") return;
     if (!resolved) throw new UnauthenticatedError();

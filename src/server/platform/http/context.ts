@@ -8,12 +8,15 @@ export type ServiceContext = {
   database: Database;
   actor: Actor;
   audit: AuditContext;
+  /** The reference stamp read with the session (platform/cache): lets services reuse places and organisations. */
+  referenceStamp?: string | null;
 };
 
-export function serviceContext(database: Database, actor: Actor, requestId: string | null): ServiceContext {
+export function serviceContext(database: Database, actor: Actor, requestId: string | null, referenceStamp: string | null = null): ServiceContext {
   return {
     database,
     actor,
+    referenceStamp,
     audit: { actor: { userId: actor.userId, displayName: actor.displayName }, requestId },
   };
 }
