@@ -23,11 +23,11 @@ writeFileSync(
   `import { getHeapStatistics } from "node:v8";
 import { relaunchWithHeapLimit } from ${JSON.stringify(launcher)};
 await relaunchWithHeapLimit();
+// The handler goes in before the line is printed: the test signals as soon as it reads the line.
+if (process.argv[2] === "wait") process.on("SIGTERM", () => { console.log("stopping"); process.exit(0); });
 console.log(JSON.stringify({ limit: getHeapStatistics().heap_size_limit, pid: process.pid }));
-if (process.argv[2] === "wait") {
-  process.on("SIGTERM", () => { console.log("stopping"); process.exit(0); });
-  setInterval(() => {}, 1000);
-} else process.exit(Number(process.argv[2]));
+if (process.argv[2] === "wait") setInterval(() => {}, 1000);
+else process.exit(Number(process.argv[2]));
 `,
 );
 
