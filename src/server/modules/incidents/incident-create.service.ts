@@ -4,7 +4,7 @@ import { diffRecords } from "../../platform/audit/audit-diff.ts";
 import { withAuditEntry } from "../../platform/audit/audit.service.ts";
 import type { Db } from "../../platform/db/database.ts";
 import type { ServiceContext } from "../../platform/http/context.ts";
-import { runIdempotent } from "../../platform/http/idempotency.ts";
+import { type IdempotentResult, runIdempotent } from "../../platform/http/idempotency.ts";
 import { type NamedPlace, resolveIncidentPlace } from "./incident-place.ts";
 import { incidentPolicy } from "./incidents.policy.ts";
 import { type IncidentRow, assertReferences, assertRules, columnsFrom, getIncident, presentIncidentDetail } from "./incidents.service.ts";
@@ -92,9 +92,12 @@ export async function createIncidentOnce(context: ServiceContext, input: Inciden
       return created.row.id;
     });
   });
-  const fresh = created as InsertedIncident | null;
-  const incident = !result.isReplay && fresh ? presentCreated(context, fresh) : await getIncident(context, result.entityId);
-  return { result, incident };
+  return { result, incident: await answerFor(context, result, created) };
+}
+
+/** The answer to an idempotent create: built from the rows just written, or read back on a replay. */
+export function answerFor(context: ServiceContext, result: IdempotentResult, created: InsertedIncident | null) {
+  return !result.isReplay && created ? presentCreated(context, created) : getIncident(context, result.entityId);
 }
 
 export async function createIncident(context: ServiceContext, input: IncidentInput) {

@@ -3,8 +3,7 @@ import type { QuickReportInput } from "../../../core/incidents/incident-quick-re
 import type { ServiceContext } from "../../platform/http/context.ts";
 import { runIdempotent } from "../../platform/http/idempotency.ts";
 import { afterIncidentSubmitted } from "./incident-alerts.ts";
-import { type InsertedIncident, insertIncident, prepareIncident, presentCreated } from "./incident-create.service.ts";
-import { getIncident } from "./incidents.service.ts";
+import { type InsertedIncident, answerFor, insertIncident, prepareIncident } from "./incident-create.service.ts";
 
 export const quickReportRoute = "POST /api/incidents/quick-reports";
 
@@ -29,6 +28,5 @@ export async function submitQuickReport(context: ServiceContext, report: QuickRe
       return row.id;
     });
   });
-  const fresh = created as InsertedIncident | null;
-  return { result, incident: !result.isReplay && fresh ? presentCreated(context, fresh) : await getIncident(context, result.entityId) };
+  return { result, incident: await answerFor(context, result, created) };
 }
