@@ -1,10 +1,19 @@
 import type { Locator, Page } from "playwright-core";
-import en from "../../src/web/app/i18n/en.json";
-import fr from "../../src/web/app/i18n/fr.json";
+import enShared from "../../src/web/app/i18n/en.json";
+import frShared from "../../src/web/app/i18n/fr.json";
+import levelsEn from "../../src/web/modules/risk/levels.en.json";
+import levelsFr from "../../src/web/modules/risk/levels.fr.json";
+import srmEn from "../../src/web/modules/risk/srm.en.json";
+import srmFr from "../../src/web/modules/risk/srm.fr.json";
 import { screenshot, type viewports } from "./browser.ts";
 
-/** The UI strings, straight from the catalogues the app ships, so a wording change cannot break a test. */
-export { en, fr };
+/**
+ * The UI strings, straight from the catalogues the app ships (the shared file and the risk
+ * module's fragments, as src/web/app/i18n/catalogues.ts merges them), so a wording change
+ * cannot break a test.
+ */
+export const en = { ...enShared, ...srmEn, ...levelsEn };
+export const fr = { ...frShared, ...srmFr, ...levelsFr };
 
 export type Viewport = keyof typeof viewports;
 

@@ -6,6 +6,7 @@ import { meetingRoutes } from "./modules/meetings/index.ts";
 import { notificationRoutes } from "./modules/notifications/index.ts";
 import { overviewRoutes } from "./modules/overview/index.ts";
 import { personnelRoutes } from "./modules/personnel/index.ts";
+import { riskRoutes } from "./modules/risk/index.ts";
 import { responsibilityRoutes } from "./modules/responsibilities/index.ts";
 import { organisationRoutes, placeRoutes } from "./modules/structure/index.ts";
 import { victimRoutes } from "./modules/victims/index.ts";
@@ -30,5 +31,6 @@ export function allRoutes(config: Config): RouteSpec[] {
     ...webhookRoutes,
     ...incidentAnalysisRoutes(config),
     ...victimRoutes,
+    ...riskRoutes,
   ];
 }

@@ -1,19 +1,41 @@
 import type { FastifyInstance } from "fastify";
 import { loadAppointmentGrants } from "./modules/appointments/index.ts";
+import { riskJobs } from "./modules/risk/index.ts";
 import type { Config } from "./platform/config.ts";
 import type { Database } from "./platform/db/database.ts";
 import { startWebhookDelivery } from "./platform/events/webhook-delivery.ts";
 import { buildApp } from "./platform/http/app.ts";
+import { type JobRunner, startJobs } from "./platform/jobs/job-runner.ts";
 import { bindAppConfig } from "./platform/notify/app-config.ts";
 import { startEmailDelivery } from "./platform/notify/email-outbox.ts";
 import { allRoutes } from "./routes.ts";
 
-/** Composition root: the platform plus every module's routes, and the outgoing e-mail and webhook workers. */
+const jobRunners = new WeakMap<FastifyInstance, JobRunner>();
+
+/** The scheduled jobs' runner of an app (to run one now), when the app runs them (`JOBS`). */
+export function jobRunnerOf(app: FastifyInstance): JobRunner | undefined {
+  return jobRunners.get(app);
+}
+
+/**
+ * Composition root: the platform plus every module's routes, the outgoing e-mail and webhook
+ * workers, and the modules' scheduled jobs (unless JOBS=off).
+ */
 export async function createServer(config: Config, database: Database, options: { webRoot?: string } = {}): Promise<FastifyInstance> {
   const app = await buildApp({ config, database, routes: allRoutes(config), loadGrants: loadAppointmentGrants, webRoot: options.webRoot });
   bindAppConfig(database, config);
   const workers = [startEmailDelivery({ config, database, logger: app.log }), startWebhookDelivery({ config, database, logger: app.log })];
+  let jobs: JobRunner | undefined;
+  try {
+    jobs = config.isJobsOn ? await startJobs({ database, logger: app.log, jobs: riskJobs(database) }) : undefined;
+  } catch (error) {
+    await Promise.all(workers.map((worker) => worker.stop()));
+    throw error;
+  }
+  if (jobs) jobRunners.set(app, jobs);
   app.addHook("onClose", async () => {
+    // Jobs first: a job's last run may still write e-mail for the workers.
+    await jobs?.stop();
     await Promise.all(workers.map((worker) => worker.stop()));
   });
   return app;

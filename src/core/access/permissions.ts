@@ -22,7 +22,7 @@ export const permissions = {
   "organisation.update": ["system_admin"],
   "organisation.delete": ["system_admin"],
 
-  "place.read": ["system_admin", "global_analyst", ...everyAppointment],
+  "place.read": ["system_admin", "global_analyst", ...everyAppointment, "desk_officer"],
   "place.create": ["system_admin", "do", "pcsa"],
   "place.update": ["system_admin", "do", "pcsa"],
   "place.delete": ["system_admin"],
@@ -69,6 +69,37 @@ export const permissions = {
 
   // Subscriptions of other systems to events (webhooks): the system administrator.
   "webhook.manage": ["system_admin"],
+
+  // ----- Security risk management (issue 4) -------------------------------------------
+  // Matrices are reference data every signed-in user may read; the system administrator keeps them.
+  "risk_matrix.read": ["authenticated"],
+  "risk_matrix.manage": ["system_admin"],
+  // SRM assessments: read by the area's leaders, security professionals and organisations,
+  // the UNDSS desk officer for the country and the global analyst; drafted by the security
+  // professionals and the ASC; approved by the DO (or DO a.i.) only, after SMT consultation.
+  "srm.read": ["global_analyst", ...areaLeaders, ...securityProfessionals, ...organisationRoles, "desk_officer"],
+  "srm.update": [...securityProfessionals, "asc", "asc_ai"],
+  "srm.approve": ["do", "do_ai"],
+  // Measures: security professionals manage every measure of their area; representatives and
+  // organisation focal points only their own organisation's (organisation-scoped grants).
+  "measure.read": ["global_analyst", ...areaLeaders, ...securityProfessionals, ...organisationRoles, "desk_officer"],
+  "measure.update": [...securityProfessionals, "asc", "asc_ai", "org_representative", "org_security_focal_point"],
+  // Implemented measures across every area (the cross-country view): managers learn from each other.
+  "measure.compare": ["global_analyst", ...areaLeaders, ...securityProfessionals, ...organisationRoles, "desk_officer"],
+  // Programme criticality is each organisation's own assessment of its activities.
+  "programme.read": ["global_analyst", ...areaLeaders, ...securityProfessionals, ...organisationRoles, "desk_officer"],
+  "programme.update": [...securityProfessionals, "org_representative", "org_security_focal_point"],
+  // Recording an acceptance of a High or Very high residual risk: the DO (a Very high one on
+  // the USG UNDSS's decision, which the DO records).
+  "risk.accept": ["do", "do_ai"],
+  // Security levels: known to everyone signed in (travellers need them); proposed by the
+  // security professionals, approved by the DO, endorsed by UNDSS (the country's desk officer).
+  "security_level.read": ["authenticated"],
+  "security_level.propose": [...securityProfessionals],
+  "security_level.approve": ["do", "do_ai"],
+  "security_level.endorse": ["desk_officer"],
+  // Rejecting a proposed change is the DO's (before approval), an approved one UNDSS's.
+  "security_level.reject": ["do", "do_ai", "desk_officer"],
 
   "user.read": ["system_admin"],
   "user.create": ["system_admin"],

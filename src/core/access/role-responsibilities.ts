@@ -3,7 +3,8 @@ import type { AppointmentRole } from "./roles.ts";
 /**
  * Which sections of the register apply to the holder of each appointment: their own
  * section, plus the body they sit on (Framework of Accountability annex). Every person
- * also carries the "personnel" section. Wardens have no section of their own in the annex.
+ * also carries the "personnel" section. Wardens and desk officers have no section of their own in
+ * the annex.
  */
 export const responsibilityKeysByRole: Record<AppointmentRole, readonly string[]> = {
   do: ["do", "smt"],
@@ -17,6 +18,7 @@ export const responsibilityKeysByRole: Record<AppointmentRole, readonly string[]
   org_security_focal_point: ["org_security_focal_point", "security_cell"],
   security_cell_member: ["security_cell_member", "security_cell"],
   warden: [],
+  desk_officer: [],
 };
 
 export function responsibilityKeysFor(roles: readonly AppointmentRole[]): string[] {

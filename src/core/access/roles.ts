@@ -15,6 +15,7 @@ export const appointmentRoles = [
   "org_security_focal_point",
   "security_cell_member",
   "warden",
+  "desk_officer",
 ] as const;
 export type AppointmentRole = (typeof appointmentRoles)[number];
 
@@ -59,6 +60,9 @@ export const roleRules: Record<AppointmentRole, RoleRule> = {
     slot: null,
   },
   warden: { placeKinds: ["designated_area", "security_area", "duty_station"], hasOrganisation: false, slot: null },
+  // The UNDSS headquarters desk officer for a country: follows its SRM and endorses its
+  // security levels for UNDSS. Not a member of the SMT.
+  desk_officer: { placeKinds: ["designated_area"], hasOrganisation: false, slot: null },
 };
 
 /** Roles whose function must be continuous: an area without one in force is a gap. */

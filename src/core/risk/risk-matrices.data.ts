@@ -3,7 +3,7 @@ import type { RiskMatrix, ScaleStep, TreatmentStrategy } from "./risk-matrix.typ
 
 /**
  * The two matrices Vigil ships (DOMAIN.md §2). Administrators add others, or new versions of
- * these; these two are loaded at start-up as version 1 of their codes.
+ * these; migration 0012 loads these two as version 1 of their codes.
  */
 
 const scaleColours = ["#2e7d32", "#9ccc65", "#fbc02d", "#f57c00", "#c62828"];

@@ -1,36 +1,49 @@
 import type { RiskCell, RiskLevel, RiskMatrix } from "./risk-matrix.types.ts";
 
-/** Why a matrix cannot be used, one sentence per problem; empty when it is sound. */
-export function matrixProblems(matrix: RiskMatrix): string[] {
-  const problems: string[] = [];
+/** A problem with a matrix and the field it concerns (a dotted path, e.g. "grid.2.3"). */
+export type MatrixIssue = { field: string; message: string };
+
+/** Why a matrix cannot be used, one sentence per problem, each with the field at fault; empty when it is sound. */
+export function matrixIssues(matrix: RiskMatrix): MatrixIssue[] {
+  const issues: MatrixIssue[] = [];
+  const push = (field: string, message: string) => issues.push({ field, message });
   const levelCodes = new Set(matrix.levels.map((level) => level.code));
   const rankOf = new Map(matrix.levels.map((level) => [level.code, level.rank]));
-  const checkScale = (name: string, steps: RiskMatrix["likelihood"]) => {
-    if (steps.length < 2) problems.push(`The ${name} scale needs at least two steps`);
+  const checkScale = (name: "likelihood" | "impact", steps: RiskMatrix["likelihood"]) => {
+    if (steps.length < 2) push(name, `The ${name} scale needs at least two steps`);
     steps.forEach((step, index) => {
-      if (step.value !== index + 1) problems.push(`The ${name} scale must run 1, 2, 3… in order (step ${index + 1} has value ${step.value})`);
+      if (step.value !== index + 1) push(`${name}.${index}.value`, `The ${name} scale must run 1, 2, 3… in order (step ${index + 1} has value ${step.value})`);
     });
   };
   checkScale("likelihood", matrix.likelihood);
   checkScale("impact", matrix.impact);
-  if (levelCodes.size !== matrix.levels.length) problems.push("Two risk levels share a code");
-  if (matrix.grid.length !== matrix.likelihood.length) problems.push(`The grid needs one row per likelihood step (${matrix.likelihood.length}), not ${matrix.grid.length}`);
+  if (levelCodes.size !== matrix.levels.length) push("levels", "Two risk levels share a code");
+  if (matrix.grid.length !== matrix.likelihood.length) push("grid", `The grid needs one row per likelihood step (${matrix.likelihood.length}), not ${matrix.grid.length}`);
   matrix.grid.forEach((row, l) => {
-    if (row.length !== matrix.impact.length) problems.push(`Grid row ${l + 1} needs one cell per impact step (${matrix.impact.length}), not ${row.length}`);
-    row.forEach((code, i) => {
-      if (!levelCodes.has(code)) problems.push(`Grid cell (${l + 1}, ${i + 1}) names an unknown level "${code}"`);
+    if (row.length !== matrix.impact.length) push(`grid.${l}`, `Grid row ${l + 1} needs one cell per impact step (${matrix.impact.length}), not ${row.length}`);
+    for (const [i, code] of row.entries()) {
+      const field = `grid.${l}.${i}`;
+      if (!levelCodes.has(code)) {
+        push(field, `Grid cell (${l + 1}, ${i + 1}) names an unknown level "${code}"`);
+        continue;
+      }
       // Monotone: more likely or more severe never means a lower risk.
       const rank = rankOf.get(code) ?? 0;
-      if (l > 0 && rank < (rankOf.get(matrix.grid[l - 1][i]) ?? 0)) problems.push(`Grid cell (${l + 1}, ${i + 1}) is lower than the cell of the likelihood below it`);
-      if (i > 0 && rank < (rankOf.get(row[i - 1]) ?? 0)) problems.push(`Grid cell (${l + 1}, ${i + 1}) is lower than the cell of the impact before it`);
-    });
+      if (l > 0 && rank < (rankOf.get(matrix.grid[l - 1][i]) ?? 0)) push(field, `Grid cell (${l + 1}, ${i + 1}) is lower than the cell of the likelihood below it`);
+      if (i > 0 && rank < (rankOf.get(row[i - 1]) ?? 0)) push(field, `Grid cell (${l + 1}, ${i + 1}) is lower than the cell of the impact before it`);
+    }
   });
   if (matrix.strategies) {
     const shapeMatches =
       matrix.strategies.length === matrix.likelihood.length && matrix.strategies.every((row) => row.length === matrix.impact.length && row.every((cell) => cell.length > 0));
-    if (!shapeMatches) problems.push("The treatment grid must have one non-empty cell per likelihood × impact pair");
+    if (!shapeMatches) push("strategies", "The treatment grid must have one non-empty cell per likelihood × impact pair");
   }
-  return problems;
+  return issues;
+}
+
+/** Why a matrix cannot be used, one sentence per problem; empty when it is sound. */
+export function matrixProblems(matrix: RiskMatrix): string[] {
+  return matrixIssues(matrix).map((issue) => issue.message);
 }
 
 function step(scale: RiskMatrix["likelihood"], value: number, name: string) {

@@ -9,6 +9,10 @@ import { incidentRules } from "./rules-incidents.ts";
 import { meetingRules } from "./rules-meetings.ts";
 import { notificationRules } from "./rules-notifications.ts";
 import { personnelRules } from "./rules-personnel.ts";
+import { riskDecisionRules } from "./rules-risk-decisions.ts";
+import { riskMeasureRules } from "./rules-risk-measures.ts";
+import { riskReportRules } from "./rules-risk-report.ts";
+import { riskSrmRules } from "./rules-risk-srm.ts";
 import { structureRules } from "./rules-structure.ts";
 import { victimRules } from "./rules-victims.ts";
 import { webhookRules } from "./rules-webhooks.ts";
@@ -36,4 +40,8 @@ export const authorizationTable: Record<string, RouteRule> = {
   ...webhookRules,
   ...incidentQuickReportRules,
   ...victimRules,
+  ...riskSrmRules,
+  ...riskMeasureRules,
+  ...riskDecisionRules,
+  ...riskReportRules,
 };

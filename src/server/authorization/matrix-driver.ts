@@ -48,10 +48,14 @@ export const rolesOf: Record<MatrixUser, readonly Role[]> = {
   staff: ["authenticated"], // no appointment; works in DR Congo
 };
 
-/** A setup-only account (not in the matrix) holding the CSFP appointment of Haiti. */
+/**
+ * Setup-only accounts (not in the matrix): one holding the CSFP appointment of Haiti, and the
+ * demo's UNDSS desk officer for Mali (the only holder of security_level.endorse).
+ */
 const csfpHaitiEmail = "csfp.haiti@matrix.example";
 const helperPassword = "matrix-helper-passphrase-2026";
-export type SetupActor = MatrixUser | "csfpHaiti";
+const helperLogins = { csfpHaiti: [csfpHaitiEmail, helperPassword], deskMali: ["desk.mali@vigil.example", demoPassword] } as const;
+export type SetupActor = MatrixUser | keyof typeof helperLogins;
 
 // ---------------------------------------------------------------------------------------
 // Sending requests
@@ -113,10 +117,11 @@ export function createDriver(t: TestApp) {
   }
 
   async function sessionOf(actor: SetupActor, isFresh: boolean) {
-    if (actor === "csfpHaiti") {
+    if (actor === "csfpHaiti" || actor === "deskMali") {
       const cached = helperSessions.get(actor);
       if (cached) return cached;
-      const session = await signIn(csfpHaitiEmail, helperPassword);
+      const [email, password] = helperLogins[actor];
+      const session = await signIn(email, password);
       helperSessions.set(actor, session);
       return session;
     }
@@ -125,7 +130,7 @@ export function createDriver(t: TestApp) {
   }
 
   async function send(
-    caller: Caller | "csfpHaiti",
+    caller: Caller | Exclude<SetupActor, MatrixUser>,
     method: InjectOptions["method"],
     urlTemplate: string,
     request: MatrixRequest = {},

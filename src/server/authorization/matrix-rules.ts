@@ -1,5 +1,5 @@
 import type { RouteAccess } from "../platform/http/route.ts";
-import type { Caller, Fixtures, MatrixRequest, MatrixUser, Response, Setup } from "./matrix-driver.ts";
+import type { Caller, Fixtures, MatrixRequest, MatrixUser, Response, Setup, SetupActor } from "./matrix-driver.ts";
 
 /**
  * The shape of the authorization table (`authorizationTable`, authorization-table.ts) and
@@ -55,6 +55,8 @@ export type MatrixCase = {
    * the path and query are compared that way without being named.)
    */
   referenceField?: string;
+  /** Who the input fuzz test sends this request as when no matrix caller may (a setup-only account). */
+  fuzzAs?: SetupActor;
 };
 
 export type RouteRule = {

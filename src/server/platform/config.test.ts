@@ -33,7 +33,14 @@ describe("loadConfig", () => {
         massCasualtyThreshold: 5,
       },
       delivery: { maxAttempts: 10, retrySeconds: 30 },
+      isJobsOn: true,
     });
+  });
+
+  it("runs the scheduled jobs unless JOBS is off", () => {
+    expect(loadConfig({ JOBS: "off" }).isJobsOn).toBe(false);
+    expect(loadConfig({ JOBS: "on" }).isJobsOn).toBe(true);
+    expect(configError({ JOBS: "yes" }).message).toContain("JOBS: must be on or off");
   });
 
   it("reads the kinds of incident that raise a flash alert, refusing unknown ones by name", () => {

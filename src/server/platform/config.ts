@@ -70,6 +70,8 @@ const configSchema = z.object({
   FLASH_ALERT_CASUALTIES: positiveWhole("people", 10_000).default(massCasualtyThreshold),
   DELIVERY_MAX_ATTEMPTS: positiveWhole("attempts", 100).default(10),
   DELIVERY_RETRY_SECONDS: positiveWhole("seconds", 86_400).default(30),
+  // Scheduled background jobs (overdue measures…) on this node; "off" for a node that only serves.
+  JOBS: z.enum(["on", "off"], { message: "must be on or off" }).default("on"),
   // Read by bin/vigil.js, which starts the server with it (V8 fixes its heap size at start-up);
   // checked here so that a bad value stops the server with the others. Bounds as in bin/heap-limit.js.
   VIGIL_HEAP_MB: positiveWhole("megabytes", 1_048_576).pipe(z.number().min(128, { message: "must be at least 128 (megabytes)" })).optional(),
@@ -92,6 +94,8 @@ export type Config = {
   flashAlert: { categoryCodes: string[]; isMassCasualty: boolean; isAttackOnPremises: boolean; massCasualtyThreshold: number };
   /** Outgoing e-mail and webhooks: attempts before giving up, and the first retry delay (doubled each time). */
   delivery: { maxAttempts: number; retrySeconds: number };
+  /** Whether this node runs the scheduled background jobs (pg-boss; several nodes never run one twice). */
+  isJobsOn: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -121,6 +125,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     mapStyleUrl: env.MAP_STYLE_URL,
     flashAlert: flashAlertSettings(env.FLASH_ALERT_CATEGORIES, env.FLASH_ALERT_CASUALTIES),
     delivery: { maxAttempts: env.DELIVERY_MAX_ATTEMPTS, retrySeconds: env.DELIVERY_RETRY_SECONDS },
+    isJobsOn: env.JOBS === "on",
   };
 }
 

@@ -1,4 +1,5 @@
 import { addDemoIncidents } from "./incident-generator.ts";
+import { seedRisk } from "./risk.seed.ts";
 import { count } from "drizzle-orm";
 import type { AppointmentRole } from "../../core/access/roles.ts";
 import { addDays } from "../../core/appointments/continuity.ts";
@@ -176,18 +177,23 @@ export async function seedDemo(database: Database, seed = 20261123): Promise<Dem
     }
   }
   await appoint(135, "security_cell_member", "Mali", { org: "UNHCR", by: "UNHCR Representative" });
+  // The UNDSS headquarters desk officer for Mali (told of overdue measures; endorses security levels).
+  await appoint(45, "desk_officer", "Mali", { by: "USG UNDSS" });
 
   await account(null, "admin@vigil.example", "Vigil Administrator", "System administrator", "manages accounts and the structure; no access to contacts", ["system_admin"]);
-  await account(null, "analyst@vigil.example", "HQ Desk Officer", "Global analyst / desk officer", "reads everything, changes nothing", ["global_analyst"]);
+  await account(null, "analyst@vigil.example", "HQ Analyst", "Global analyst", "reads everything, changes nothing", ["global_analyst"]);
   await account(1, "do.mali@vigil.example", "DO Mali", "Designated Official, Mali", "chairs the SMT");
   await account(2, "pcsa.mali@vigil.example", "P/C/SA Mali", "Principal/Chief Security Adviser, Mali", "need-to-know on contacts");
   await account(8, "asc.mopti@vigil.example", "ASC Mopti", "Area Security Coordinator, Mopti", "Security Area scope");
   await account(102, "rep.unicef.mali@vigil.example", "UNICEF Representative Mali", "Representative of UNICEF, Mali", "own organisation's personnel");
   await account(113, "sfp.wfp.mali@vigil.example", "WFP Security Focal Point Mali", "Organisation security focal point (WFP), Mali", "own organisation's contacts");
   await account(5, "warden.bamako@vigil.example", "Warden Bamako", "Warden, Bamako Security Area", "reaches people in the zone");
+  await account(45, "desk.mali@vigil.example", "UNDSS Desk Officer Mali", "UNDSS desk officer, Mali", "follows Mali's SRM; endorses its security levels");
   await account(20, "staff@vigil.example", "Staff member", "Personnel (no appointment)", "sees only their own record");
 
   await seedMeetings(database, areaIds.get("Mali") as string, personIds.slice(0, 130).map((person) => person.id), today);
+  // Security risk management: Mali's SRM, measures, programme criticality and security levels.
+  await seedRisk(database);
   // A few years of incidents, so the incident list, dashboard, map and reports have something to show.
   await addDemoIncidents(database, 300, seed);
   return logins;

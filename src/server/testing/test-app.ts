@@ -11,10 +11,11 @@ export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
 /**
  * The real app on a fresh copy of the demo database, driven through `inject`. `environment`
  * adds configuration variables, read as at start-up (e.g. `{ SMTP_URL: "smtp://127.0.0.1:2525" }`).
+ * Scheduled jobs run only for a test that asks (`{ JOBS: "on" }`; `jobRunnerOf(app)` runs one now).
  */
 export async function startTestApp(environment: Record<string, string> = {}) {
   const database = await openTestDatabase();
-  const config = loadConfig({ LOG_LEVEL: "silent", DATA_DIR: "/nonexistent", ...environment });
+  const config = loadConfig({ LOG_LEVEL: "silent", DATA_DIR: "/nonexistent", JOBS: "off", ...environment });
   const app: FastifyInstance = await createServer(config, database, { webRoot: "/nonexistent" });
   const sessions = new Map<string, Session>();
 

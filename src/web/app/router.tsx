@@ -9,6 +9,8 @@ import {
   sexes,
 } from "./domain.ts";
 import { incidentRoutes } from "./incident-routes.tsx";
+import { riskLevelRoutes } from "./risk-level-routes.tsx";
+import { riskSrmRoutes } from "./risk-srm-routes.tsx";
 import { appRoute, loginRoute, page, pagesRoute, requires, rootRoute } from "./route-base.tsx";
 import { flag, oneOf, positiveInt, searchOf, sortOrders, text } from "./search-params.ts";
 import { PageLoader, RouteErrorPage } from "./shell/route-states.component.tsx";
@@ -208,6 +210,8 @@ const routeTree = rootRoute.addChildren([
       personRoute,
       personEditRoute,
       ...incidentRoutes,
+      ...riskSrmRoutes,
+      ...riskLevelRoutes,
       responsibilitiesRoute,
       usersRoute,
       webhooksRoute,

@@ -67,7 +67,7 @@ describe("signing in", () => {
   });
 
   it("marks the cookie Secure when Vigil is served over https", async () => {
-    const config = loadConfig({ LOG_LEVEL: "silent", DATA_DIR: "/nonexistent", BASE_URL: "https://vigil.example.org" });
+    const config = loadConfig({ LOG_LEVEL: "silent", DATA_DIR: "/nonexistent", JOBS: "off", BASE_URL: "https://vigil.example.org" });
     const secureApp: FastifyInstance = await createServer(config, t.database, { webRoot: "/nonexistent" });
     try {
       const response = await secureApp.inject({ method: "POST", url: "/api/auth/login", payload: { email: demo.analyst, password: demoPassword } });

@@ -8,10 +8,10 @@ type AppointmentRecord = { role: AppointmentRole; placePath: string };
 /**
  * DOs and DOs a.i. are appointed by the Secretary-General through the USG, and P/C/SAs by
  * the USG (Framework of Accountability): in Vigil only a global grant (UNDSS headquarters,
- * the system administrator acting for it) records them. Other roles are appointed in the
+ * the system administrator acting for it) records them, and the UNDSS desk officers it assigns. Other roles are appointed in the
  * area by its DO, ASC or P/C/SA.
  */
-const headquartersAppointed: readonly AppointmentRole[] = ["do", "do_ai", "pcsa"];
+const headquartersAppointed: readonly AppointmentRole[] = ["do", "do_ai", "pcsa", "desk_officer"];
 
 function mayManage(actor: Actor, permission: Permission, record: AppointmentRecord): boolean {
   const grants = grantsFor(actor, permission);

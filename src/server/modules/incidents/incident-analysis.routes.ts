@@ -1,9 +1,9 @@
 import type { Readable } from "node:stream";
-import type { FastifyReply } from "fastify";
 import { z } from "zod";
 import { reportLanguages } from "../../../core/incidents/incident-report-labels.ts";
 import { monthPattern } from "../../../core/incidents/incident-stats-period.ts";
 import type { Config } from "../../platform/config.ts";
+import { fileSlug, sendDownload } from "../../platform/http/download.ts";
 import { defineRoute } from "../../platform/http/route.ts";
 import { errorResponses } from "../../platform/http/schemas.ts";
 import { incidentFilterQuery } from "./incident-filter.ts";
@@ -31,24 +31,6 @@ const reportFormat = {
   format: z.enum(["json", "csv", "pdf"], { message: "must be json, csv or pdf" }).default("json").describe("json, or a download as CSV or PDF"),
   lang: z.enum(reportLanguages, { message: "must be en or fr" }).optional().describe("Language of the labels; default: the caller's"),
 };
-
-/** "Mopti Security Area" → "mopti-security-area", for file names. */
-const slug = (text: string) =>
-  text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "")
-    .slice(0, 60) || "report";
-
-function download(reply: FastifyReply, format: "csv" | "pdf", fileName: string, body: Readable) {
-  return reply
-    .type(format === "csv" ? "text/csv; charset=utf-8" : "application/pdf")
-    .header("content-disposition", `attachment; filename="${fileName}.${format}"`)
-    .header("cache-control", "no-store")
-    .send(body);
-}
 
 export function incidentAnalysisRoutes(config: Config) {
   return [
@@ -110,8 +92,8 @@ export function incidentAnalysisRoutes(config: Config) {
       handler: async ({ context, query, reply }) => {
         const report = await periodicReport(context, query);
         if (query.format === "json") return report;
-        const name = `incident-report-${report.kind === "year" ? report.period.label : report.period.label.replace(" ", "-")}-${slug(report.scope.placeId ? report.scope.name : "system-wide")}`;
-        return download(reply, query.format, name, query.format === "csv" ? periodicReportCsv(report) : (periodicReportPdf(report) as unknown as Readable));
+        const name = `incident-report-${report.kind === "year" ? report.period.label : report.period.label.replace(" ", "-")}-${fileSlug(report.scope.placeId ? report.scope.name : "system-wide")}`;
+        return sendDownload(reply, query.format, name, query.format === "csv" ? periodicReportCsv(report) : (periodicReportPdf(report) as unknown as Readable));
       },
     }),
     defineRoute({
@@ -130,8 +112,8 @@ export function incidentAnalysisRoutes(config: Config) {
       handler: async ({ context, query, reply }) => {
         const report = await jiuTableReport(context, query);
         if (query.format === "json") return report;
-        const name = `personnel-affected-${report.fromYear}-${report.toYear}-${slug(report.scope.placeId ? report.scope.name : "system-wide")}`;
-        return download(reply, query.format, name, query.format === "csv" ? jiuTableCsv(report) : (jiuTablePdf(report) as unknown as Readable));
+        const name = `personnel-affected-${report.fromYear}-${report.toYear}-${fileSlug(report.scope.placeId ? report.scope.name : "system-wide")}`;
+        return sendDownload(reply, query.format, name, query.format === "csv" ? jiuTableCsv(report) : (jiuTablePdf(report) as unknown as Readable));
       },
     }),
   ];

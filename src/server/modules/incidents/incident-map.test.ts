@@ -36,7 +36,7 @@ describe("MAP_STYLE_URL", () => {
   });
 
   it("lets the browser fetch the map from that origin, and no other", async () => {
-    const app = await createServer(loadConfig({ ...silent, MAP_STYLE_URL: "https://tiles.example.org/osm/{z}/{x}/{y}.png" }), t.database, { webRoot: "/nonexistent" });
+    const app = await createServer(loadConfig({ ...silent, JOBS: "off", MAP_STYLE_URL: "https://tiles.example.org/osm/{z}/{x}/{y}.png" }), t.database, { webRoot: "/nonexistent" });
     try {
       const policy = (await app.inject({ method: "GET", url: "/healthz" })).headers["content-security-policy"] as string;
       expect(policy).toContain("connect-src 'self' https://tiles.example.org");

@@ -4,5 +4,6 @@ export { incidentRoutes } from "./incidents.routes.ts";
 export { incidentAccess } from "./incidents.service.ts";
 export { incidentVisibility } from "./incident-filter.ts";
 export { incidentAnalysisRoutes } from "./incident-analysis.routes.ts";
+export { callerLanguage } from "./incident-language.ts";
 export { incidentExchangeRoutes } from "./incident-exchange.routes.ts";
 export { type ImportResult, type NewIncident, importIncidentFile, insertIncidentRows } from "./incident-import.service.ts";

@@ -11,9 +11,22 @@ import { meetings } from "../meetings/index.ts";
 import { personPolicy, readablePerson } from "../personnel/index.ts";
 import { organisations, readablePlace } from "../structure/index.ts";
 import { readableVictimCase } from "../victims/index.ts";
+import { pcAssessments, srmAssessments, srmMeasures } from "../risk/index.ts";
 import { pathCovers, grantsFor } from "../../../core/access/scope.ts";
 
-export const historyEntityTypes = ["organisation", "place", "appointment", "person", "meeting", "user", "incident", "victim_case"] as const;
+export const historyEntityTypes = [
+  "organisation",
+  "place",
+  "appointment",
+  "person",
+  "meeting",
+  "user",
+  "incident",
+  "victim_case",
+  "srm_assessment",
+  "srm_measure",
+  "pc_assessment",
+] as const;
 export type HistoryEntityType = (typeof historyEntityTypes)[number];
 
 // Fields whose before/after values are need-to-know: shown only to those who may read them.
@@ -31,7 +44,7 @@ function withoutIdentities(lines: unknown): { value: unknown; hasIdentity: boole
 
 async function assertReadable(context: ServiceContext, entityType: HistoryEntityType, id: string): Promise<boolean> {
   const { db } = context.database;
-  const placeCovered = (permission: "appointment.read" | "meeting.read", path: string) =>
+  const placeCovered = (permission: "appointment.read" | "meeting.read" | "srm.read" | "measure.read" | "programme.read", path: string) =>
     grantsFor(context.actor, permission).some((grant) => pathCovers(grant.placePath, path));
   switch (entityType) {
     case "organisation": {
@@ -64,6 +77,19 @@ async function assertReadable(context: ServiceContext, entityType: HistoryEntity
       // The confidential register: the P/C/SA or CSFP of the area, and nobody else.
       await readableVictimCase(context, id);
       return true;
+    case "srm_assessment":
+    case "srm_measure":
+    case "pc_assessment": {
+      // Risk records belong to an area; every reader of the area's SRM may see how they changed.
+      const [table, permission] = {
+        srm_assessment: [srmAssessments, "srm.read"],
+        srm_measure: [srmMeasures, "measure.read"],
+        pc_assessment: [pcAssessments, "programme.read"],
+      }[entityType] as [typeof srmAssessments | typeof srmMeasures | typeof pcAssessments, "srm.read" | "measure.read" | "programme.read"];
+      const [row] = await db.select({ placePath: table.placePath }).from(table).where(eq(table.id, id));
+      if (!row || !placeCovered(permission, row.placePath)) throw new NotFoundError("Record");
+      return false;
+    }
     case "user":
       if (!hasSystemRole(context.actor, "system_admin") && context.actor.userId !== id) throw new NotFoundError("Record");
       return false;

@@ -4,6 +4,7 @@ import { defineRoute } from "../../platform/http/route.ts";
 import { errorResponses, idParams } from "../../platform/http/schemas.ts";
 import { appointmentOut, continuityItemOut } from "../appointments/index.ts";
 import { personDetailOut } from "../personnel/index.ts";
+import { overdueReviewOut } from "../risk/index.ts";
 import { placeOut } from "../structure/index.ts";
 import { historyEntityTypes, recordHistory } from "./history.service.ts";
 import { dashboard, personDetail, placeDetail } from "./overview.service.ts";
@@ -49,6 +50,7 @@ const dashboardOut = z.object({
       isOverdue: z.boolean(),
     }),
   ),
+  overdueReviews: z.array(overdueReviewOut).describe("Approved SRM assessments in force whose review date has passed (a compliance finding)"),
   dutyStations: z.array(
     z.object({ id: z.string(), name: z.string(), latitude: z.number(), longitude: z.number(), parentName: z.string().nullable(), personnelCount: z.number().int() }),
   ),

@@ -9,6 +9,7 @@ import { continuityStatus, listAppointments } from "../appointments/index.ts";
 import { appointments, inForceOn } from "../appointments/index.ts";
 import { upcomingActionPoints } from "../meetings/index.ts";
 import { getPerson, persons } from "../personnel/index.ts";
+import { overdueReviews } from "../risk/index.ts";
 import { responsibilitiesForKeys } from "../responsibilities/index.ts";
 import { getPlace, organisations, places } from "../structure/index.ts";
 
@@ -68,8 +69,9 @@ export async function dashboard(context: ServiceContext) {
   const canSeePlaces = grantsFor(actor, "place.read").length > 0;
   const canSeeAppointments = grantsFor(actor, "appointment.read").length > 0;
   const canSeeMeetings = grantsFor(actor, "meeting.read").length > 0;
+  const canSeeAssessments = grantsFor(actor, "srm.read").length > 0;
   const placeScope = scopeCondition(actor, "place.read", places.path, "ignore");
-  const [continuity, actionPoints, stations, counts] = await Promise.all([
+  const [continuity, actionPoints, stations, counts, reviews] = await Promise.all([
     canSeeAppointments ? continuityStatus(context, { days: 30, onlyGaps: true }) : Promise.resolve([]),
     canSeeMeetings ? upcomingActionPoints(context, 30, 20) : Promise.resolve([]),
     canSeePlaces
@@ -94,6 +96,7 @@ export async function dashboard(context: ServiceContext) {
         ? db.select({ value: count() }).from(appointments).where(and(inForceOn(todayIso()), scopeCondition(actor, "appointment.read", appointments.placePath, "ignore")))
         : Promise.resolve([{ value: 0 }]),
     ]),
+    canSeeAssessments ? overdueReviews(context, 20) : Promise.resolve([]),
   ]);
   const parentIds = [...new Set(stations.map((station) => station.parentId).filter((id): id is string => Boolean(id)))];
   const parentNames = new Map(
@@ -103,6 +106,7 @@ export async function dashboard(context: ServiceContext) {
     areas: [...areas.values()],
     continuity,
     actionPoints,
+    overdueReviews: reviews,
     dutyStations: stations
       .filter((station) => station.latitude !== null && station.longitude !== null)
       .map((station) => ({

@@ -1,5 +1,6 @@
 import i18next, { type BackendModule } from "i18next";
 import { initReactI18next } from "react-i18next";
+import { loadCatalogue } from "./catalogues.ts";
 
 export const languages = ["en", "fr"] as const;
 export type Language = (typeof languages)[number];
@@ -44,21 +45,15 @@ export function currentLanguage(): Language {
 export const i18n = i18next;
 
 /**
- * Each language is its own small chunk, fetched when first used, so nobody downloads a
- * translation they do not read.
+ * Each language is its own small chunk (catalogues.ts), fetched when first used, so nobody
+ * downloads a translation they do not read.
  */
-const loaders: Record<Language, () => Promise<{ default: Record<string, unknown> }>> = {
-  en: () => import("./en.json"),
-  fr: () => import("./fr.json"),
-};
-
 const lazyResources: BackendModule = {
   type: "backend",
   init: () => undefined,
   read: (language, _namespace, callback) => {
-    const load = isLanguage(language) ? loaders[language] : loaders.en;
-    load().then(
-      (module) => callback(null, module.default),
+    loadCatalogue(isLanguage(language) ? language : "en").then(
+      (catalogue) => callback(null, catalogue),
       (error: unknown) => callback(error as Error, false),
     );
   },

@@ -16,8 +16,7 @@ import {
   sexes,
   systemRoles,
 } from "../domain.ts";
-import en from "./en.json";
-import fr from "./fr.json";
+import { loadCatalogue } from "./catalogues.ts";
 
 type Catalogue = Record<string, unknown>;
 
@@ -32,6 +31,9 @@ function flatten(catalogue: Catalogue, prefix = ""): Set<string> {
 }
 
 const pluralSuffix = /_(zero|one|two|few|many|other)$/;
+// The shared catalogue and the modules' fragments, as the app loads them.
+const en = await loadCatalogue("en");
+const fr = await loadCatalogue("fr");
 const enKeys = flatten(en);
 const frKeys = flatten(fr);
 const has = (keys: Set<string>, key: string) => keys.has(key) || keys.has(`${key}_other`);

@@ -20,6 +20,13 @@ import {
   IconUsers,
   IconUsersGroup,
   IconWebhook,
+  IconShieldCheck,
+  IconClipboardList,
+  IconChecklist,
+  IconWorld,
+  IconTargetArrow,
+  IconGauge,
+  IconGridDots,
 } from "@tabler/icons-react";
 import { useQueryClient } from "@tanstack/react-query";
 import { Link, Outlet, useLocation, useNavigate } from "@tanstack/react-router";
@@ -66,11 +73,25 @@ const navItems: (NavItem | NavGroup)[] = [
       { to: "/incidents/import", labelKey: "incidents.navGroup.import", icon: IconFileImport, permission: "incident.import" },
     ],
   },
+  {
+    group: "risk",
+    labelKey: "riskNav.group",
+    icon: IconShieldCheck,
+    base: "/risk",
+    items: [
+      { to: "/risk/assessments", labelKey: "riskNav.assessments", icon: IconClipboardList, permission: "srm.read" },
+      { to: "/risk/measures", labelKey: "riskNav.measures", icon: IconChecklist, permission: "measure.read" },
+      { to: "/risk/measures/compare", labelKey: "riskNav.compare", icon: IconWorld, permission: "measure.compare" },
+      { to: "/risk/programmes", labelKey: "riskNav.programmes", icon: IconTargetArrow, permission: "programme.read" },
+      { to: "/risk/security-levels", labelKey: "riskNav.securityLevels", icon: IconGauge, permission: "security_level.read" },
+    ],
+  },
   // The confidential register: P/C/SA and CSFP only; nobody else learns it is there.
   { to: "/victims", labelKey: "nav.victims", icon: IconShieldHeart, permission: "victim.read" },
   { to: "/responsibilities", labelKey: "nav.responsibilities", icon: IconListCheck },
   { to: "/accounts", labelKey: "nav.accounts", icon: IconUserCog, permission: "user.read" },
   { to: "/admin/webhooks", labelKey: "webhooks.nav", icon: IconWebhook, permission: "webhook.manage" },
+  { to: "/admin/risk-matrices", labelKey: "riskNav.matrices", icon: IconGridDots, permission: "risk_matrix.manage" },
 ];
 
 function initials(name: string): string {

@@ -17,6 +17,7 @@ import { todayIso, useFormatters } from "../../app/format.ts";
 import { useCountryNames } from "../../app/reference-data.ts";
 import { useCan } from "../../app/session.ts";
 import { AppointmentTable } from "../appointments/appointment-table.component.tsx";
+import { SecurityLevelSection } from "../risk/security-level-section.component.tsx";
 import { useAppointmentList } from "../appointments/appointments.api.ts";
 import { ContinuityCard } from "./continuity.component.tsx";
 import { PlaceFormModal } from "./place-form.modal.tsx";
@@ -124,6 +125,8 @@ function PlaceView({ place }: { place: PlaceDetail }) {
           ]}
         />
       </Card>
+
+      <SecurityLevelSection placeId={place.id} placeKind={place.kind} />
 
       <Card withBorder component="section" aria-labelledby="place-appointments">
         <Group justify="space-between" mb="sm" gap="xs">

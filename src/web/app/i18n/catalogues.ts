@@ -1,0 +1,24 @@
+/**
+ * The catalogue of each language: the shared `en.json` / `fr.json`, plus the fragments some
+ * modules keep beside their pages (each under its own top-level key), so that work on one
+ * module does not rewrite the shared file. Fetched when the language is first used.
+ */
+type Catalogue = Record<string, unknown>;
+type Part = () => Promise<{ default: Catalogue }>;
+
+const parts: Record<"en" | "fr", Part[]> = {
+  en: [() => import("./en.json"), () => import("../../modules/risk/srm.en.json"), () => import("../../modules/risk/levels.en.json")],
+  fr: [() => import("./fr.json"), () => import("../../modules/risk/srm.fr.json"), () => import("../../modules/risk/levels.fr.json")],
+};
+
+export async function loadCatalogue(language: "en" | "fr"): Promise<Catalogue> {
+  const loaded = await Promise.all(parts[language].map((part) => part()));
+  const catalogue: Catalogue = {};
+  for (const { default: part } of loaded) {
+    for (const [key, value] of Object.entries(part)) {
+      if (key in catalogue) throw new Error(`The catalogue key "${key}" is defined twice`);
+      catalogue[key] = value;
+    }
+  }
+  return catalogue;
+}
