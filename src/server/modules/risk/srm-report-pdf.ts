@@ -156,8 +156,9 @@ function heatMaps(doc: Doc, report: SrmReportData) {
   const { matrix, lang } = report;
   const rows = matrix.likelihood.length;
   const columns = matrix.impact.length;
-  const cell = 30;
-  const labelWidth = 70;
+  // Two grids side by side fill the A4 width: 2 × (62 + 5 × 34) + 40 points.
+  const cell = 34;
+  const labelWidth = 62;
   const gridWidth = labelWidth + columns * cell;
   const height = 40 + rows * cell + 50;
   if (doc.y + height > doc.page.height - doc.page.margins.bottom - 16) doc.addPage();
@@ -192,7 +193,7 @@ function heatMaps(doc: Doc, report: SrmReportData) {
     }
     const axisY = top + rows * cell + 3;
     for (let i = 1; i <= columns; i += 1) {
-      doc.font("Helvetica").fontSize(6).fillColor("#333").text(printable(matrix.impact[i - 1].label[lang]), x0 + labelWidth + (i - 1) * cell, axisY, { width: cell, align: "center" });
+      doc.font("Helvetica").fontSize(5.5).fillColor("#333").text(printable(matrix.impact[i - 1].label[lang]), x0 + labelWidth + (i - 1) * cell, axisY, { width: cell, align: "center" });
     }
     doc.font("Helvetica-Oblique").fontSize(7).text(printable(`${srmWord("likelihood", lang)}: ${srmWord("rows", lang)} · ${srmWord("impact", lang)}: ${srmWord("columns", lang)}`), x0, axisY + 18, { width: gridWidth, align: "center" });
   });
