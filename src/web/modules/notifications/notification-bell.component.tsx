@@ -124,13 +124,22 @@ function NotificationItem({ notification, onOpened }: { notification: AppNotific
   const navigate = useNavigate();
   const mark = useMarkNotification();
   const isUnread = notification.readAt === null;
-  const isIncident = notification.entityType === "incident" && notification.entityId !== null;
+  const entityId = notification.entityId;
 
+  // The record a notification is about opens on a click: an incident, an overdue measure, or the
+  // security levels page for a level change (its proposal, approval or endorsement).
   function open() {
     if (isUnread) mark.mutate({ id: notification.id, isRead: true });
-    if (isIncident) {
+    if (entityId === null) return;
+    if (notification.entityType === "incident") {
       onOpened();
-      void navigate({ to: "/incidents/$incidentId", params: { incidentId: notification.entityId as string } });
+      void navigate({ to: "/incidents/$incidentId", params: { incidentId: entityId } });
+    } else if (notification.entityType === "srm_measure") {
+      onOpened();
+      void navigate({ to: "/risk/measures/$measureId", params: { measureId: entityId } });
+    } else if (notification.entityType === "security_level_change") {
+      onOpened();
+      void navigate({ to: "/risk/security-levels" });
     }
   }
 
