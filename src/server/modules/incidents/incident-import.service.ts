@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { inArray } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Permission } from "../../../core/access/permissions.ts";
 import { type Actor, grantsFor, pathCovers } from "../../../core/access/scope.ts";
 import { type ImportDefaults, type ImportMapping, importFields, suggestMapping } from "../../../core/incidents/incident-import-fields.ts";
@@ -71,15 +71,19 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 async function storedKeys(context: ServiceContext, keys: string[]): Promise<Set<string>> {
   const found = new Set<string>();
   const ownIds = keys.filter((key) => key.startsWith("id:") && uuidPattern.test(key.slice(3))).map((key) => key.slice(3).toLowerCase());
+  // One array parameter (= any) rather than a list of a thousand: one statement text to parse, one value to send.
   for (let start = 0; start < keys.length; start += 1000) {
     const rows = await context.database.db
       .select({ key: incidents.importKey })
       .from(incidents)
-      .where(inArray(incidents.importKey, keys.slice(start, start + 1000)));
+      .where(sql`${incidents.importKey} = any(${sql.param(keys.slice(start, start + 1000))}::text[])`);
     for (const row of rows) found.add(row.key as string);
   }
   for (let start = 0; start < ownIds.length; start += 1000) {
-    const rows = await context.database.db.select({ id: incidents.id }).from(incidents).where(inArray(incidents.id, ownIds.slice(start, start + 1000)));
+    const rows = await context.database.db
+      .select({ id: incidents.id })
+      .from(incidents)
+      .where(sql`${incidents.id} = any(${sql.param(ownIds.slice(start, start + 1000))}::uuid[])`);
     for (const row of rows) found.add(`id:${row.id}`);
   }
   return found;

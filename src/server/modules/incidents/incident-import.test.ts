@@ -121,6 +121,69 @@ describe("importing a 10,000-row CSV with 50 bad rows", () => {
   }, 300_000);
 });
 
+describe("what an imported row stores", () => {
+  it("stores every field as the API reads it back, and audits the same values", async () => {
+    const row = [
+      "2024-03-31 02:30",
+      "Europe/Paris",
+      "Ségou",
+      "burglary",
+      'Field check: premises entered at night, "sat phone" taken; no one was present.',
+      "un_security",
+      "true",
+      "true",
+      "UNHCR; WFP",
+      "unharmed/locally_recruited/male/3; unharmed/international/female/1",
+      "residence: Guest house",
+      "equipment: Satellite phone",
+      "verified",
+    ];
+    const response = await upload(demo.pcsaMali, "/api/incidents/imports", [csvPart(stringify([importHeaders, row]), "one-row.csv")]);
+    expect(response.json()).toEqual({ inserted: 1, duplicates: 0, rejected: 0, errors: [] });
+    const [stored] = await t.database.query<{ id: string }>("select id from incidents where description like 'Field check:%'");
+    const organisations = await t.database.query<{ id: string; code: string }>("select id, code from organisations where code in ('UNHCR', 'WFP')");
+    const organisationId = (code: string) => organisations.find((organisation) => organisation.code === code)?.id;
+    const [segou] = await t.database.query<{ id: string; latitude: number; longitude: number }>("select id, latitude, longitude from places where name = 'Ségou'");
+
+    const detail = (await t.request(demo.pcsaMali, { method: "GET", url: `/api/incidents/${stored.id}` })).json();
+    const expected = {
+      // 02:30 on the night clocks went forward in Paris does not exist: read as 03:30 summer time.
+      occurredAt: "2024-03-31T01:30:00.000Z",
+      timeZone: "Europe/Paris",
+      categoryCode: "burglary",
+      description: row[4],
+      source: "un_security",
+      affectsUn: true,
+      isNearMiss: true,
+      status: "verified",
+      dutyStationId: segou.id,
+      placeId: segou.id,
+      latitude: segou.latitude,
+      longitude: segou.longitude,
+      premisesAffected: [{ kind: "residence", description: "Guest house" }],
+      assetsAffected: [{ kind: "equipment", description: "Satellite phone" }],
+      verifiedByName: "P/C/SA Mali",
+    };
+    expect({ ...detail, occurredAt: new Date(detail.occurredAt).toISOString() }).toMatchObject(expected);
+    expect([...detail.organisationsAffected].sort()).toEqual([organisationId("UNHCR"), organisationId("WFP")].sort());
+    expect(detail.peopleAffected).toEqual(
+      expect.arrayContaining([
+        { outcome: "unharmed", recruitmentType: "locally_recruited", sex: "male", count: 3, organisationId: null, personId: null },
+        { outcome: "unharmed", recruitmentType: "international", sex: "female", count: 1, organisationId: null, personId: null },
+      ]),
+    );
+
+    const [entry] = await t.database.query<{ changes: Record<string, { from: unknown; to: unknown }> }>(
+      "select changes from audit_log where entity_type = 'incident' and entity_id = $1 and action = 'create'",
+      [stored.id],
+    );
+    const stated = Object.fromEntries(Object.entries(entry.changes).map(([field, change]) => [field, change.to]));
+    expect(stated).toMatchObject({ ...expected, occurredAt: expected.occurredAt, organisationsAffected: detail.organisationsAffected, importedFrom: "one-row.csv, row 2" });
+    expect(stated.peopleAffected).toHaveLength(2);
+    expect(await verifyAuditChain(t.database)).toMatchObject({ isValid: true });
+  });
+});
+
 describe("the preview and the mapping step", () => {
   const french = ["Réf;Date;Heure;Lieu d'affectation;Catégorie;Description;Blessés", "A-1;17/05/2026;14h30;Mopti;Accident de la circulation;Sortie de route;1"].join("\n");
 
