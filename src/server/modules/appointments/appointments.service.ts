@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { type SQL, and, asc, count, desc, eq, gte, ilike, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import type { AppointmentInput, AppointmentPatch } from "../../../core/appointments/appointments.schemas.ts";
 import { isInForce, isValidTenure, overlaps } from "../../../core/appointments/continuity.ts";
@@ -9,6 +8,7 @@ import { recordAudit } from "../../platform/audit/audit.service.ts";
 import { todayIso } from "../../platform/clock.ts";
 import type { Db } from "../../platform/db/database.ts";
 import { files } from "../../platform/files/files.tables.ts";
+import { storeFile } from "../../platform/files/store-file.ts";
 import type { ServiceContext } from "../../platform/http/context.ts";
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from "../../platform/http/errors.ts";
 import { iso, likePattern } from "../../platform/http/schemas.ts";
@@ -254,22 +254,13 @@ export async function attachLetter(
   if (!letterTypes.has(file.contentType)) throw new RuleError("file", "must be a PDF, PNG or JPEG file");
   if (file.content.length === 0) throw new RuleError("file", "is empty");
   await context.database.db.transaction(async (tx) => {
-    const [stored] = await tx
-      .insert(files)
-      .values({
-        name: file.name.slice(0, 200),
-        contentType: file.contentType,
-        size: file.content.length,
-        sha256: createHash("sha256").update(file.content).digest("hex"),
-        content: file.content,
-      })
-      .returning({ id: files.id });
-    await tx.update(appointments).set({ letterFileId: stored.id, updatedAt: new Date() }).where(eq(appointments.id, id));
+    const fileId = await storeFile(tx, { ...file, name: file.name.slice(0, 200) });
+    await tx.update(appointments).set({ letterFileId: fileId, updatedAt: new Date() }).where(eq(appointments.id, id));
     await recordAudit(tx, context.audit, {
       action: "update",
       entityType: "appointment",
       entityId: id,
-      changes: { letterFile: { from: before.letterFileId, to: `${stored.id} (${file.name})` } },
+      changes: { letterFile: { from: before.letterFileId, to: `${fileId} (${file.name})` } },
     });
   });
   return getAppointment(context, id);

@@ -1,8 +1,8 @@
-import { createHash } from "node:crypto";
 import { and, count, eq } from "drizzle-orm";
 import { checkAttachment, maxAttachmentsPerIncident } from "../../../core/incidents/incident-attachment-types.ts";
 import { recordAudit } from "../../platform/audit/audit.service.ts";
 import { files } from "../../platform/files/files.tables.ts";
+import { storeFile } from "../../platform/files/store-file.ts";
 import type { ServiceContext } from "../../platform/http/context.ts";
 import { ForbiddenError, NotFoundError, RuleError } from "../../platform/http/errors.ts";
 import { iso } from "../../platform/http/schemas.ts";
@@ -59,19 +59,10 @@ export async function addIncidentAttachment(context: ServiceContext, incidentId:
     if (attached >= maxAttachmentsPerIncident) {
       throw new RuleError("file", `an incident may have at most ${maxAttachmentsPerIncident} attachments: remove one first`);
     }
-    const [file] = await tx
-      .insert(files)
-      .values({
-        name: upload.name,
-        contentType: check.contentType,
-        size: upload.content.length,
-        sha256: createHash("sha256").update(upload.content).digest("hex"),
-        content: upload.content,
-      })
-      .returning({ id: files.id });
+    const fileId = await storeFile(tx, { name: upload.name, contentType: check.contentType, content: upload.content });
     const [row] = await tx
       .insert(incidentAttachments)
-      .values({ incidentId, fileId: file.id, description: upload.description, uploadedByUserId: context.actor.userId })
+      .values({ incidentId, fileId, description: upload.description, uploadedByUserId: context.actor.userId })
       .returning();
     const attachment = { id: row.id, name: upload.name, contentType: check.contentType, size: upload.content.length, description: row.description };
     await recordAudit(tx, context.audit, {

@@ -1,9 +1,9 @@
-import { createHash } from "node:crypto";
 import { and, asc, count, eq } from "drizzle-orm";
 import { checkAttachment } from "../../../core/incidents/incident-attachment-types.ts";
 import { recordAudit } from "../../platform/audit/audit.service.ts";
 import type { Db } from "../../platform/db/database.ts";
 import { files } from "../../platform/files/files.tables.ts";
+import { storeFile } from "../../platform/files/store-file.ts";
 import type { ServiceContext } from "../../platform/http/context.ts";
 import { NotFoundError, RuleError } from "../../platform/http/errors.ts";
 import { iso } from "../../platform/http/schemas.ts";
@@ -59,18 +59,9 @@ export async function addMeasureEvidence(context: ServiceContext, measureId: str
     await tx.update(srmMeasures).set({ updatedAt: new Date() }).where(eq(srmMeasures.id, measureId));
     const [{ attached }] = await tx.select({ attached: count() }).from(srmMeasureEvidence).where(eq(srmMeasureEvidence.measureId, measureId));
     if (attached >= maxEvidencePerMeasure) throw new RuleError("file", `a measure may have at most ${maxEvidencePerMeasure} evidence files: remove one first`);
-    const [file] = await tx
-      .insert(files)
-      .values({
-        name: upload.name,
-        contentType: check.contentType,
-        size: upload.content.length,
-        sha256: createHash("sha256").update(upload.content).digest("hex"),
-        content: upload.content,
-      })
-      .returning({ id: files.id });
-    const [link] = await tx.insert(srmMeasureEvidence).values({ measureId, fileId: file.id }).returning();
-    const evidence = { fileId: file.id, name: upload.name, contentType: check.contentType, size: upload.content.length };
+    const fileId = await storeFile(tx, { name: upload.name, contentType: check.contentType, content: upload.content });
+    const [link] = await tx.insert(srmMeasureEvidence).values({ measureId, fileId }).returning();
+    const evidence = { fileId, name: upload.name, contentType: check.contentType, size: upload.content.length };
     await recordAudit(tx, context.audit, {
       action: "evidence_add",
       entityType: "srm_measure",
