@@ -7,6 +7,7 @@ import {
   maxAttachmentDescriptionLength,
 } from "../../../core/incidents/incident-attachment-types.ts";
 import { AppError, RuleError } from "../../platform/http/errors.ts";
+import { sendStoredFile } from "../../platform/http/download.ts";
 import { defineRoute } from "../../platform/http/route.ts";
 import { errorResponses, idParams, noContent } from "../../platform/http/schemas.ts";
 import { attachmentOut } from "./incident-attachment-list.ts";
@@ -52,12 +53,6 @@ async function readAttachmentUpload(request: FastifyRequest): Promise<Attachment
   return { ...file, description: descriptionOf(description, isDescriptionTruncated) };
 }
 
-/** `filename` for old clients (ASCII only), `filename*` with the name as uploaded (RFC 6266). */
-function contentDisposition(name: string): string {
-  const ascii = name.replace(/[^\w.\- ]+/g, "_");
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
-
 export const incidentAttachmentRoutes = [
   defineRoute({
     method: "POST",
@@ -83,12 +78,7 @@ export const incidentAttachmentRoutes = [
     response: { 200: z.string().describe("The file"), ...errorResponses },
     handler: async ({ context, params, reply }) => {
       const file = await readIncidentAttachment(context, params.id, params.attachmentId);
-      return reply
-        .type(file.contentType === "text/plain" ? "text/plain; charset=utf-8" : file.contentType)
-        .header("content-disposition", contentDisposition(file.name))
-        .header("cache-control", "private, no-store")
-        .serializer((payload: unknown) => payload as string)
-        .send(file.content);
+      return sendStoredFile(reply, file);
     },
   }),
   defineRoute({

@@ -4,6 +4,7 @@ import { attachmentFileName, attachmentTypesText, maxAttachmentBytes } from "../
 import { measureInput, measurePatch, measureSorts } from "../../../core/risk/measures.schemas.ts";
 import { measureCategories, measureKinds, measureStatuses } from "../../../core/risk/risk-enums.ts";
 import { AppError, RuleError } from "../../platform/http/errors.ts";
+import { sendDownload, sendStoredFile } from "../../platform/http/download.ts";
 import { defineRoute } from "../../platform/http/route.ts";
 import { actionsField, dateOnly, errorResponses, idParams, noContent, pageOf, pagingQuery, timestamp } from "../../platform/http/schemas.ts";
 import { type EvidenceUpload, addMeasureEvidence, deleteMeasureEvidence, maxEvidencePerMeasure, readMeasureEvidence } from "./measure-evidence.service.ts";
@@ -112,12 +113,6 @@ async function readEvidenceUpload(request: FastifyRequest): Promise<EvidenceUplo
   return file;
 }
 
-/** `filename` for old clients (ASCII only), `filename*` with the name as uploaded (RFC 6266). */
-function contentDisposition(name: string): string {
-  const ascii = name.replace(/[^\w.\- ]+/g, "_");
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
-
 export const measureRoutes = [
   defineRoute({
     method: "GET",
@@ -152,7 +147,7 @@ export const measureRoutes = [
     response: { 200: z.string().describe("text/csv"), ...errorResponses },
     handler: async ({ context, query, reply }) => {
       const stream = await exportMeasuresCsv(context, query);
-      return reply.type("text/csv; charset=utf-8").header("content-disposition", 'attachment; filename="srm-measures.csv"').send(stream);
+      return sendDownload(reply, "csv", "srm-measures", stream);
     },
   }),
   defineRoute({
@@ -220,12 +215,7 @@ export const measureRoutes = [
     response: { 200: z.string().describe("The file"), ...errorResponses },
     handler: async ({ context, params, reply }) => {
       const file = await readMeasureEvidence(context, params.id, params.fileId);
-      return reply
-        .type(file.contentType === "text/plain" ? "text/plain; charset=utf-8" : file.contentType)
-        .header("content-disposition", contentDisposition(file.name))
-        .header("cache-control", "private, no-store")
-        .serializer((payload: unknown) => payload as string)
-        .send(file.content);
+      return sendStoredFile(reply, file);
     },
   }),
   defineRoute({

@@ -19,3 +19,19 @@ export function sendDownload(reply: FastifyReply, format: "csv" | "pdf", fileNam
     .header("cache-control", "no-store")
     .send(body);
 }
+
+/** `filename` for old clients (ASCII only), `filename*` with the name as uploaded (RFC 6266). */
+function contentDisposition(name: string): string {
+  const ascii = name.replace(/[^\w.\- ]+/g, "_");
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+/** Sends an uploaded file (attachment, evidence) back as it was stored, kept by no shared cache. */
+export function sendStoredFile(reply: FastifyReply, file: { name: string; contentType: string; content: Buffer }) {
+  return reply
+    .type(file.contentType === "text/plain" ? "text/plain; charset=utf-8" : file.contentType)
+    .header("content-disposition", contentDisposition(file.name))
+    .header("cache-control", "private, no-store")
+    .serializer((payload: unknown) => payload as string)
+    .send(file.content);
+}
