@@ -6,7 +6,7 @@
  * Each figure is printed against its goal and beside a baseline measured in the same run
  * (GET /api/auth/me through the same stack, and the RSS before the export).
  *   node --expose-gc --import tsx bench/incidents-scale.bench.ts [--db pglite|postgres|both] [--count 1000000]
- *     [--formats csv,geojson,xlsx] [--parts list,stats,export] [--pglite-dir <dir>: keep (and reuse) the PGlite database there]
+ *     [--formats csv,geojson,xlsx] [--parts list,stats,export] [--pglite-dir <dir> | --postgres-url <url>: keep (and reuse) the database]
  * The server runs here under the V8 heap limit `vigil serve` gets (bin/heap-limit.js: VIGIL_HEAP_MB,
  * default 1024 MB, or --max-old-space-size given to node), printed on the first line.
  */
@@ -76,7 +76,7 @@ async function benchmark(kind: DatabaseKind) {
   const { database } = bench;
   let started = performance.now();
   let lastShown = 0;
-  if (bench.isReused) console.log(`[${kind}] reusing the database of --pglite-dir, its incidents already generated`);
+  if (bench.isReused) console.log(`[${kind}] reusing the kept database (--pglite-dir or --postgres-url), its incidents already generated`);
   else await insertGeneratedIncidents(database, {
     count,
     seed: 1_000_000,

@@ -32,7 +32,8 @@ export function kindsToRun(): DatabaseKind[] {
 
 /**
  * A fresh migrated database with the demo dataset. `--pglite-dir <dir>` keeps the PGlite
- * database there (reused by the next run when it holds data), for EXPLAIN ANALYZE afterwards.
+ * database there (reused by the next run when it holds data), for EXPLAIN ANALYZE afterwards;
+ * `--postgres-url <url>` does the same with an existing (empty or kept) PostgreSQL database.
  */
 export async function openBenchDatabase(kind: DatabaseKind): Promise<BenchDatabase & { isReused: boolean }> {
   if (kind === "pglite") {
@@ -48,6 +49,16 @@ export async function openBenchDatabase(kind: DatabaseKind): Promise<BenchDataba
       if (!kept) rmSync(dataDir, { recursive: true, force: true });
     };
     return { kind, database, isReused, dispose };
+  }
+  const keptUrl = option("postgres-url", "");
+  if (keptUrl) {
+    const database = await openDatabase({ databaseUrl: keptUrl });
+    database.pool?.on("error", () => {});
+    const [{ exists }] = await database.query<{ exists: boolean }>("select to_regclass('incidents') is not null as exists");
+    const isReused = exists && (await database.query<{ any: boolean }>("select exists (select 1 from incidents) as any"))[0].any;
+    if (isReused) await runMigrations(database);
+    else await prepare(database);
+    return { kind, database, isReused, dispose: () => database.close() };
   }
   const cluster = process.env.DATABASE_URL ? null : await startPostgres();
   const serverUrl: string = process.env.DATABASE_URL ?? cluster.url;

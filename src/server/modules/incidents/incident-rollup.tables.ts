@@ -1,4 +1,4 @@
-import { date, integer, pgTable, primaryKey, text, boolean } from "drizzle-orm/pg-core";
+import { boolean, date, index, integer, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
 
 /**
  * Materialised monthly counts for dashboards and reports, kept exact by statement-level triggers
@@ -18,7 +18,11 @@ export const incidentMonthlyRollup = pgTable(
     affectsUn: boolean("affects_un").notNull(),
     incidents: integer("incidents").notNull(),
   },
-  (table) => [primaryKey({ columns: [table.month, table.areaPath, table.categoryCode, table.affectsUn] })],
+  // A dashboard filtered on one category reads that category's months, not every row of the period.
+  (table) => [
+    primaryKey({ columns: [table.month, table.areaPath, table.categoryCode, table.affectsUn] }),
+    index("incident_monthly_rollup_category_idx").on(table.categoryCode, table.month),
+  ],
 );
 
 /** People affected, by month × area × category × outcome × recruitment type × sex. */
@@ -36,6 +40,8 @@ export const incidentPeopleMonthlyRollup = pgTable(
   },
   (table) => [
     primaryKey({ columns: [table.month, table.areaPath, table.categoryCode, table.affectsUn, table.outcome, table.recruitmentType, table.sex] }),
+    // The demography of one category (no projection has both) is read through this index.
+    index("incident_people_monthly_rollup_category_idx").on(table.categoryCode, table.month),
   ],
 );
 

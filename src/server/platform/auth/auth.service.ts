@@ -90,12 +90,30 @@ export type Authenticated = { user: UserRow; via: "session" | "token"; csrfToken
 
 const currentStamp = sql<string | null>`(select ${referenceStamp.stamp}::text from ${referenceStamp} where ${referenceStamp.id} = 1)`;
 
-export async function authenticateSession(database: Database, sessionToken: string): Promise<Authenticated | null> {
-  const [row] = await database.db
+/**
+ * The session lookup runs on every API request, so it is prepared once per database: drizzle
+ * builds its SQL once, and on PostgreSQL the named statement is planned once per connection.
+ * Measured on the demo data: 0.16 ms instead of 0.8 ms on PostgreSQL, 0.8 instead of 1.0–1.5 on
+ * PGlite (docs/PERFORMANCE.md).
+ */
+const preparedSessionLookups = new WeakMap<Database, ReturnType<typeof prepareSessionLookup>>();
+
+function prepareSessionLookup(database: Database) {
+  return database.db
     .select({ user: users, csrfToken: sessions.csrfToken, referenceStamp: currentStamp })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.idHash, sha256(sessionToken)), gt(sessions.expiresAt, new Date())));
+    .where(and(eq(sessions.idHash, sql.placeholder("idHash")), gt(sessions.expiresAt, sql.placeholder("now"))))
+    .prepare("vigil_authenticate_session");
+}
+
+export async function authenticateSession(database: Database, sessionToken: string): Promise<Authenticated | null> {
+  let lookup = preparedSessionLookups.get(database);
+  if (!lookup) {
+    lookup = prepareSessionLookup(database);
+    preparedSessionLookups.set(database, lookup);
+  }
+  const [row] = await lookup.execute({ idHash: sha256(sessionToken), now: new Date() });
   if (!row?.user.isActive) return null;
   return { user: row.user, via: "session", csrfToken: row.csrfToken, referenceStamp: row.referenceStamp };
 }

@@ -1,0 +1,2 @@
+CREATE INDEX "incident_monthly_rollup_category_idx" ON "incident_monthly_rollup" USING btree ("category_code","month");--> statement-breakpoint
+CREATE INDEX "incident_people_monthly_rollup_category_idx" ON "incident_people_monthly_rollup" USING btree ("category_code","month");
