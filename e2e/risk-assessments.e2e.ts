@@ -171,6 +171,15 @@ describe("SRM assessments", () => {
     expect((await saved).status()).toBe(200);
     await form.waitFor({ state: "detached" });
 
+    // The history of version 2: its start, then the scenario's change, named by the scenario.
+    await openTab(page, en.srm.tabs.history);
+    const history = main(page).getByRole("region", { name: en.history.title });
+    await history.getByText(`${en.srm.history.actions.scenario_update}: ${scenarioTitle}`).waitFor();
+    await history.getByText(en.srm.history.actions.new_version, { exact: true }).waitFor();
+    await history.getByRole("cell", { name: en.srm.scenarios.fields.residualLikelihood, exact: true }).waitFor();
+    await page.mouse.move(0, 0);
+    await settledScreenshot(page, "srm-history-desktop");
+
     await page.getByRole("button", { name: en.srm.compareWith }).click();
     await page.getByRole("menuitem", { name: `${en.srm.versionNumber.replace("{{version}}", "1")} · ${en.srm.statuses.approved}` }).click();
     await mainHeading(page, en.srm.compare.title).waitFor();
@@ -214,6 +223,14 @@ describe("SRM assessments", () => {
     await page.getByRole("figure", { name: en.srm.heatMap.inherent }).waitFor();
     expect(await hasNoHorizontalScroll(page)).toBe(true);
     await settledScreenshot(page, "srm-heat-map-phone");
+    // Version 1's history on a phone: the DO's approval and the P/C/SA's submission, one block per field.
+    await openTab(page, en.srm.tabs.history);
+    const history = main(page).getByRole("region", { name: en.history.title });
+    await history.getByText(en.srm.history.actions.approve, { exact: true }).first().waitFor();
+    await history.getByText(en.srm.history.actions.submit, { exact: true }).waitFor();
+    await history.getByText(`${en.srm.history.actions.scenario_create}: ${scenarioTitle}`).waitFor();
+    expect(await hasNoHorizontalScroll(page)).toBe(true);
+    await settledScreenshot(page, "srm-history-phone");
     await page.goto(`${version2Path}/compare?against=${assessmentPath.split("/").pop()}`);
     await main(page).getByTestId("diff-field").getByText(likelihoodLabel(2)).waitFor();
     expect(await hasNoHorizontalScroll(page)).toBe(true);

@@ -227,6 +227,14 @@ describe("security levels and measures", () => {
     expect((await saved).status()).toBe(200);
     await main(page).getByText(en.riskMeasures.statuses.implemented).first().waitFor();
     await main(page).getByRole("img", { name: pattern(en.riskMeasures.effectivenessValue, { value: "4" }) }).waitFor();
+    // The history, newest first: the status change, the evidence, the creation, in the page's words.
+    const history = main(page).getByRole("region", { name: en.history.title });
+    await history.getByText(en.history.actions.update, { exact: true }).waitFor();
+    await history.getByText(en.riskMeasures.history.actions.evidence_add, { exact: true }).waitFor();
+    await history.getByText("convoy-briefing.pdf").waitFor();
+    await history.getByRole("cell", { name: en.riskMeasures.statuses.implemented, exact: true }).waitFor();
+    await history.getByRole("cell", { name: en.riskMeasures.fields.effectiveness, exact: true }).waitFor();
+    await history.getByText(en.history.actions.create, { exact: true }).waitFor();
     await page.mouse.move(0, 0);
     await settledScreenshot(page, "risk-measure-detail-desktop");
 

@@ -53,8 +53,8 @@ const words = {
     },
     lead: {
       proposed: "Un changement du niveau de sécurité est proposé et attend l'approbation du responsable désigné.",
-      approved: "Le responsable désigné a approuvé un changement du niveau de sécurité. Il attend la validation de l'UNDSS.",
-      endorsed: "L'UNDSS a validé un changement du niveau de sécurité. Il est en vigueur dès maintenant.",
+      approved: "Le responsable désigné a approuvé un changement du niveau de sécurité. Il attend l'entérinement de l'UNDSS.",
+      endorsed: "L'UNDSS a entériné un changement du niveau de sécurité. Il est en vigueur dès maintenant.",
       rejected: "Le changement proposé du niveau de sécurité a été rejeté.",
     },
     overall: "Niveau global",

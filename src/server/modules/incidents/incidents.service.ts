@@ -10,7 +10,7 @@ import { recordAudit } from "../../platform/audit/audit.service.ts";
 import type { Db } from "../../platform/db/database.ts";
 import type { ServiceContext } from "../../platform/http/context.ts";
 import { AppError, ForbiddenError, NotFoundError, RuleError } from "../../platform/http/errors.ts";
-import { canonicalJson, } from "../../platform/http/idempotency.ts";
+import { canonicalJson } from "../../platform/audit/audit-hash.ts";
 import { iso } from "../../platform/http/schemas.ts";
 import { type IncidentFilter, incidentFilterConditions, incidentVisibility, namedOnIncident } from "./incident-filter.ts";
 import { organisations, persons, places } from "./incident-deps.ts";

@@ -6,4 +6,6 @@ export { incidentVisibility } from "./incident-filter.ts";
 export { incidentAnalysisRoutes } from "./incident-analysis.routes.ts";
 export { callerLanguage } from "./incident-language.ts";
 export { incidentExchangeRoutes } from "./incident-exchange.routes.ts";
+// The create path without HTTP: for the create benchmark's measure of the write statement alone.
+export { insertIncident, prepareIncident } from "./incident-create.service.ts";
 export { type ImportResult, type NewIncident, importIncidentFile, insertIncidentRows } from "./incident-import.service.ts";

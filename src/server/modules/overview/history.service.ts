@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { can } from "../../../core/access/scope.ts";
 import { hasSystemRole } from "../../../core/access/scope.ts";
-import { historyOf, recordAudit } from "../../platform/audit/audit.service.ts";
+import { deletedChildren, historyOf, historyOfMany, recordAudit } from "../../platform/audit/audit.service.ts";
 import type { ServiceContext } from "../../platform/http/context.ts";
 import { NotFoundError } from "../../platform/http/errors.ts";
 import { iso } from "../../platform/http/schemas.ts";
@@ -11,7 +11,7 @@ import { meetings } from "../meetings/index.ts";
 import { personPolicy, readablePerson } from "../personnel/index.ts";
 import { organisations, readablePlace } from "../structure/index.ts";
 import { readableVictimCase } from "../victims/index.ts";
-import { pcAssessments, srmAssessments, srmMeasures } from "../risk/index.ts";
+import { pcAssessments, srmAssessments, srmMeasures, srmScenarios } from "../risk/index.ts";
 import { pathCovers, grantsFor } from "../../../core/access/scope.ts";
 
 export const historyEntityTypes = [
@@ -96,11 +96,31 @@ async function assertReadable(context: ServiceContext, entityType: HistoryEntity
   }
 }
 
+type Entry = Awaited<ReturnType<typeof historyOf>>[number] & { subject?: string | null };
+
+/**
+ * The scenarios of an assessment are its parts: their entries join its history as
+ * `scenario_create`, `scenario_update` and `scenario_delete`, each named by the scenario's title
+ * (the deleted ones by the title they had).
+ */
+async function scenarioEntries(context: ServiceContext, assessmentId: string): Promise<Entry[]> {
+  const { database } = context;
+  const [current, deleted] = await Promise.all([
+    database.db.select({ id: srmScenarios.id, title: srmScenarios.title }).from(srmScenarios).where(eq(srmScenarios.assessmentId, assessmentId)),
+    deletedChildren(database, "srm_scenario", "assessmentId", assessmentId),
+  ]);
+  const titles = new Map<string, string | null>(current.map((row) => [row.id, row.title]));
+  for (const row of deleted) titles.set(row.entityId, typeof row.changes?.title?.from === "string" ? row.changes.title.from : null);
+  const entries = await historyOfMany(database, "srm_scenario", [...titles.keys()]);
+  return entries.map((entry) => ({ ...entry, action: `scenario_${entry.action}`, subject: titles.get(entry.entityId) ?? null }));
+}
+
 /** The revision history of one record: the initial entry and every field change, time-stamped. */
 export async function recordHistory(context: ServiceContext, entityType: HistoryEntityType, id: string) {
   const maySeeSensitive = await assertReadable(context, entityType, id);
   const hidden = sensitiveFields[entityType] ?? [];
-  const entries = await historyOf(context.database, entityType, id);
+  const own: Entry[] = await historyOf(context.database, entityType, id);
+  const entries = entityType === "srm_assessment" ? [...own, ...(await scenarioEntries(context, id))].sort((a, b) => a.seq - b.seq) : own;
   let hasShownSensitive = false;
   const items = entries
     .filter((entry) => entry.action !== "read_sensitive")
@@ -117,7 +137,7 @@ export async function recordHistory(context: ServiceContext, entityType: History
         if (maySeeSensitive) hasShownSensitive ||= from.hasIdentity || to.hasIdentity;
         else changes.peopleAffected = { from: from.value, to: to.value };
       }
-      return { seq: entry.seq, at: iso(entry.at) as string, actorName: entry.actorName, action: entry.action, changes };
+      return { seq: entry.seq, at: iso(entry.at) as string, actorName: entry.actorName, action: entry.action, subject: entry.subject ?? null, changes };
     });
   // Every field of a victim case is confidential: each read of its history is audited.
   if (hasShownSensitive || entityType === "victim_case") {

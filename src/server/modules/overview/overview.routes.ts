@@ -64,6 +64,8 @@ const historyOut = z.object({
       at: z.string(),
       actorName: z.string(),
       action: z.string(),
+      /** The part of the record an entry is about (an assessment's scenario), or null for the record itself. */
+      subject: z.string().nullable(),
       changes: z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() })),
     }),
   ),

@@ -209,3 +209,33 @@ describe("overdue reviews", () => {
     }
   });
 });
+
+describe("the history of an assessment", () => {
+  type History = { items: { action: string; subject: string | null; changes: Record<string, { from: unknown; to: unknown }> }[] };
+
+  it("shows its own steps and every change to its scenarios, named by the scenario, even once deleted", async () => {
+    const created = await draft(r.mali, demo.pcsaMali, { title: "SRM with a history" });
+    const added = await call(t, demo.pcsaMali, "POST", `/api/srm-assessments/${created.id}/scenarios`, scenarioBody({ title: "Carjacking at night" }));
+    const scenario = added.body.scenarios.at(-1) as { id: string };
+    await call(t, demo.pcsaMali, "PATCH", `/api/srm-scenarios/${scenario.id}`, { residualLikelihood: 2 });
+    await call(t, demo.pcsaMali, "POST", `/api/srm-assessments/${created.id}/scenarios`, scenarioBody({ title: "Flooding of the compound", threatCategory: "hazards" }));
+    const flood = (await call(t, demo.pcsaMali, "GET", `/api/srm-assessments/${created.id}`)).body.scenarios.find((item) => item.title === "Flooding of the compound") as { id: string };
+    expect((await call(t, demo.pcsaMali, "DELETE", `/api/srm-scenarios/${flood.id}`)).status).toBe(204);
+    await call(t, demo.pcsaMali, "POST", `/api/srm-assessments/${created.id}/submit`);
+
+    const history = await call<History>(t, demo.doMali, "GET", `/api/history/srm_assessment/${created.id}`);
+    expect(history.status).toBe(200);
+    expect(history.body.items.map((item) => [item.action, item.subject])).toEqual([
+      ["create", null],
+      ["scenario_create", "Carjacking at night"],
+      ["scenario_update", "Carjacking at night"],
+      ["scenario_create", "Flooding of the compound"],
+      ["scenario_delete", "Flooding of the compound"],
+      ["submit", null],
+    ]);
+    expect(history.body.items[2].changes.residualLikelihood).toEqual({ from: 3, to: 2 });
+    expect(history.body.items[5].changes.status).toEqual({ from: "draft", to: "in_review" });
+    // Outside the area's scope the record does not exist.
+    expect((await call(t, demo.ascMopti, "GET", `/api/history/srm_assessment/${created.id}`)).status).toBe(404);
+  });
+});

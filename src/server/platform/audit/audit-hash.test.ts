@@ -61,6 +61,12 @@ describe("canonicalJson", () => {
     expect(canonicalJson(sortedCopy(changes))).toBe(canonicalJson(changes));
   });
 
+  it("leaves out undefined fields and writes undefined list items as null, as the idempotency hash of a request body needs", () => {
+    // An optional field sent as undefined and one not sent at all are the same request.
+    expect(canonicalJson({ b: 1, a: undefined, c: [undefined, { d: undefined, e: 2 }] })).toBe('{"b":1,"c":[null,{"e":2}]}');
+    expect(canonicalJson({ c: [null, { e: 2 }], b: 1 })).toBe(canonicalJson({ b: 1, a: undefined, c: [undefined, { d: undefined, e: 2 }] }));
+  });
+
   it("hashes an entry as the general form did", () => {
     const entry = { seq: 7, at: new Date("2026-05-17T14:30:00Z"), actorUserId: null, actorName: "Vigil", action: "create", entityType: "incident", entityId: "e", changes: { b: { from: null, to: 1 }, a: { from: null, to: [{ y: 2, x: 1 }] } }, requestId: null };
     const body = referenceCanonicalJson({ ...entry, at: entry.at.toISOString() });

@@ -106,15 +106,33 @@ export async function verifyAuditChain(database: Database): Promise<VerifyResult
 }
 
 export async function historyOf(database: Database, entityType: string, entityId: string) {
+  return historyOfMany(database, entityType, [entityId]);
+}
+
+/** The entries of several records of one type (a record's parts), in the order they were written. */
+export async function historyOfMany(database: Database, entityType: string, entityIds: readonly string[]) {
+  if (entityIds.length === 0) return [];
   return database.db
     .select({
       seq: auditLog.seq,
       at: auditLog.at,
       actorName: auditLog.actorName,
       action: auditLog.action,
+      entityId: auditLog.entityId,
       changes: auditLog.changes,
     })
     .from(auditLog)
-    .where(sql`${auditLog.entityType} = ${entityType} and ${auditLog.entityId} = ${entityId}`)
+    .where(sql`${auditLog.entityType} = ${entityType} and ${auditLog.entityId} = any(${sql.param([...entityIds])}::text[])`)
     .orderBy(asc(auditLog.seq));
+}
+
+/**
+ * Records of `entityType` deleted while they belonged to `parentId` (their delete entry's
+ * `parentField` held it), with what they held: a parent's history still shows its removed parts.
+ */
+export async function deletedChildren(database: Database, entityType: string, parentField: string, parentId: string) {
+  return database.db
+    .select({ entityId: auditLog.entityId, changes: auditLog.changes })
+    .from(auditLog)
+    .where(sql`${auditLog.entityType} = ${entityType} and ${auditLog.action} = 'delete' and ${auditLog.changes} -> ${parentField} ->> 'from' = ${parentId}`);
 }

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { canonicalJson } from "../audit/audit-hash.ts";
 import { and, eq } from "drizzle-orm";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
@@ -53,18 +54,6 @@ class KeyAlreadyClaimed extends Error {}
 export function idempotencyKeyOf(request: FastifyRequest): string | null {
   const value = request.headers[idempotencyHeaderName];
   return typeof value === "string" ? value : null;
-}
-
-/** JSON with object keys sorted at every level, so key order never makes two bodies differ. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map((item) => canonicalJson(item ?? null)).join(",")}]`;
-  if (value !== null && typeof value === "object") {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, item]) => item !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(",")}}`;
-  }
-  return JSON.stringify(value ?? null);
 }
 
 function requestHash(spec: IdempotencySpec): string {

@@ -10,7 +10,7 @@ import { Empty } from "./empty-state.component.tsx";
 import { isInternalField, useHistoryValueText } from "./history-value.ts";
 import { QueryBoundary } from "./query-boundary.component.tsx";
 
-export type HistoryEntityType = "organisation" | "place" | "appointment" | "person" | "meeting" | "incident";
+export type HistoryEntityType = "organisation" | "place" | "appointment" | "person" | "meeting" | "incident" | "srm_assessment" | "srm_measure";
 
 /** A module's own wording for its fields and values; `undefined` falls back to the shared wording. */
 export type HistoryText = {
@@ -18,7 +18,23 @@ export type HistoryText = {
   valueText?: (field: string, value: unknown) => string | null | undefined;
   /** Bookkeeping of that module that means nothing to a reader. */
   isHidden?: (field: string) => boolean;
+  /** The module's name for a step of its records (an assessment's "submit"); `undefined` falls back to the shared one. */
+  actionLabel?: (action: string) => string | undefined;
+  /** Fields in the order the record's page shows them; the others follow. Stored entries keep no order of their own. */
+  order?: readonly string[];
 };
+
+/** Steps that bring a record (or a part of it) into being: they have nothing before, only what they start with. */
+const isCreationStep = (action: string) => action === "create" || action === "new_version" || action.endsWith("_create");
+
+function inOrder(changes: [string, Change][], order: readonly string[] | undefined): [string, Change][] {
+  if (!order) return changes;
+  const rank = (field: string) => {
+    const index = order.indexOf(field);
+    return index < 0 ? order.length : index;
+  };
+  return [...changes].sort(([a], [b]) => rank(a) - rank(b));
+}
 
 type Change = { from: unknown; to: unknown };
 
@@ -27,6 +43,8 @@ type HistoryEntry = {
   at: string;
   actorName: string | null;
   action: string;
+  /** The part of the record the entry is about (an assessment's scenario), or null. */
+  subject?: string | null;
   changes: Record<string, Change> | null;
 };
 
@@ -102,7 +120,7 @@ function ChangeDetails({ changes, isCreation, text }: { changes: [string, Change
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{t("history.field")}</Table.Th>
-            <Table.Th scope="col">{t("history.before")}</Table.Th>
+            {!isCreation && <Table.Th scope="col">{t("history.before")}</Table.Th>}
             <Table.Th scope="col">{t("history.after")}</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -110,9 +128,11 @@ function ChangeDetails({ changes, isCreation, text }: { changes: [string, Change
           {changes.map(([field, change]) => (
             <Table.Tr key={field}>
               <Table.Td>{fieldName(field)}</Table.Td>
-              <Table.Td>
-                <ValueText text={valueText(field, change?.from)} />
-              </Table.Td>
+              {!isCreation && (
+                <Table.Td>
+                  <ValueText text={valueText(field, change?.from)} />
+                </Table.Td>
+              )}
               <Table.Td>
                 <ValueText text={valueText(field, change?.to)} />
               </Table.Td>
@@ -141,6 +161,8 @@ export function HistoryTimeline({ entityType, entityId, text }: { entityType: Hi
   const [visibleCount, setVisibleCount] = useState(pageStep);
   const query = useQuery({
     queryKey: ["history", entityType, entityId],
+    // Read again each time it is shown: a history a tab away must not miss the change just made.
+    staleTime: 0,
     queryFn: ({ signal }) =>
       api.get<{ items: HistoryEntry[] }>(`/api/history/${entityType}/${entityId}`, undefined, signal),
   });
@@ -160,14 +182,16 @@ export function HistoryTimeline({ entityType, entityId, text }: { entityType: Hi
             <>
               <Timeline bulletSize={22} lineWidth={2}>
                 {entries.slice(0, visibleCount).map((entry) => {
-                  const changes = Object.entries(entry.changes ?? {}).filter(
-                    ([field]) => !isInternalField(field) && !text?.isHidden?.(field),
+                  const changes = inOrder(
+                    Object.entries(entry.changes ?? {}).filter(([field]) => !isInternalField(field) && !text?.isHidden?.(field)),
+                    text?.order,
                   );
+                  const action = text?.actionLabel?.(entry.action) ?? t(`history.actions.${entry.action}`, { defaultValue: entry.action });
                   return (
                     <Timeline.Item
                       key={entry.seq}
-                      bullet={actionIcon(entry.action)}
-                      title={t(`history.actions.${entry.action}`, { defaultValue: entry.action })}
+                      bullet={actionIcon(entry.action.replace(/^\w+?_(create|update|delete)$/, "$1"))}
+                      title={entry.subject ? `${action}: ${entry.subject}` : action}
                     >
                       <Text size="xs" c="dimmed">
                         <time dateTime={entry.at}>{format.dateTime(entry.at)}</time>
@@ -175,7 +199,7 @@ export function HistoryTimeline({ entityType, entityId, text }: { entityType: Hi
                         {entry.actorName ?? t("history.system")}
                       </Text>
                       {changes.length > 0 && (
-                        <ChangeDetails changes={changes} isCreation={entry.action === "create"} text={text} />
+                        <ChangeDetails changes={changes} isCreation={isCreationStep(entry.action)} text={text} />
                       )}
                     </Timeline.Item>
                   );

@@ -3,6 +3,7 @@ import { IconLock } from "@tabler/icons-react";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { FieldList } from "../../app/components/field-list.component.tsx";
+import { HistoryTimeline } from "../../app/components/history.component.tsx";
 import { AnchorLink } from "../../app/components/links.tsx";
 import { PageHeader } from "../../app/components/page-header.component.tsx";
 import { PageSkeleton, QueryBoundary } from "../../app/components/query-boundary.component.tsx";
@@ -13,6 +14,7 @@ import { ActivitiesSection } from "./assessment-activities.component.tsx";
 import { ScenariosSection } from "./assessment-scenarios.component.tsx";
 import { ThreatsSection } from "./assessment-threats.component.tsx";
 import { HeatMaps } from "./heat-map.component.tsx";
+import { useAssessmentHistoryText } from "./risk-history-text.ts";
 import { type Assessment, useAssessment } from "./srm-api.ts";
 import { AssessmentStatusBadge, LevelChip, ReviewOverdueBadge, useLocalised } from "./srm-labels.tsx";
 import { type AssessmentTab, assessmentTabs } from "./srm-tabs.ts";
@@ -43,6 +45,7 @@ function AssessmentView({ assessment }: { assessment: Assessment }) {
   const tab: AssessmentTab = search.tab ?? "summary";
   const isFrozen = assessment.status === "approved" || assessment.status === "superseded";
   const canEdit = assessment.actions.includes("update");
+  const historyText = useAssessmentHistoryText();
 
   return (
     <Stack gap="md">
@@ -169,6 +172,9 @@ function AssessmentView({ assessment }: { assessment: Assessment }) {
         </Tabs.Panel>
         <Tabs.Panel value="acceptable" pt="md">
           <AcceptableRiskBoard assessment={assessment} />
+        </Tabs.Panel>
+        <Tabs.Panel value="history" pt="md">
+          <HistoryTimeline entityType="srm_assessment" entityId={assessment.id} text={historyText} />
         </Tabs.Panel>
       </Tabs>
     </Stack>

@@ -4,6 +4,7 @@ import { IconLock, IconProgressCheck } from "@tabler/icons-react";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { FieldList } from "../../app/components/field-list.component.tsx";
+import { HistoryTimeline } from "../../app/components/history.component.tsx";
 import { AnchorLink } from "../../app/components/links.tsx";
 import { PageHeader } from "../../app/components/page-header.component.tsx";
 import { PageSkeleton, QueryBoundary } from "../../app/components/query-boundary.component.tsx";
@@ -14,6 +15,7 @@ import { MeasureEvidenceCard } from "./measure-evidence.component.tsx";
 import { MeasureFormModal } from "./measure-form.modal.tsx";
 import { type Measure, useDeleteMeasure, useMeasure } from "./measure-records.api.ts";
 import { MeasureStatusModal } from "./measure-status.modal.tsx";
+import { useMeasureHistoryText } from "./risk-history-text.ts";
 
 const routeApi = getRouteApi("/app/pages/risk/measures/$measureId");
 
@@ -42,6 +44,7 @@ function MeasureView({ measure }: { measure: Measure }) {
   const [isChangingStatus, changingStatus] = useDisclosure(false);
   const canUpdate = measure.actions.includes("update");
   const canDelete = measure.actions.includes("delete");
+  const historyText = useMeasureHistoryText();
 
   return (
     <Stack gap="md">
@@ -125,6 +128,8 @@ function MeasureView({ measure }: { measure: Measure }) {
       </Card>
 
       <MeasureEvidenceCard measureId={measure.id} evidence={measure.evidence} canUpdate={canUpdate} />
+
+      <HistoryTimeline entityType="srm_measure" entityId={measure.id} text={historyText} />
 
       <MeasureFormModal opened={isEditing} onClose={editing.close} measure={measure} />
       <MeasureStatusModal opened={isChangingStatus} onClose={changingStatus.close} measure={measure} />

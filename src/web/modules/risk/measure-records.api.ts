@@ -148,7 +148,7 @@ export function evidenceUrl(measureId: string, fileId: string): string {
   return `/api/srm-measures/${measureId}/evidence/${fileId}`;
 }
 
-/** Every write answers with the whole measure (or nothing): the cached detail is replaced, the lists refetched. */
+/** Every write answers with the whole measure (or nothing): the cached detail is replaced, the lists and the history refetched. */
 function useMeasureWrite<Input, Output>(mutationFn: (input: Input) => Promise<Output>) {
   const queryClient = useQueryClient();
   return useMutation({
@@ -156,6 +156,7 @@ function useMeasureWrite<Input, Output>(mutationFn: (input: Input) => Promise<Ou
     onSuccess: async (saved) => {
       if (saved && typeof saved === "object" && "evidence" in saved) queryClient.setQueryData(detailKey((saved as unknown as Measure).id), saved);
       await queryClient.invalidateQueries({ queryKey: measuresKey });
+      await queryClient.invalidateQueries({ queryKey: ["history", "srm_measure"] });
     },
   });
 }

@@ -1,0 +1,161 @@
+import { useTranslation } from "react-i18next";
+import type { HistoryText } from "../../app/components/history.component.tsx";
+import { useOrganisationOptions } from "../../app/reference-data.ts";
+import { useCategoryLabel } from "./measure-badges.component.tsx";
+import type { MeasureCategory } from "../../../core/risk/risk-enums.ts";
+
+/**
+ * How the history of risk records reads: the risk pages' own field names and values, the steps
+ * of an assessment, and none of the bookkeeping (ids that link versions, keys, authors' ids).
+ */
+
+const hiddenAssessmentFields = new Set([
+  // An assessment and its measures stay in their area: the page names it.
+  "placeId",
+  "position",
+  "lineageId",
+  "matrixId",
+  "authorUserId",
+  "approvedByUserId",
+  "createdAt",
+  "updatedAt",
+  "previousVersionId",
+  "supersededById",
+  "scenariosUnlinked",
+  // Scenario entries: the link to the assessment and the activities' keys.
+  "key",
+  "assessmentId",
+  "activityKeys",
+]);
+
+const hiddenMeasureFields = new Set(["placeId", "createdByUserId", "createdAt", "updatedAt", "assessmentLineageId", "scenarioKey", "recipients"]);
+
+/** As the assessment's page and the scenario form show them. */
+const assessmentOrder = [
+  "title",
+  "status",
+  "version",
+  "periodFrom",
+  "periodTo",
+  "reviewDueOn",
+  "authorName",
+  "summary",
+  "smtConsultedOn",
+  "approvedAt",
+  "approvedByName",
+  "approvalConditions",
+  "activities",
+  "threats",
+  "threatCategory",
+  "description",
+  "exposed",
+  "inherentLikelihood",
+  "inherentImpact",
+  "measuresText",
+  "residualLikelihood",
+  "residualImpact",
+  "strategies",
+  "justification",
+];
+
+/** As the measure's page shows them. */
+const measureOrder = [
+  "title",
+  "kind",
+  "organisationId",
+  "category",
+  "ownerName",
+  "dueOn",
+  "costAmount",
+  "costCurrency",
+  "status",
+  "implementedOn",
+  "verifiedOn",
+  "effectiveness",
+  "effectivenessNote",
+  "description",
+  "evidence",
+  "lastOverdueNoticeAt",
+];
+
+/** `key.value` when the catalogue has it, else `undefined` (the shared wording then applies). */
+function useLabel() {
+  const { t, i18n } = useTranslation();
+  return (key: string, value: unknown) => (typeof value === "string" && i18n.exists(`${key}.${value}`) ? t(`${key}.${value}`) : undefined);
+}
+
+export function useAssessmentHistoryText(): HistoryText {
+  const { t, i18n } = useTranslation();
+  const label = useLabel();
+  const list = (key: string, value: unknown) => (Array.isArray(value) ? value.map((item) => label(key, item) ?? String(item)).join(", ") : undefined);
+  const fieldKeys = ["srm.fields", "srm.scenarios.fields", "srm.approval"];
+  const approvalFields: Record<string, string> = { approvedAt: "at", approvedByName: "by", approvalConditions: "conditions", authorName: "author" };
+  return {
+    order: assessmentOrder,
+    isHidden: (field) => hiddenAssessmentFields.has(field),
+    actionLabel: (action) => (i18n.exists(`srm.history.actions.${action}`) ? t(`srm.history.actions.${action}`) : undefined),
+    fieldLabel: (field) => {
+      if (field === "authorName") return t("srm.fields.author");
+      if (field in approvalFields) return t(`srm.approval.${approvalFields[field]}`);
+      if (field === "activities") return t("srm.tabs.programme");
+      if (field === "threats") return t("srm.tabs.threats");
+      const found = fieldKeys.find((key) => i18n.exists(`${key}.${field}`));
+      return found ? t(`${found}.${field}`) : undefined;
+    },
+    valueText: (field, value) => {
+      if (value === null || value === undefined) return undefined;
+      switch (field) {
+        case "status":
+          return label("srm.statuses", value);
+        case "threatCategory":
+          return label("srm.threatCategories", value);
+        case "exposed":
+          return list("srm.exposure", value);
+        case "strategies":
+          return list("srm.strategies", value);
+        case "activities":
+        case "threats":
+          return Array.isArray(value) ? t("srm.history.items", { count: value.length }) : undefined;
+        default:
+          return undefined;
+      }
+    },
+  };
+}
+
+export function useMeasureHistoryText(): HistoryText {
+  const { t, i18n } = useTranslation();
+  const label = useLabel();
+  const categoryLabel = useCategoryLabel();
+  // Warms the organisation codes the shared wording shows for organisation ids.
+  useOrganisationOptions();
+  return {
+    order: measureOrder,
+    isHidden: (field) => hiddenMeasureFields.has(field),
+    actionLabel: (action) => (i18n.exists(`riskMeasures.history.actions.${action}`) ? t(`riskMeasures.history.actions.${action}`) : undefined),
+    fieldLabel: (field) => {
+      if (field === "lastOverdueNoticeAt") return t("riskMeasures.lastOverdueNotice");
+      if (field === "holdersWithoutAccount") return t("riskMeasures.history.holdersWithoutAccount");
+      if (field === "evidenceFiles") return t("riskMeasures.fields.evidence");
+      return i18n.exists(`riskMeasures.fields.${field}`) ? t(`riskMeasures.fields.${field}`) : undefined;
+    },
+    valueText: (field, value) => {
+      if (value === null || value === undefined) return undefined;
+      switch (field) {
+        case "status":
+          return label("riskMeasures.statuses", value);
+        case "kind":
+          return label("riskMeasures.kinds", value);
+        case "category":
+          return typeof value === "string" ? categoryLabel(value as MeasureCategory) : undefined;
+        case "evidence":
+          // An evidence entry keeps the file's name, type and size: the name says which it was.
+          return typeof value === "object" && !Array.isArray(value) ? ((value as { name?: string }).name ?? undefined) : undefined;
+        case "evidenceFiles":
+          return Array.isArray(value) ? t("riskMeasures.evidenceCount", { count: value.length }) : undefined;
+        default:
+          return undefined;
+      }
+    },
+  };
+}
