@@ -27,6 +27,8 @@ export type HistoryText = {
 /** Steps that bring a record (or a part of it) into being: they have nothing before, only what they start with. */
 const isCreationStep = (action: string) => action === "create" || action === "new_version" || action.endsWith("_create");
 
+const isEmpty = (value: unknown) => value === null || value === undefined || value === "" || (Array.isArray(value) && value.length === 0);
+
 function inOrder(changes: [string, Change][], order: readonly string[] | undefined): [string, Change][] {
   if (!order) return changes;
   const rank = (field: string) => {
@@ -182,8 +184,12 @@ export function HistoryTimeline({ entityType, entityId, text }: { entityType: Hi
             <>
               <Timeline bulletSize={22} lineWidth={2}>
                 {entries.slice(0, visibleCount).map((entry) => {
+                  const isCreation = isCreationStep(entry.action);
+                  // A creation lists what the record started with: fields left empty say nothing.
                   const changes = inOrder(
-                    Object.entries(entry.changes ?? {}).filter(([field]) => !isInternalField(field) && !text?.isHidden?.(field)),
+                    Object.entries(entry.changes ?? {}).filter(
+                      ([field, change]) => !isInternalField(field) && !text?.isHidden?.(field) && !(isCreation && isEmpty(change?.to)),
+                    ),
                     text?.order,
                   );
                   const action = text?.actionLabel?.(entry.action) ?? t(`history.actions.${entry.action}`, { defaultValue: entry.action });
@@ -199,7 +205,7 @@ export function HistoryTimeline({ entityType, entityId, text }: { entityType: Hi
                         {entry.actorName ?? t("history.system")}
                       </Text>
                       {changes.length > 0 && (
-                        <ChangeDetails changes={changes} isCreation={isCreationStep(entry.action)} text={text} />
+                        <ChangeDetails changes={changes} isCreation={isCreation} text={text} />
                       )}
                     </Timeline.Item>
                   );
