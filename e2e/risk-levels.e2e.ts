@@ -275,7 +275,7 @@ describe("security levels and measures", () => {
     await page.context().close();
   });
 
-  it("lets the UNICEF representative rate a UNICEF activity's criticality, and delete it after confirming", async () => {
+  it("lets the UNICEF representative rate a UNICEF activity's criticality, change it, see its history, and delete it after confirming", async () => {
     const page = await signedIn("rep.unicef.mali@vigil.example", "desktop");
     await navigate(page, "desktop", en.riskNav.programmes);
     await mainHeading(page, en.riskProgrammes.title).waitFor();
@@ -299,6 +299,23 @@ describe("security levels and measures", () => {
     await row.getByText(en.riskProgrammes.levels.pc2, { exact: true }).waitFor();
     await page.mouse.move(0, 0);
     await settledScreenshot(page, "risk-programmes-list-desktop");
+
+    // Lowered to PC3: the rating's history shows who changed it, from what to what.
+    await row.getByRole("button", { name: en.riskProgrammes.editOne.replace("{{name}}", programmeActivity) }).click();
+    const edit = page.getByRole("dialog", { name: en.riskProgrammes.editTitle });
+    await edit.getByRole("radio", { name: new RegExp(`^${en.riskProgrammes.levels.pc3}`) }).click();
+    const saved = page.waitForResponse((response) => /\/api\/pc-assessments\/[^/]+$/.test(response.url()) && response.request().method() === "PATCH");
+    await edit.getByRole("button", { name: en.common.save, exact: true }).click();
+    expect((await saved).status()).toBe(200);
+    await edit.waitFor({ state: "detached" });
+    await row.getByRole("button", { name: en.riskProgrammes.historyOne.replace("{{name}}", programmeActivity) }).click();
+    const history = page.getByRole("dialog", { name: en.riskProgrammes.historyOne.replace("{{name}}", programmeActivity) });
+    const change = history.getByRole("row").filter({ has: page.getByRole("cell", { name: en.riskProgrammes.fields.level, exact: true }) });
+    expect(await change.first().getByRole("cell").allTextContents()).toEqual([en.riskProgrammes.fields.level, en.riskProgrammes.levels.pc2, en.riskProgrammes.levels.pc3]);
+    await history.getByText(en.history.actions.create, { exact: true }).waitFor();
+    await settledScreenshot(page, "risk-programme-history-desktop");
+    await page.keyboard.press("Escape");
+    await history.waitFor({ state: "detached" });
 
     await row.getByRole("button", { name: en.riskProgrammes.deleteOne.replace("{{name}}", programmeActivity) }).click();
     const confirm = page.getByRole("dialog", { name: en.riskProgrammes.deleteTitle });

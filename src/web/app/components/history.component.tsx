@@ -10,7 +10,7 @@ import { Empty } from "./empty-state.component.tsx";
 import { isInternalField, useHistoryValueText } from "./history-value.ts";
 import { QueryBoundary } from "./query-boundary.component.tsx";
 
-export type HistoryEntityType = "organisation" | "place" | "appointment" | "person" | "meeting" | "incident" | "srm_assessment" | "srm_measure";
+export type HistoryEntityType = "organisation" | "place" | "appointment" | "person" | "meeting" | "incident" | "srm_assessment" | "srm_measure" | "pc_assessment";
 
 /** A module's own wording for its fields and values; `undefined` falls back to the shared wording. */
 export type HistoryText = {

@@ -1,5 +1,5 @@
-import { ActionIcon, Badge, Button, Select, SimpleGrid, Stack, Text, Tooltip } from "@mantine/core";
-import { IconPencil, IconPlus, IconTargetArrow, IconTrash } from "@tabler/icons-react";
+import { ActionIcon, Badge, Button, Modal, Select, SimpleGrid, Stack, Text, Tooltip } from "@mantine/core";
+import { IconHistory, IconPencil, IconPlus, IconTargetArrow, IconTrash } from "@tabler/icons-react";
 import { getRouteApi } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -7,6 +7,7 @@ import { type ProgrammeCriticality, programmeCriticalities } from "../../../core
 import { confirmAction } from "../../app/components/confirm.tsx";
 import { type Column, DataTable } from "../../app/components/data-table.component.tsx";
 import { Empty } from "../../app/components/empty-state.component.tsx";
+import { HistoryTimeline } from "../../app/components/history.component.tsx";
 import { ListResults } from "../../app/components/list-results.component.tsx";
 import { notifyError, notifySuccess } from "../../app/components/notify.ts";
 import { PageHeader } from "../../app/components/page-header.component.tsx";
@@ -15,9 +16,11 @@ import { PlaceSelect } from "../../app/components/pickers/place-select.component
 import { useFormatters } from "../../app/format.ts";
 import { defaultPageSize, useListSearch } from "../../app/search-params.ts";
 import { useCan } from "../../app/session.ts";
+import { useIsPhone } from "../../app/viewport.ts";
 import { FilterBar } from "./measure-filter-bar.component.tsx";
 import { type PcAssessment, useDeletePcAssessment, usePcAssessmentList } from "./programme-criticality.api.ts";
 import { ProgrammeFormModal } from "./programme-form.modal.tsx";
+import { useProgrammeHistoryText } from "./risk-history-text.ts";
 
 const routeApi = getRouteApi("/app/pages/risk/programmes");
 
@@ -41,6 +44,9 @@ export function ProgrammeListPage() {
   const canUpdate = useCan("programme.update");
   const remove = useDeletePcAssessment();
   const [editing, setEditing] = useState<PcAssessment | "new" | null>(null);
+  const [historyOf, setHistoryOf] = useState<PcAssessment | null>(null);
+  const historyText = useProgrammeHistoryText();
+  const isPhone = useIsPhone();
   const { page, update, goToPage } = useListSearch(search, navigate);
   const order = search.order ?? "desc";
   const query = usePcAssessmentList({ placeId: search.placeId, organisationId: search.organisationId, level: search.level, order, page, pageSize: defaultPageSize });
@@ -156,6 +162,12 @@ export function ProgrammeListPage() {
           sort={{ by: "approvedOn", order, onChange: (_by, next) => update({ order: next }) }}
           rowActions={(item) => (
             <>
+              {/* Whoever may read a rating may see how it changed. */}
+              <Tooltip label={t("history.title")}>
+                <ActionIcon variant="subtle" color="gray" size="lg" onClick={() => setHistoryOf(item)} aria-label={t("riskProgrammes.historyOne", { name: item.activityName })}>
+                  <IconHistory size={18} aria-hidden />
+                </ActionIcon>
+              </Tooltip>
               {item.actions.includes("update") && (
                 <Tooltip label={t("common.edit")}>
                   <ActionIcon variant="subtle" size="lg" onClick={() => setEditing(item)} aria-label={t("riskProgrammes.editOne", { name: item.activityName })}>
@@ -194,6 +206,9 @@ export function ProgrammeListPage() {
           }
         />
       </ListResults>
+      <Modal opened={historyOf !== null} onClose={() => setHistoryOf(null)} title={historyOf ? t("riskProgrammes.historyOne", { name: historyOf.activityName }) : ""} size="lg" fullScreen={isPhone}>
+        {historyOf && <HistoryTimeline entityType="pc_assessment" entityId={historyOf.id} text={historyText} />}
+      </Modal>
       <ProgrammeFormModal
         opened={editing !== null}
         onClose={() => setEditing(null)}

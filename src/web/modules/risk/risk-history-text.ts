@@ -159,3 +159,19 @@ export function useMeasureHistoryText(): HistoryText {
     },
   };
 }
+
+/** As the programme criticality form shows them; the SRM activity's key is bookkeeping, its name is shown. */
+const programmeOrder = ["activityName", "organisationId", "placeId", "periodFrom", "periodTo", "level", "rationale", "approverName", "approvedOn"];
+const hiddenProgrammeFields = new Set(["activityKey", "createdByUserId", "createdAt", "updatedAt"]);
+
+export function useProgrammeHistoryText(): HistoryText {
+  const { t, i18n } = useTranslation();
+  const label = useLabel();
+  useOrganisationOptions();
+  return {
+    order: programmeOrder,
+    isHidden: (field) => hiddenProgrammeFields.has(field),
+    fieldLabel: (field) => (i18n.exists(`riskProgrammes.fields.${field}`) ? t(`riskProgrammes.fields.${field}`) : undefined),
+    valueText: (field, value) => (field === "level" && value != null ? label("riskProgrammes.levels", value) : undefined),
+  };
+}
