@@ -5,7 +5,7 @@ import { measureCategoryLabels } from "../src/core/risk/risk-enums.ts";
 import { securityLevelNotice } from "../src/core/risk/security-level-message.ts";
 import { securityLevelColours, securityLevelLabels, threatCategories, threatCategoryLabels } from "../src/core/risk/security-levels.ts";
 import { launchBrowser, newPage, signIn } from "./support/browser.ts";
-import { choose, en, hasNoHorizontalScroll, main, mainHeading, navigate, pattern, settledScreenshot, todayIso, type Viewport } from "./support/vigil.ts";
+import { choose, notificationsGone, en, hasNoHorizontalScroll, main, mainHeading, navigate, pattern, settledScreenshot, todayIso, type Viewport } from "./support/vigil.ts";
 
 /*
  * Issue 4, acceptance item 5: a security level change for Mali, proposed by the P/C/SA, approved
@@ -213,6 +213,7 @@ describe("security levels and measures", () => {
     await evidence.getByRole("button", { name: en.riskMeasures.evidenceSection.upload }).click();
     expect((await uploaded).status()).toBe(201);
     await evidence.getByRole("link", { name: pattern(en.riskMeasures.evidenceSection.download, { name: "convoy-briefing.pdf" }) }).waitFor();
+    await notificationsGone(page);
 
     // Implemented, and rated.
     await main(page).getByRole("button", { name: en.riskMeasures.changeStatus }).click();
@@ -311,6 +312,8 @@ describe("security levels and measures", () => {
     await row.getByRole("button", { name: en.riskProgrammes.historyOne.replace("{{name}}", programmeActivity) }).click();
     const history = page.getByRole("dialog", { name: en.riskProgrammes.historyOne.replace("{{name}}", programmeActivity) });
     const change = history.getByRole("row").filter({ has: page.getByRole("cell", { name: en.riskProgrammes.fields.level, exact: true }) });
+    // The dialog opens at once; its history arrives after.
+    await change.first().waitFor();
     expect(await change.first().getByRole("cell").allTextContents()).toEqual([en.riskProgrammes.fields.level, en.riskProgrammes.levels.pc2, en.riskProgrammes.levels.pc3]);
     await history.getByText(en.history.actions.create, { exact: true }).waitFor();
     await settledScreenshot(page, "risk-programme-history-desktop");

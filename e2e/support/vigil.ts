@@ -76,6 +76,15 @@ export async function settledScreenshot(page: Page, name: string) {
   await screenshot(page, name);
 }
 
+/**
+ * Waits until no notification is showing. They sit over the header's top right, where a page's
+ * actions are, and one under the pointer pauses its own closing: a click there would wait forever.
+ */
+export async function notificationsGone(page: Page) {
+  await page.mouse.move(0, 0);
+  await page.waitForFunction(() => !document.querySelector(".mantine-Notification-root"));
+}
+
 /** Chooses an option of a Mantine Select (its dropdown is rendered in a portal, outside the form). */
 export async function choose(page: Page, input: Locator, option: string | RegExp, typed?: string) {
   await input.click();

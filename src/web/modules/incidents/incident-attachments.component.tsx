@@ -1,33 +1,17 @@
-import { ActionIcon, Anchor, Button, Card, FileButton, FileInput, Group, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
-import { IconCamera, IconFile, IconFileText, IconPaperclip, IconPhoto, IconTrash } from "@tabler/icons-react";
+import { Button, Card, FileButton, FileInput, Group, Stack, Text, TextInput, Title } from "@mantine/core";
+import { IconCamera, IconPaperclip } from "@tabler/icons-react";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import {
-  attachmentAccept,
-  attachmentContentType,
-  maxAttachmentBytes,
-  maxAttachmentDescriptionLength,
-} from "../../../core/incidents/incident-attachment-types.ts";
-import { isApiError } from "../../app/api.ts";
+import { attachmentAccept, maxAttachmentDescriptionLength } from "../../../core/incidents/incident-attachment-types.ts";
 import { confirmAction } from "../../app/components/confirm.tsx";
 import { Empty } from "../../app/components/empty-state.component.tsx";
 import { notifyError, notifySuccess } from "../../app/components/notify.ts";
-import { useFormatters } from "../../app/format.ts";
+import { StoredFileRow, maxUploadMegabytes, useFileChoice } from "../../app/components/stored-file.component.tsx";
 import { useIsPhone } from "../../app/viewport.ts";
-import { fileSize } from "./file-size.ts";
 import { attachmentUrl, type IncidentAttachment, useDeleteAttachment, useUploadAttachment } from "./incidents.api.ts";
 
-const maxMegabytes = maxAttachmentBytes / 1024 / 1024;
-
-function TypeIcon({ contentType }: { contentType: string }) {
-  if (contentType.startsWith("image/")) return <IconPhoto size={20} aria-hidden />;
-  if (contentType === "text/plain" || contentType === "application/pdf") return <IconFileText size={20} aria-hidden />;
-  return <IconFile size={20} aria-hidden />;
-}
-
 function AttachmentRow({ incidentId, attachment, canRemove }: { incidentId: string; attachment: IncidentAttachment; canRemove: boolean }) {
-  const { t, i18n } = useTranslation();
-  const format = useFormatters();
+  const { t } = useTranslation();
   const remove = useDeleteAttachment(incidentId);
   const confirmRemoval = () =>
     confirmAction({
@@ -41,81 +25,45 @@ function AttachmentRow({ incidentId, attachment, canRemove }: { incidentId: stri
         }),
     });
   return (
-    <Paper component="li" withBorder radius="sm" p="xs">
-      <Group gap="sm" wrap="nowrap" align="flex-start">
-        <Text c="dimmed" mt={2} component="span">
-          <TypeIcon contentType={attachment.contentType} />
-        </Text>
-        <Stack gap={2} style={{ flex: 1, minWidth: 0 }}>
-          <Anchor
-            href={attachmentUrl(incidentId, attachment.id)}
-            download={attachment.name}
-            size="sm"
-            fw={500}
-            className="vigil-break"
-            aria-label={t("incidents.attachments.download", { name: attachment.name })}
-          >
-            {attachment.name}
-          </Anchor>
-          {attachment.description && (
-            <Text size="sm" className="vigil-break">
-              {attachment.description}
-            </Text>
-          )}
-          <Text size="xs" c="dimmed">
-            {fileSize(attachment.size, i18n.language)} · {t("incidents.attachments.addedOn", { date: format.dateTime(attachment.createdAt) })}
-          </Text>
-        </Stack>
-        {canRemove && (
-          <ActionIcon
-            variant="subtle"
-            color="red"
-            size="lg"
-            loading={remove.isPending}
-            onClick={confirmRemoval}
-            aria-label={t("incidents.attachments.remove", { name: attachment.name })}
-          >
-            <IconTrash size={18} aria-hidden />
-          </ActionIcon>
-        )}
-      </Group>
-    </Paper>
+    <StoredFileRow
+      file={attachment}
+      href={attachmentUrl(incidentId, attachment.id)}
+      text={{
+        download: t("incidents.attachments.download", { name: attachment.name }),
+        addedOn: (date) => t("incidents.attachments.addedOn", { date }),
+        remove: t("incidents.attachments.remove", { name: attachment.name }),
+      }}
+      onRemove={canRemove ? confirmRemoval : undefined}
+      isRemoving={remove.isPending}
+    />
   );
 }
 
-/** Choose a file (or, on a phone, take a photo), describe it, attach it. Checked here first so the user hears why at once. */
+/** Choose a file (or, on a phone, take a photo), describe it, attach it. */
 function UploadForm({ incidentId }: { incidentId: string }) {
   const { t } = useTranslation();
   const isPhone = useIsPhone();
   const upload = useUploadAttachment(incidentId);
-  const [file, setFile] = useState<File | null>(null);
   const [description, setDescription] = useState("");
-  const [fileError, setFileError] = useState<string | null>(null);
-
-  function choose(chosen: File | null) {
-    setFile(chosen);
-    if (!chosen) return setFileError(null);
-    if (chosen.size > maxAttachmentBytes) return setFileError(t("incidents.attachments.tooLarge", { max: maxMegabytes }));
-    if (!attachmentContentType(chosen.type, chosen.name)) return setFileError(t("incidents.attachments.wrongType"));
-    setFileError(null);
-  }
+  const choice = useFileChoice({
+    tooLarge: (max) => t("incidents.attachments.tooLarge", { max }),
+    wrongType: t("incidents.attachments.wrongType"),
+  });
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (!file) return setFileError(t("validation.required"));
-    if (fileError) return;
+    const file = choice.checked();
+    if (!file) return;
     upload.mutate(
       { file, description },
       {
         onSuccess: () => {
           notifySuccess(t("incidents.attachments.uploaded"));
-          setFile(null);
+          choice.reset();
           setDescription("");
         },
         onError: (error) => {
-          const issue = isApiError(error) ? error.issues.find((item) => item.field === "file") : undefined;
-          if (issue) setFileError(issue.message);
-          else notifyError(error, t("incidents.attachments.uploadFailed"));
+          if (!choice.fileIssue(error)) notifyError(error, t("incidents.attachments.uploadFailed"));
         },
       },
     );
@@ -129,15 +77,15 @@ function UploadForm({ incidentId }: { incidentId: string }) {
             label={t("incidents.attachments.file")}
             placeholder={t("incidents.attachments.filePlaceholder")}
             accept={attachmentAccept}
-            value={file}
-            onChange={choose}
-            error={fileError}
+            value={choice.file}
+            onChange={choice.choose}
+            error={choice.fileError}
             clearable
             leftSection={<IconPaperclip size={16} aria-hidden />}
             style={{ flex: "1 1 16rem", minWidth: 0 }}
           />
           {isPhone && (
-            <FileButton onChange={choose} accept="image/*" capture="environment">
+            <FileButton onChange={choice.choose} accept="image/*" capture="environment">
               {(props) => (
                 <Button {...props} variant="default" leftSection={<IconCamera size={16} aria-hidden />}>
                   {t("incidents.attachments.takePhoto")}
@@ -171,7 +119,7 @@ export function IncidentAttachmentsCard({ incidentId, attachments, canUpdate }: 
         {t("incidents.attachments.title")}
       </Title>
       <Text size="sm" c="dimmed" mb="sm">
-        {t("incidents.attachments.hint", { max: maxMegabytes })}
+        {t("incidents.attachments.hint", { max: maxUploadMegabytes })}
       </Text>
       <Stack gap="md">
         {attachments.length === 0 ? (

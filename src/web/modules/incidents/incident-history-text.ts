@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import type { HistoryText } from "../../app/components/history.component.tsx";
 import { useFormatters } from "../../app/format.ts";
-import { fileSize } from "./file-size.ts";
+import { fileSize } from "../../app/components/file-size.ts";
 import { useTaxonomyText } from "./incident-labels.ts";
 import type { Taxonomy } from "./incidents.api.ts";
 

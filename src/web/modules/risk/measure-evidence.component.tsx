@@ -1,21 +1,16 @@
-import { ActionIcon, Anchor, Button, Card, FileInput, Group, Paper, Stack, Text, Title } from "@mantine/core";
-import { IconFile, IconPaperclip, IconTrash, IconUpload } from "@tabler/icons-react";
-import { type FormEvent, useState } from "react";
+import { Button, Card, FileInput, Group, Stack, Text, Title } from "@mantine/core";
+import { IconPaperclip, IconUpload } from "@tabler/icons-react";
+import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { attachmentAccept, attachmentContentType, maxAttachmentBytes } from "../../../core/incidents/incident-attachment-types.ts";
-import { isApiError } from "../../app/api.ts";
+import { attachmentAccept } from "../../../core/incidents/incident-attachment-types.ts";
 import { confirmAction } from "../../app/components/confirm.tsx";
 import { Empty } from "../../app/components/empty-state.component.tsx";
 import { notifyError, notifySuccess } from "../../app/components/notify.ts";
-import { useFormatters } from "../../app/format.ts";
-import { fileSize } from "../incidents/file-size.ts";
+import { StoredFileRow, maxUploadMegabytes, useFileChoice } from "../../app/components/stored-file.component.tsx";
 import { evidenceUrl, type MeasureEvidence, useDeleteEvidence, useUploadEvidence } from "./measure-records.api.ts";
 
-const maxMegabytes = maxAttachmentBytes / 1024 / 1024;
-
 function EvidenceRow({ measureId, evidence, canRemove }: { measureId: string; evidence: MeasureEvidence; canRemove: boolean }) {
-  const { t, i18n } = useTranslation();
-  const format = useFormatters();
+  const { t } = useTranslation();
   const remove = useDeleteEvidence(measureId);
   const confirmRemoval = () =>
     confirmAction({
@@ -29,71 +24,39 @@ function EvidenceRow({ measureId, evidence, canRemove }: { measureId: string; ev
         }),
     });
   return (
-    <Paper component="li" withBorder radius="sm" p="xs">
-      <Group gap="sm" wrap="nowrap" align="flex-start">
-        <Text c="dimmed" mt={2} component="span">
-          <IconFile size={20} aria-hidden />
-        </Text>
-        <Stack gap={2} style={{ flex: 1, minWidth: 0 }}>
-          <Anchor
-            href={evidenceUrl(measureId, evidence.fileId)}
-            download={evidence.name}
-            size="sm"
-            fw={500}
-            className="vigil-break"
-            aria-label={t("riskMeasures.evidenceSection.download", { name: evidence.name })}
-          >
-            {evidence.name}
-          </Anchor>
-          <Text size="xs" c="dimmed">
-            {fileSize(evidence.size, i18n.language)} · {t("riskMeasures.evidenceSection.addedOn", { date: format.dateTime(evidence.createdAt) })}
-          </Text>
-        </Stack>
-        {canRemove && (
-          <ActionIcon
-            variant="subtle"
-            color="red"
-            size="lg"
-            loading={remove.isPending}
-            onClick={confirmRemoval}
-            aria-label={t("riskMeasures.evidenceSection.remove", { name: evidence.name })}
-          >
-            <IconTrash size={18} aria-hidden />
-          </ActionIcon>
-        )}
-      </Group>
-    </Paper>
+    <StoredFileRow
+      file={evidence}
+      href={evidenceUrl(measureId, evidence.fileId)}
+      text={{
+        download: t("riskMeasures.evidenceSection.download", { name: evidence.name }),
+        addedOn: (date) => t("riskMeasures.evidenceSection.addedOn", { date }),
+        remove: t("riskMeasures.evidenceSection.remove", { name: evidence.name }),
+      }}
+      onRemove={canRemove ? confirmRemoval : undefined}
+      isRemoving={remove.isPending}
+    />
   );
 }
 
-/** The file is checked here first (size, type) so the user hears why at once; the server checks again. */
 function UploadForm({ measureId }: { measureId: string }) {
   const { t } = useTranslation();
   const upload = useUploadEvidence(measureId);
-  const [file, setFile] = useState<File | null>(null);
-  const [fileError, setFileError] = useState<string | null>(null);
-
-  function choose(chosen: File | null) {
-    setFile(chosen);
-    if (!chosen) return setFileError(null);
-    if (chosen.size > maxAttachmentBytes) return setFileError(t("riskMeasures.evidenceSection.tooLarge", { max: maxMegabytes }));
-    if (!attachmentContentType(chosen.type, chosen.name)) return setFileError(t("riskMeasures.evidenceSection.wrongType"));
-    setFileError(null);
-  }
+  const choice = useFileChoice({
+    tooLarge: (max) => t("riskMeasures.evidenceSection.tooLarge", { max }),
+    wrongType: t("riskMeasures.evidenceSection.wrongType"),
+  });
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (!file) return setFileError(t("validation.required"));
-    if (fileError) return;
+    const file = choice.checked();
+    if (!file) return;
     upload.mutate(file, {
       onSuccess: () => {
         notifySuccess(t("riskMeasures.evidenceSection.uploaded"));
-        setFile(null);
+        choice.reset();
       },
       onError: (error) => {
-        const issue = isApiError(error) ? error.issues.find((item) => item.field === "file") : undefined;
-        if (issue) setFileError(issue.message);
-        else notifyError(error);
+        if (!choice.fileIssue(error)) notifyError(error);
       },
     });
   }
@@ -105,9 +68,9 @@ function UploadForm({ measureId }: { measureId: string }) {
           label={t("riskMeasures.evidenceSection.file")}
           placeholder={t("riskMeasures.evidenceSection.filePlaceholder")}
           accept={attachmentAccept}
-          value={file}
-          onChange={choose}
-          error={fileError}
+          value={choice.file}
+          onChange={choice.choose}
+          error={choice.fileError}
           clearable
           leftSection={<IconPaperclip size={16} aria-hidden />}
           style={{ flex: "1 1 16rem", minWidth: 0 }}
@@ -129,7 +92,7 @@ export function MeasureEvidenceCard({ measureId, evidence, canUpdate }: { measur
         {t("riskMeasures.evidenceSection.title")}
       </Title>
       <Text size="sm" c="dimmed" mb="sm">
-        {t("riskMeasures.evidenceSection.hint", { max: maxMegabytes })}
+        {t("riskMeasures.evidenceSection.hint", { max: maxUploadMegabytes })}
       </Text>
       <Stack gap="md">
         {evidence.length === 0 ? (
