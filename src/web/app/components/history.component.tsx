@@ -22,10 +22,12 @@ export type HistoryText = {
   actionLabel?: (action: string) => string | undefined;
   /** Fields in the order the record's page shows them; the others follow. Stored entries keep no order of their own. */
   order?: readonly string[];
+  /** A module's own steps that bring a record into being (an assessment's "new_version"), besides "create" and "…_create". */
+  isCreation?: (action: string) => boolean;
 };
 
 /** Steps that bring a record (or a part of it) into being: they have nothing before, only what they start with. */
-const isCreationStep = (action: string) => action === "create" || action === "new_version" || action.endsWith("_create");
+const isCreationStep = (action: string, text?: HistoryText) => action === "create" || action.endsWith("_create") || Boolean(text?.isCreation?.(action));
 
 const isEmpty = (value: unknown) => value === null || value === undefined || value === "" || (Array.isArray(value) && value.length === 0);
 
@@ -184,7 +186,7 @@ export function HistoryTimeline({ entityType, entityId, text }: { entityType: Hi
             <>
               <Timeline bulletSize={22} lineWidth={2}>
                 {entries.slice(0, visibleCount).map((entry) => {
-                  const isCreation = isCreationStep(entry.action);
+                  const isCreation = isCreationStep(entry.action, text);
                   // A creation lists what the record started with: fields left empty say nothing.
                   const changes = inOrder(
                     Object.entries(entry.changes ?? {}).filter(

@@ -14,7 +14,7 @@ export function EditButton({ onClick }: { onClick: () => void }) {
   );
 }
 
-type DeleteMutation = {
+export type DeleteMutation = {
   mutate: (id: string, options: { onSuccess: () => void; onError: (error: unknown) => void }) => void;
   isPending: boolean;
 };

@@ -5,7 +5,10 @@ import { useTranslation } from "react-i18next";
 import { attachmentContentType, maxAttachmentBytes } from "../../../core/incidents/incident-attachment-types.ts";
 import { isApiError } from "../api.ts";
 import { useFormatters } from "../format.ts";
+import { confirmAction } from "./confirm.tsx";
 import { fileSize } from "./file-size.ts";
+import { notifyError, notifySuccess } from "./notify.ts";
+import type { DeleteMutation } from "./record-actions.component.tsx";
 
 /**
  * What incident attachments and measure evidence share: a stored file's row in a list (download
@@ -28,14 +31,22 @@ type StoredFileRowProps = {
   href: string;
   /** The module's wording: the link's accessible name, the "added on" line and the removal button's name. */
   text: { download: string; addedOn: (date: string) => string; remove: string };
-  /** Present for whoever may remove the file; asks for confirmation itself. */
-  onRemove?: () => void;
-  isRemoving?: boolean;
+  /** For whoever may remove the file: the delete mutation of `id`, asked for confirmation first, and reported. */
+  removal?: { id: string; mutation: DeleteMutation; confirm: { title: string; message: string; confirmLabel: string }; removedMessage: string };
 };
 
-export function StoredFileRow({ file, href, text, onRemove, isRemoving = false }: StoredFileRowProps) {
+export function StoredFileRow({ file, href, text, removal }: StoredFileRowProps) {
   const { i18n } = useTranslation();
   const format = useFormatters();
+  const confirmRemoval = (chosen: NonNullable<StoredFileRowProps["removal"]>) =>
+    confirmAction({
+      ...chosen.confirm,
+      onConfirm: () =>
+        chosen.mutation.mutate(chosen.id, {
+          onSuccess: () => notifySuccess(chosen.removedMessage),
+          onError: (error) => notifyError(error),
+        }),
+    });
   return (
     <Paper component="li" withBorder radius="sm" p="xs">
       <Group gap="sm" wrap="nowrap" align="flex-start">
@@ -55,8 +66,8 @@ export function StoredFileRow({ file, href, text, onRemove, isRemoving = false }
             {fileSize(file.size, i18n.language)} · {text.addedOn(format.dateTime(file.createdAt))}
           </Text>
         </Stack>
-        {onRemove && (
-          <ActionIcon variant="subtle" color="red" size="lg" loading={isRemoving} onClick={onRemove} aria-label={text.remove}>
+        {removal && (
+          <ActionIcon variant="subtle" color="red" size="lg" loading={removal.mutation.isPending} onClick={() => confirmRemoval(removal)} aria-label={text.remove}>
             <IconTrash size={18} aria-hidden />
           </ActionIcon>
         )}

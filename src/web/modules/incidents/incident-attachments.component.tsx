@@ -3,7 +3,6 @@ import { IconCamera, IconPaperclip } from "@tabler/icons-react";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { attachmentAccept, maxAttachmentDescriptionLength } from "../../../core/incidents/incident-attachment-types.ts";
-import { confirmAction } from "../../app/components/confirm.tsx";
 import { Empty } from "../../app/components/empty-state.component.tsx";
 import { notifyError, notifySuccess } from "../../app/components/notify.ts";
 import { StoredFileRow, maxUploadMegabytes, useFileChoice } from "../../app/components/stored-file.component.tsx";
@@ -13,17 +12,6 @@ import { attachmentUrl, type IncidentAttachment, useDeleteAttachment, useUploadA
 function AttachmentRow({ incidentId, attachment, canRemove }: { incidentId: string; attachment: IncidentAttachment; canRemove: boolean }) {
   const { t } = useTranslation();
   const remove = useDeleteAttachment(incidentId);
-  const confirmRemoval = () =>
-    confirmAction({
-      title: t("incidents.attachments.removeTitle"),
-      message: t("incidents.attachments.removeMessage", { name: attachment.name }),
-      confirmLabel: t("incidents.attachments.removeConfirm"),
-      onConfirm: () =>
-        remove.mutate(attachment.id, {
-          onSuccess: () => notifySuccess(t("incidents.attachments.removed")),
-          onError: (error) => notifyError(error),
-        }),
-    });
   return (
     <StoredFileRow
       file={attachment}
@@ -33,8 +21,20 @@ function AttachmentRow({ incidentId, attachment, canRemove }: { incidentId: stri
         addedOn: (date) => t("incidents.attachments.addedOn", { date }),
         remove: t("incidents.attachments.remove", { name: attachment.name }),
       }}
-      onRemove={canRemove ? confirmRemoval : undefined}
-      isRemoving={remove.isPending}
+      removal={
+        canRemove
+          ? {
+              id: attachment.id,
+              mutation: remove,
+              confirm: {
+                title: t("incidents.attachments.removeTitle"),
+                message: t("incidents.attachments.removeMessage", { name: attachment.name }),
+                confirmLabel: t("incidents.attachments.removeConfirm"),
+              },
+              removedMessage: t("incidents.attachments.removed"),
+            }
+          : undefined
+      }
     />
   );
 }

@@ -3,7 +3,6 @@ import { IconPaperclip, IconUpload } from "@tabler/icons-react";
 import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { attachmentAccept } from "../../../core/incidents/incident-attachment-types.ts";
-import { confirmAction } from "../../app/components/confirm.tsx";
 import { Empty } from "../../app/components/empty-state.component.tsx";
 import { notifyError, notifySuccess } from "../../app/components/notify.ts";
 import { StoredFileRow, maxUploadMegabytes, useFileChoice } from "../../app/components/stored-file.component.tsx";
@@ -12,17 +11,6 @@ import { evidenceUrl, type MeasureEvidence, useDeleteEvidence, useUploadEvidence
 function EvidenceRow({ measureId, evidence, canRemove }: { measureId: string; evidence: MeasureEvidence; canRemove: boolean }) {
   const { t } = useTranslation();
   const remove = useDeleteEvidence(measureId);
-  const confirmRemoval = () =>
-    confirmAction({
-      title: t("riskMeasures.evidenceSection.removeTitle"),
-      message: t("riskMeasures.evidenceSection.removeMessage", { name: evidence.name }),
-      confirmLabel: t("riskMeasures.evidenceSection.removeConfirm"),
-      onConfirm: () =>
-        remove.mutate(evidence.fileId, {
-          onSuccess: () => notifySuccess(t("riskMeasures.evidenceSection.removed")),
-          onError: (error) => notifyError(error),
-        }),
-    });
   return (
     <StoredFileRow
       file={evidence}
@@ -32,8 +20,20 @@ function EvidenceRow({ measureId, evidence, canRemove }: { measureId: string; ev
         addedOn: (date) => t("riskMeasures.evidenceSection.addedOn", { date }),
         remove: t("riskMeasures.evidenceSection.remove", { name: evidence.name }),
       }}
-      onRemove={canRemove ? confirmRemoval : undefined}
-      isRemoving={remove.isPending}
+      removal={
+        canRemove
+          ? {
+              id: evidence.fileId,
+              mutation: remove,
+              confirm: {
+                title: t("riskMeasures.evidenceSection.removeTitle"),
+                message: t("riskMeasures.evidenceSection.removeMessage", { name: evidence.name }),
+                confirmLabel: t("riskMeasures.evidenceSection.removeConfirm"),
+              },
+              removedMessage: t("riskMeasures.evidenceSection.removed"),
+            }
+          : undefined
+      }
     />
   );
 }

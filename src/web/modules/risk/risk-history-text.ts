@@ -92,6 +92,8 @@ export function useAssessmentHistoryText(): HistoryText {
   const approvalFields: Record<string, string> = { approvedAt: "at", approvedByName: "by", approvalConditions: "conditions", authorName: "author" };
   return {
     order: assessmentOrder,
+    // A new version starts with a copy of the one before: nothing of its own came before it.
+    isCreation: (action) => action === "new_version",
     isHidden: (field) => hiddenAssessmentFields.has(field),
     actionLabel: (action) => (i18n.exists(`srm.history.actions.${action}`) ? t(`srm.history.actions.${action}`) : undefined),
     fieldLabel: (field) => {
