@@ -1,4 +1,4 @@
-import type { Browser, Page } from "playwright-core";
+import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser, newPage, signIn } from "./support/browser.ts";
 import { choose, en, hasNoHorizontalScroll, main, mainHeading, navigate, settledScreenshot, type Viewport } from "./support/vigil.ts";
@@ -30,6 +30,25 @@ async function apiSession(email: string) {
     if (!answer.ok) throw new Error(`${method} ${path}: ${answer.status} ${await answer.text()}`);
     return answer.json() as Promise<Record<string, unknown>>;
   };
+}
+
+/**
+ * Clicks the middle of the map until `expected` shows. A click can land while MapLibre is still
+ * placing the point after the last frame (the canvas is redrawn asynchronously), so one try is
+ * not enough on a busy machine; each try waits long enough for a popup to open.
+ */
+async function clickUntil(page: Page, canvas: Locator, expected: Locator) {
+  for (let attempt = 1; ; attempt += 1) {
+    const box = await canvas.boundingBox();
+    if (!box) throw new Error("no map canvas");
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    try {
+      await expected.waitFor({ timeout: 3_000 });
+      return;
+    } catch (error) {
+      if (attempt === 5) throw error;
+    }
+  }
 }
 
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().replace(/\.\d{3}Z$/, "Z");
@@ -127,14 +146,10 @@ describe("incident analysis pages", () => {
       await page.goto("/incidents/map?from=2004-04-04&to=2004-04-04");
       await main(page).getByText("1 incident on the map").waitFor();
       const canvas = page.locator(".maplibregl-canvas");
-      await canvas.waitFor();
+      await page.locator('[data-drawn="true"]').waitFor();
       await canvas.scrollIntoViewIfNeeded();
-      await page.waitForTimeout(500);
-      const box = await canvas.boundingBox();
-      if (!box) throw new Error("no map canvas");
-      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
       const popup = page.locator(".maplibregl-popup");
-      await popup.getByText("Aviation incident").waitFor();
+      await clickUntil(page, canvas, popup.getByText("Aviation incident"));
       const link = popup.getByRole("link", { name: strings.map.openIncident });
       expect(await link.getAttribute("href")).toMatch(/^\/incidents\/[0-9a-f-]{36}$/);
       if (viewport === "desktop") await settledScreenshot(page, "incident-map-popup-desktop");

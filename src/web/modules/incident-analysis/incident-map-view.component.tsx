@@ -195,9 +195,18 @@ export function IncidentMapView({ data, config, height }: { data: IncidentMapDat
     // Cluster ids are only meaningful within one data set.
     for (const marker of markers.current.values()) marker.remove();
     markers.current.clear();
+    // `data-drawn` tells a waiting reader (a browser test, an assistive script) when these points
+    // are on the canvas: MapLibre loads GeoJSON in a worker, so they appear a moment after setData.
+    const region = container.current;
+    region?.setAttribute("data-drawn", "false");
     (instance.getSource("incidents") as GeoJSONSource).setData(data as never);
     const bounds = boundsOf(data);
     if (bounds) instance.fitBounds(bounds, { padding: 48, maxZoom: 5, duration: 0 });
+    const markDrawn = () => region?.setAttribute("data-drawn", "true");
+    instance.once("idle", markDrawn);
+    return () => {
+      instance.off("idle", markDrawn);
+    };
   }, [data, isReady]);
 
   if (failure) {
