@@ -202,6 +202,24 @@ describe("personal API tokens", () => {
     expect((await t.request(demo.pcsaMali, { method: "DELETE", url: `/api/auth/tokens/${id}` })).statusCode).toBe(404);
   });
 
+  it("records a token's last use at most once a minute, so polling does not write on every request", async () => {
+    const { token, id } = (await t.request(demo.analyst, { method: "POST", url: "/api/auth/tokens", payload: { name: "poller" } })).json();
+    const bearer = { authorization: `Bearer ${token}` };
+    const lastUsed = async () =>
+      (await t.database.query<{ last_used_at: Date | string | null }>("select last_used_at from api_tokens where id = $1", [id]))[0].last_used_at;
+    expect(await lastUsed()).toBeNull();
+    expect((await t.app.inject({ method: "GET", url: "/api/auth/me", headers: bearer })).statusCode).toBe(200);
+    const first = await lastUsed();
+    expect(first).not.toBeNull();
+    expect((await t.app.inject({ method: "GET", url: "/api/auth/me", headers: bearer })).statusCode).toBe(200);
+    expect(String(await lastUsed())).toBe(String(first));
+
+    await t.database.query("update api_tokens set last_used_at = now() - interval '2 minutes' where id = $1", [id]);
+    const earlier = new Date(String(await lastUsed())).getTime();
+    expect((await t.app.inject({ method: "GET", url: "/api/auth/me", headers: bearer })).statusCode).toBe(200);
+    expect(new Date(String(await lastUsed())).getTime()).toBeGreaterThan(earlier + 60_000);
+  });
+
   it("refuses an expired token", async () => {
     const { token, id } = (await t.request(demo.analyst, { method: "POST", url: "/api/auth/tokens", payload: { name: "short-lived" } })).json();
     await t.database.query("update api_tokens set expires_at = now() - interval '1 minute' where id = $1", [id]);
