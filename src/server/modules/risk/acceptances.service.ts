@@ -42,7 +42,12 @@ async function loadAssessment(context: ServiceContext, id: string) {
 
 /** The board of one assessment version, as the API answers it. */
 export async function acceptableRiskBoard(context: ServiceContext, assessmentId: string) {
-  const { assessment, placeName, matrix } = await loadAssessment(context, assessmentId);
+  return boardOf(context, await loadAssessment(context, assessmentId));
+}
+
+/** The board of an assessment already loaded (and its reading allowed) by the caller. */
+async function boardOf(context: ServiceContext, { assessment, placeName, matrix }: Awaited<ReturnType<typeof loadAssessment>>) {
+  const assessmentId = assessment.id;
   const { db } = context.database;
   const [activities, scenarios, acceptances] = await Promise.all([
     db
@@ -156,10 +161,11 @@ function presentAcceptance(row: AcceptanceRow, isCurrent: boolean) {
  * where the rule asks for an acceptance.
  */
 export async function acceptRisk(context: ServiceContext, assessmentId: string, input: RiskAcceptanceInput) {
-  const { assessment } = await loadAssessment(context, assessmentId);
+  const loaded = await loadAssessment(context, assessmentId);
+  const { assessment } = loaded;
   if (!programmePolicy.canAccept(context.actor, assessment)) throw new ForbiddenError("Only the area's Designated Official records the acceptance of a residual risk");
   if (assessment.status !== "approved") throw new ConflictError("status", `The assessment is ${assessment.status}: risks are accepted on the approved version only`);
-  const board = await acceptableRiskBoard(context, assessmentId);
+  const board = await boardOf(context, loaded);
   const item = board.items.find((candidate) => candidate.activityKey === input.activityKey);
   if (!item) throw new RuleError("activityKey", "is not an activity of this assessment version");
   if (item.status === "accepted") throw new ConflictError("activityKey", "The residual risk of this activity is already accepted for its criticality in force");

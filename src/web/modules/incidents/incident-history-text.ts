@@ -7,6 +7,38 @@ import type { Taxonomy } from "./incidents.api.ts";
 
 const hiddenFields = new Set(["createdByUserId", "importKey", "taxonomyVersion"]);
 
+/** As the incident's form shows them; a creation lists its fields in this order too. */
+const fieldOrder = [
+  "status",
+  "occurredAt",
+  "timeZone",
+  "placeId",
+  "placePath",
+  "dutyStationId",
+  "latitude",
+  "longitude",
+  "categoryCode",
+  "description",
+  "source",
+  "sourceDetail",
+  "reporterName",
+  "reporterPersonId",
+  "reporterContact",
+  "affectsUn",
+  "isNearMiss",
+  "isSensitive",
+  "organisationsAffected",
+  "peopleAffected",
+  "premisesAffected",
+  "assetsAffected",
+  "submittedAt",
+  "verifiedAt",
+  "verifiedByName",
+  "closedAt",
+  "attachment",
+  "needToKnow",
+];
+
 type Line = { outcome?: string; recruitmentType?: string; sex?: string; count?: number; personId?: string | null };
 type Item = { kind?: string; description?: string };
 type Attachment = { name?: string; size?: number; description?: string | null };
@@ -31,6 +63,7 @@ export function useIncidentHistoryText(taxonomy: Taxonomy | undefined): HistoryT
   const items = (list: Item[], kinds: string) => list.map((item) => `${label(kinds, item.kind)}: ${item.description ?? ""}`).join("; ");
 
   return {
+    order: fieldOrder,
     isHidden: (field) => hiddenFields.has(field),
     fieldLabel: (field) => (i18n.exists(`incidents.fields.${field}`) ? t(`incidents.fields.${field}`) : undefined),
     valueText: (field, value) => {
