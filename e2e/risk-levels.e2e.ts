@@ -235,6 +235,9 @@ describe("security levels and measures", () => {
     await history.getByText("convoy-briefing.pdf").waitFor();
     await history.getByRole("cell", { name: en.riskMeasures.statuses.implemented, exact: true }).waitFor();
     await history.getByRole("cell", { name: en.riskMeasures.fields.effectiveness, exact: true }).waitFor();
+    // Amounts and ratings read as the page shows them, not as stored ("25000.00", "4").
+    await history.getByRole("cell", { name: "4/5", exact: true }).waitFor();
+    await history.getByRole("cell", { name: "25,000", exact: true }).waitFor();
     await history.getByText(en.history.actions.create, { exact: true }).waitFor();
     await page.mouse.move(0, 0);
     await settledScreenshot(page, "risk-measure-detail-desktop");

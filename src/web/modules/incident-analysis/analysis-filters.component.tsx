@@ -1,8 +1,8 @@
-import { Button, Collapse, Paper } from "@mantine/core";
+import { Collapse, Paper } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { IconAdjustmentsHorizontal } from "@tabler/icons-react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { FiltersButton } from "../../app/components/list-filters.component.tsx";
 import { useIsPhone } from "../../app/viewport.ts";
 
 /** The filters of an analysis page: always shown on a wide screen, behind a button on a phone (as lists do). */
@@ -18,15 +18,7 @@ export function AnalysisFilters({ activeCount, children }: { activeCount: number
   if (!isPhone) return panel;
   return (
     <div>
-      <Button
-        variant={activeCount > 0 ? "light" : "default"}
-        onClick={shown.toggle}
-        aria-expanded={isShown}
-        leftSection={<IconAdjustmentsHorizontal size={16} aria-hidden />}
-        mb={isShown ? "xs" : 0}
-      >
-        {activeCount > 0 ? t("common.filtersCount", { count: activeCount }) : t("common.filters")}
-      </Button>
+      <FiltersButton activeCount={activeCount} isShown={isShown} onToggle={shown.toggle} mb={isShown ? "xs" : 0} />
       <Collapse expanded={isShown}>{panel}</Collapse>
     </div>
   );

@@ -1,6 +1,5 @@
-import { Badge, Button, Collapse, Group, Stack, Text } from "@mantine/core";
-import { useDisclosure } from "@mantine/hooks";
-import { IconAdjustmentsHorizontal, IconAlertTriangle, IconBolt, IconPlus } from "@tabler/icons-react";
+import { Badge, Button, Group, Stack, Text } from "@mantine/core";
+import { IconAlertTriangle, IconBolt, IconPlus } from "@tabler/icons-react";
 import { getRouteApi } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { type Column, DataTable } from "../../app/components/data-table.component.tsx";
@@ -10,7 +9,7 @@ import { PageHeader } from "../../app/components/page-header.component.tsx";
 import { IncidentExportMenu } from "../incident-exchange/incident-export-menu.component.tsx";
 import { IncidentImportButton } from "../incident-exchange/incident-import-button.component.tsx";
 import { QueryError } from "../../app/components/query-error.component.tsx";
-import { SearchInput } from "../../app/components/search-input.component.tsx";
+import { ListFilters } from "../../app/components/list-filters.component.tsx";
 import { intlLocale } from "../../app/format.ts";
 import { useCan } from "../../app/session.ts";
 import { useIsPhone } from "../../app/viewport.ts";
@@ -50,7 +49,6 @@ export function IncidentListPage() {
   const navigate = routeApi.useNavigate();
   const canCreate = useCan("incident.create");
   const isPhone = useIsPhone();
-  const [areFiltersShown, filters] = useDisclosure(false);
   const taxonomy = useTaxonomy();
   const text = useTaxonomyText(taxonomy.data);
   const peopleSummary = usePeopleSummary();
@@ -136,30 +134,9 @@ export function IncidentListPage() {
           </>
         }
       />
-      <Group mb="sm" align="flex-end" gap="xs" wrap="nowrap">
-        <div style={{ flex: 1, maxWidth: 480 }}>
-          <SearchInput label={t("common.search")} placeholder={t("incidents.searchPlaceholder")} value={search.q} onChange={(q) => update({ q })} />
-        </div>
-        {isPhone && (
-          <Button
-            variant={activeFilterCount > 0 ? "light" : "default"}
-            onClick={filters.toggle}
-            aria-expanded={areFiltersShown}
-            leftSection={<IconAdjustmentsHorizontal size={16} aria-hidden />}
-          >
-            {activeFilterCount > 0 ? t("common.filtersCount", { count: activeFilterCount }) : t("common.filters")}
-          </Button>
-        )}
-      </Group>
-      {isPhone ? (
-        <Collapse expanded={areFiltersShown} mb="sm">
-          <IncidentFilterFields search={search} update={update} />
-        </Collapse>
-      ) : (
-        <div style={{ marginBottom: "var(--mantine-spacing-sm)" }}>
-          <IncidentFilterFields search={search} update={update} />
-        </div>
-      )}
+      <ListFilters search={{ value: search.q, placeholder: t("incidents.searchPlaceholder"), onChange: (q) => update({ q }) }} activeCount={activeFilterCount}>
+        <IncidentFilterFields search={search} update={update} />
+      </ListFilters>
       {query.isError && <QueryError error={query.error} onRetry={() => void query.refetch()} />}
       {firstPage && firstPage.total !== null && (items?.length ?? 0) > 0 && (
         <Text size="sm" c="dimmed" mb="xs" aria-live="polite">

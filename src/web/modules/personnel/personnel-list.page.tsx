@@ -1,6 +1,6 @@
-import { Badge, Button, Collapse, Group, Select, SimpleGrid, Text } from "@mantine/core";
+import { Badge, Button, Select, SimpleGrid, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { IconAdjustmentsHorizontal, IconDownload, IconPlus, IconUpload, IconUsers } from "@tabler/icons-react";
+import { IconDownload, IconPlus, IconUpload, IconUsers } from "@tabler/icons-react";
 import { getRouteApi } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { type Column, DataTable } from "../../app/components/data-table.component.tsx";
@@ -10,7 +10,7 @@ import { ListResults } from "../../app/components/list-results.component.tsx";
 import { PageHeader } from "../../app/components/page-header.component.tsx";
 import { OrganisationSelect } from "../../app/components/pickers/organisation-select.component.tsx";
 import { PlaceSelect } from "../../app/components/pickers/place-select.component.tsx";
-import { SearchInput } from "../../app/components/search-input.component.tsx";
+import { ListFilters } from "../../app/components/list-filters.component.tsx";
 import {
   type PersonnelCategory,
   personnelCategories,
@@ -23,7 +23,6 @@ import { defaultPageSize, useListSearch } from "../../app/search-params.ts";
 import { useCan } from "../../app/session.ts";
 import { exportCsvUrl, type PersonListItem, usePersonnelList } from "./personnel.api.ts";
 import { PersonnelImportModal } from "./personnel-import.modal.tsx";
-import { useIsPhone } from "../../app/viewport.ts";
 
 const routeApi = getRouteApi("/app/pages/personnel");
 
@@ -34,9 +33,7 @@ export function PersonnelListPage() {
   const search = routeApi.useSearch();
   const navigate = routeApi.useNavigate();
   const canCreate = useCan("personnel.create");
-  const isPhone = useIsPhone();
   const [isImporting, importing] = useDisclosure(false);
-  const [areFiltersShown, filters] = useDisclosure(false);
   const { page, update, goToPage } = useListSearch(search, navigate);
   const filterParams = {
     q: search.q,
@@ -193,33 +190,9 @@ export function PersonnelListPage() {
           </>
         }
       />
-      <Group mb="sm" align="flex-end" gap="xs" wrap="nowrap">
-        <div style={{ flex: 1, maxWidth: 480 }}>
-          <SearchInput
-            label={t("common.search")}
-            placeholder={t("personnel.listSearchPlaceholder")}
-            value={search.q}
-            onChange={(q) => update({ q })}
-          />
-        </div>
-        {isPhone && (
-          <Button
-            variant={activeFilterCount > 0 ? "light" : "default"}
-            onClick={filters.toggle}
-            aria-expanded={areFiltersShown}
-            leftSection={<IconAdjustmentsHorizontal size={16} aria-hidden />}
-          >
-            {activeFilterCount > 0 ? t("common.filtersCount", { count: activeFilterCount }) : t("common.filters")}
-          </Button>
-        )}
-      </Group>
-      {isPhone ? (
-        <Collapse expanded={areFiltersShown} mb="sm">
-          {filterFields}
-        </Collapse>
-      ) : (
-        <div style={{ marginBottom: "var(--mantine-spacing-sm)" }}>{filterFields}</div>
-      )}
+      <ListFilters search={{ value: search.q, placeholder: t("personnel.listSearchPlaceholder"), onChange: (q) => update({ q }) }} activeCount={activeFilterCount}>
+        {filterFields}
+      </ListFilters>
       <ListResults query={query} page={page} onPageChange={goToPage}>
         <DataTable
           caption={t("personnel.title")}

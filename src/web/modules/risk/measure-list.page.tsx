@@ -16,7 +16,7 @@ import { useFormatters } from "../../app/format.ts";
 import { defaultPageSize, useListSearch } from "../../app/search-params.ts";
 import { useCan } from "../../app/session.ts";
 import { Effectiveness, formatCost, MeasureKindBadge, MeasureOverdueBadge, MeasureStatusBadge, useCategoryLabel } from "./measure-badges.component.tsx";
-import { FilterBar } from "./measure-filter-bar.component.tsx";
+import { ListFilters } from "../../app/components/list-filters.component.tsx";
 import { MeasureFormModal } from "./measure-form.modal.tsx";
 import { type MeasureFilters, type MeasureListItem, measuresCsvUrl, useMeasureList } from "./measure-records.api.ts";
 
@@ -146,7 +146,7 @@ export function MeasureListPage() {
           </>
         }
       />
-      <FilterBar activeCount={activeCount} search={{ value: search.q, onChange: (q) => update({ q }), placeholder: t("riskMeasures.searchPlaceholder") }}>
+      <ListFilters activeCount={activeCount} search={{ value: search.q, onChange: (q) => update({ q }), placeholder: t("riskMeasures.searchPlaceholder") }}>
         <SimpleGrid cols={{ base: 1, xs: 2, md: 3, xl: 6 }} spacing="sm">
           <PlaceSelect
             label={t("riskMeasures.fields.placeId")}
@@ -190,7 +190,7 @@ export function MeasureListPage() {
             onChange={(event) => update({ overdue: event.currentTarget.checked || undefined })}
           />
         </SimpleGrid>
-      </FilterBar>
+      </ListFilters>
       <ListResults query={query} page={page} onPageChange={goToPage}>
         <DataTable
           caption={t("riskMeasures.title")}

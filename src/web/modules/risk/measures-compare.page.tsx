@@ -13,7 +13,7 @@ import { useFormatters } from "../../app/format.ts";
 import { useCountryNames } from "../../app/reference-data.ts";
 import { defaultPageSize, useListSearch } from "../../app/search-params.ts";
 import { Effectiveness, formatCost, MeasureKindBadge, useCategoryLabel } from "./measure-badges.component.tsx";
-import { FilterBar } from "./measure-filter-bar.component.tsx";
+import { ListFilters } from "../../app/components/list-filters.component.tsx";
 import { type CompareItem, useMeasureCompare } from "./measure-records.api.ts";
 import { CategorySummaryTable } from "./measures-summary.component.tsx";
 
@@ -132,7 +132,7 @@ export function MeasuresComparePage() {
         description={t("riskMeasures.compare.description")}
         breadcrumbs={[{ label: t("riskMeasures.title"), to: "/risk/measures" }, { label: t("riskMeasures.compare.title") }]}
       />
-      <FilterBar activeCount={activeCount} search={{ value: search.q, onChange: (q) => update({ q }), placeholder: t("riskMeasures.compare.searchPlaceholder") }}>
+      <ListFilters activeCount={activeCount} search={{ value: search.q, onChange: (q) => update({ q }), placeholder: t("riskMeasures.compare.searchPlaceholder") }}>
         <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
           <Select
             label={t("riskMeasures.fields.category")}
@@ -160,7 +160,7 @@ export function MeasuresComparePage() {
             onChange={(value) => update({ minEffectiveness: value ? Number(value) : undefined })}
           />
         </SimpleGrid>
-      </FilterBar>
+      </ListFilters>
       {query.data && query.data.summary.length > 0 && <CategorySummaryTable summary={query.data.summary} />}
       <ListResults query={query} page={page} onPageChange={goToPage}>
         <DataTable

@@ -17,7 +17,7 @@ import { useFormatters } from "../../app/format.ts";
 import { defaultPageSize, useListSearch } from "../../app/search-params.ts";
 import { useCan } from "../../app/session.ts";
 import { useIsPhone } from "../../app/viewport.ts";
-import { FilterBar } from "./measure-filter-bar.component.tsx";
+import { ListFilters } from "../../app/components/list-filters.component.tsx";
 import { type PcAssessment, useDeletePcAssessment, usePcAssessmentList } from "./programme-criticality.api.ts";
 import { ProgrammeFormModal } from "./programme-form.modal.tsx";
 import { useProgrammeHistoryText } from "./risk-history-text.ts";
@@ -128,7 +128,7 @@ export function ProgrammeListPage() {
           )
         }
       />
-      <FilterBar activeCount={activeCount}>
+      <ListFilters activeCount={activeCount}>
         <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="sm">
           <PlaceSelect
             label={t("riskProgrammes.fields.placeId")}
@@ -150,7 +150,7 @@ export function ProgrammeListPage() {
             onChange={(value) => update({ level: (value ?? undefined) as ProgrammeCriticality | undefined })}
           />
         </SimpleGrid>
-      </FilterBar>
+      </ListFilters>
       <ListResults query={query} page={page} onPageChange={goToPage}>
         <DataTable
           caption={t("riskProgrammes.title")}

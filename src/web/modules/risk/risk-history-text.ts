@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { HistoryText } from "../../app/components/history.component.tsx";
+import { useFormatters } from "../../app/format.ts";
 import { useOrganisationOptions } from "../../app/reference-data.ts";
 import { useCategoryLabel } from "./measure-badges.component.tsx";
 import type { MeasureCategory } from "../../../core/risk/risk-enums.ts";
@@ -129,6 +130,7 @@ export function useMeasureHistoryText(): HistoryText {
   const { t, i18n } = useTranslation();
   const label = useLabel();
   const categoryLabel = useCategoryLabel();
+  const format = useFormatters();
   // Warms the organisation codes the shared wording shows for organisation ids.
   useOrganisationOptions();
   return {
@@ -150,6 +152,11 @@ export function useMeasureHistoryText(): HistoryText {
           return label("riskMeasures.kinds", value);
         case "category":
           return typeof value === "string" ? categoryLabel(value as MeasureCategory) : undefined;
+        // Stored as exact decimals ("25000.00"); read as the page shows amounts.
+        case "costAmount":
+          return Number.isFinite(Number(value)) ? format.number(Number(value)) : undefined;
+        case "effectiveness":
+          return `${value}/5`;
         case "evidence":
           // An evidence entry keeps the file's name, type and size: the name says which it was.
           return typeof value === "object" && !Array.isArray(value) ? ((value as { name?: string }).name ?? undefined) : undefined;

@@ -1,6 +1,6 @@
-import { Button, Checkbox, Collapse, Group, Select, SimpleGrid, Stack, Text } from "@mantine/core";
+import { Button, Checkbox, Group, Select, SimpleGrid, Stack, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { IconAdjustmentsHorizontal, IconPlus, IconShieldHeart } from "@tabler/icons-react";
+import { IconPlus, IconShieldHeart } from "@tabler/icons-react";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import {
@@ -18,11 +18,10 @@ import { AnchorLink } from "../../app/components/links.tsx";
 import { ListResults } from "../../app/components/list-results.component.tsx";
 import { PageHeader } from "../../app/components/page-header.component.tsx";
 import { PlaceSelect } from "../../app/components/pickers/place-select.component.tsx";
-import { SearchInput } from "../../app/components/search-input.component.tsx";
+import { ListFilters } from "../../app/components/list-filters.component.tsx";
 import { useFormatters } from "../../app/format.ts";
 import { defaultPageSize, useListSearch } from "../../app/search-params.ts";
 import { useCan } from "../../app/session.ts";
-import { useIsPhone } from "../../app/viewport.ts";
 import { IncidentLink } from "./incident-link.component.tsx";
 import { CaseStatusBadge, OverdueBadge } from "./victim-badges.component.tsx";
 import { VictimCaseFormModal } from "./victim-case-form.modal.tsx";
@@ -37,9 +36,7 @@ export function VictimListPage() {
   const navigate = routeApi.useNavigate();
   const goTo = useNavigate();
   const canManage = useCan("victim.manage");
-  const isPhone = useIsPhone();
   const [isCreating, creating] = useDisclosure(false);
-  const [areFiltersShown, filters] = useDisclosure(false);
   const { page, update, goToPage } = useListSearch(search, navigate);
   const sort = search.sort ?? "nextFollowUp";
   const order = search.order ?? "asc";
@@ -170,33 +167,9 @@ export function VictimListPage() {
           )
         }
       />
-      <Group mb="sm" align="flex-end" gap="xs" wrap="nowrap">
-        <div style={{ flex: 1, maxWidth: 480 }}>
-          <SearchInput
-            label={t("common.search")}
-            placeholder={t("victims.searchPlaceholder")}
-            value={search.q}
-            onChange={(q) => update({ q })}
-          />
-        </div>
-        {isPhone && (
-          <Button
-            variant={activeFilterCount > 0 ? "light" : "default"}
-            onClick={filters.toggle}
-            aria-expanded={areFiltersShown}
-            leftSection={<IconAdjustmentsHorizontal size={16} aria-hidden />}
-          >
-            {activeFilterCount > 0 ? t("common.filtersCount", { count: activeFilterCount }) : t("common.filters")}
-          </Button>
-        )}
-      </Group>
-      {isPhone ? (
-        <Collapse expanded={areFiltersShown} mb="sm">
-          {filterFields}
-        </Collapse>
-      ) : (
-        <div style={{ marginBottom: "var(--mantine-spacing-sm)" }}>{filterFields}</div>
-      )}
+      <ListFilters search={{ value: search.q, placeholder: t("victims.searchPlaceholder"), onChange: (q) => update({ q }) }} activeCount={activeFilterCount}>
+        {filterFields}
+      </ListFilters>
       <ListResults query={query} page={page} onPageChange={goToPage}>
         <DataTable
           caption={t("victims.title")}
