@@ -48,6 +48,7 @@ describe("incidents: record, revise, history and the list", () => {
     const page = await signedIn("desktop");
     await navigate(page, "desktop", strings.navGroup.list);
     await mainHeading(page, strings.title).waitFor();
+    expect(await page.title()).toBe(`${strings.title} · Vigil`);
     await main(page).getByRole("link", { name: strings.create }).first().click();
     await mainHeading(page, strings.createTitle).waitFor();
 

@@ -108,6 +108,8 @@ describe("victims register", () => {
     await dialog.waitFor({ state: "detached" });
 
     await mainHeading(page, victimName).waitFor();
+    // The tab's title stays in the browser's history: it names the register, never the victim.
+    expect(await page.title()).toBe(`${en.victims.title} · Vigil`);
     casePath = new URL(page.url()).pathname;
     expect(casePath).toMatch(/^\/victims\/[0-9a-f-]{36}$/);
     await page.getByRole("region", { name: en.victims.caseDetails }).getByText(en.victims.investigationStatuses.under_investigation).waitFor();

@@ -44,6 +44,12 @@ export function formatDateTime(value: string | null | undefined, language: strin
   return Number.isNaN(date.getTime()) ? value : dateTimeFormat(language).format(date);
 }
 
+/** A calendar month (YYYY-MM) as words: "Jan 2026", "janv. 2026". */
+export function formatMonth(value: string, language: string): string {
+  const date = new Date(`${value.slice(0, 7)}-01T00:00:00Z`);
+  return Number.isNaN(date.getTime()) ? value : new Intl.DateTimeFormat(intlLocale(language), { month: "short", year: "numeric", timeZone: "UTC" }).format(date);
+}
+
 /** Today's date in the user's own time zone, as YYYY-MM-DD. */
 export function todayIso(): string {
   const now = new Date();
@@ -57,6 +63,7 @@ export function useFormatters() {
   return {
     date: (value: string | null | undefined) => formatDate(value, language),
     dateTime: (value: string | null | undefined) => formatDateTime(value, language),
+    month: (value: string) => formatMonth(value, language),
     number: (value: number) => new Intl.NumberFormat(intlLocale(language)).format(value),
   };
 }

@@ -1,6 +1,6 @@
 import { Anchor, Breadcrumbs, Group, Stack, Text, Title } from "@mantine/core";
 import { Link } from "@tanstack/react-router";
-import type { ReactNode } from "react";
+import { type ReactNode, useEffect } from "react";
 
 export type Crumb = { label: string; to?: string; params?: Record<string, string> };
 
@@ -11,9 +11,28 @@ type PageHeaderProps = {
   actions?: ReactNode;
   breadcrumbs?: Crumb[];
   badges?: ReactNode;
+  /**
+   * The browser tab's title, when it must differ from the page's: a tab title stays in the
+   * browser's history, so a victim's name is not put there.
+   */
+  documentTitle?: string;
 };
 
-export function PageHeader({ title, description, actions, breadcrumbs, badges }: PageHeaderProps) {
+const appName = "Vigil";
+
+/** Names the browser tab after the page, so users with several tabs open (and screen readers) can tell them apart. */
+function useDocumentTitle(title: string | undefined) {
+  useEffect(() => {
+    if (!title) return;
+    document.title = `${title} · ${appName}`;
+    return () => {
+      document.title = appName;
+    };
+  }, [title]);
+}
+
+export function PageHeader({ title, description, actions, breadcrumbs, badges, documentTitle }: PageHeaderProps) {
+  useDocumentTitle(documentTitle ?? (typeof title === "string" ? title : undefined));
   return (
     <Stack gap={6} mb="md">
       {breadcrumbs && breadcrumbs.length > 0 && (

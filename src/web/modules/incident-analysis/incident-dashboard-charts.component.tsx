@@ -1,6 +1,7 @@
 import { Paper, SimpleGrid, Text, Title } from "@mantine/core";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
+import { formatMonth } from "../../app/format.ts";
 import { useIsPhone } from "../../app/viewport.ts";
 import type { IncidentStats } from "./incident-analysis.api.ts";
 import { currentColor, kindColors, previousColor, useTaxonomyLabels } from "./incident-analysis-labels.ts";
@@ -38,11 +39,12 @@ function barsOption(labels: string[], values: number[], colors: string[], isPhon
 }
 
 export function IncidentCharts({ stats }: { stats: IncidentStats }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const labels = useTaxonomyLabels();
   const isPhone = useIsPhone();
 
   const options = useMemo(() => {
+    const month = (value: string) => formatMonth(value, i18n.language);
     const incidents = t("incidentAnalysis.totals.incidents");
     const people = t("incidentAnalysis.totals.people");
     const currentName = t("incidentAnalysis.dashboard.thisPeriod");
@@ -58,10 +60,10 @@ export function IncidentCharts({ stats }: { stats: IncidentStats }) {
           trigger: "axis",
           formatter: (items: { dataIndex: number }[]) => {
             const row = stats.byMonth[items[0]?.dataIndex ?? 0];
-            return row ? `${row.month}: ${row.incidents}<br/>${row.previousMonth}: ${row.previousIncidents}` : "";
+            return row ? `${month(row.month)}: ${row.incidents}<br/>${month(row.previousMonth)}: ${row.previousIncidents}` : "";
           },
         },
-        xAxis: { type: "category", data: stats.byMonth.map((row) => row.month), axisLabel: { hideOverlap: true } },
+        xAxis: { type: "category", data: stats.byMonth.map((row) => month(row.month)), axisLabel: { hideOverlap: true } },
         yAxis: { type: "value", minInterval: 1 },
         series: [
           { type: "line", name: currentName, data: stats.byMonth.map((row) => row.incidents), color: currentColor, symbolSize: 6, lineStyle: { width: 2.5 } },
@@ -107,7 +109,7 @@ export function IncidentCharts({ stats }: { stats: IncidentStats }) {
         ],
       } satisfies ChartOption,
     };
-  }, [stats, isPhone, labels.category, labels.outcome, t]);
+  }, [stats, isPhone, labels.category, labels.outcome, t, i18n.language]);
 
   const split = stats.violenceSafety;
   return (

@@ -2,6 +2,7 @@ import { Alert, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title 
 import { IconChartBar, IconFileReport, IconMap } from "@tabler/icons-react";
 import { getRouteApi } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
+import { useFormatters } from "../../app/format.ts";
 import { Empty } from "../../app/components/empty-state.component.tsx";
 import { ButtonLink } from "../../app/components/links.tsx";
 import { PageHeader } from "../../app/components/page-header.component.tsx";
@@ -52,6 +53,7 @@ function Totals({ stats }: { stats: IncidentStats }) {
 export function IncidentDashboardPage() {
   const { t } = useTranslation();
   const labels = useTaxonomyLabels();
+  const format = useFormatters();
   const search = routeApi.useSearch();
   const navigate = routeApi.useNavigate();
   const update = (patch: Partial<typeof search>) => void navigate({ search: (previous) => ({ ...previous, ...patch }), replace: true });
@@ -121,10 +123,10 @@ export function IncidentDashboardPage() {
         <>
           <Group justify="space-between" gap="xs">
             <Title order={2} size="h4">
-              {t("incidentAnalysis.dashboard.periodHeading", { from: stats.period.from, to: stats.period.to })}
+              {t("incidentAnalysis.dashboard.periodHeading", { from: format.month(stats.period.from), to: format.month(stats.period.to) })}
             </Title>
             <Text size="sm" c="dimmed">
-              {t("incidentAnalysis.dashboard.comparedWith", { from: stats.previousPeriod.from, to: stats.previousPeriod.to })}
+              {t("incidentAnalysis.dashboard.comparedWith", { from: format.month(stats.previousPeriod.from), to: format.month(stats.previousPeriod.to) })}
             </Text>
           </Group>
           <Totals stats={stats} />

@@ -60,6 +60,7 @@ function VictimCaseView({ victimCase }: { victimCase: VictimCase }) {
     <Stack gap="md">
       <PageHeader
         title={victimCase.victimName}
+        documentTitle={t("victims.title")}
         breadcrumbs={[{ label: t("victims.title"), to: "/victims" }]}
         badges={
           <>
