@@ -151,6 +151,10 @@ describe("incidents: record, revise, history and the list", () => {
     await main(page).getByText(en.common.noMatches).waitFor();
     await main(page).getByRole("button", { name: en.common.clearFilters }).click();
     await page.waitForURL((url) => url.search === "");
+
+    // A mistyped or cut-off link to a record is a missing page, not a failed load.
+    await page.goto("/incidents/quick-report");
+    await mainHeading(page, en.errors.pageNotFoundTitle).waitFor();
     await page.context().close();
   });
 

@@ -8,7 +8,7 @@ import { useTranslation } from "react-i18next";
 import { isApiError, setUnauthorizedHandler } from "./api.ts";
 import { createAppRouter } from "./router.tsx";
 import { meQueryKey } from "./session.ts";
-import { buildTheme } from "./theme.ts";
+import { buildTheme, cssVariablesResolver } from "./theme.ts";
 
 export const queryClient = new QueryClient({
   defaultOptions: {
@@ -50,7 +50,7 @@ export function App() {
   // biome-ignore lint/correctness/useExhaustiveDependencies: the labels change with the language.
   const theme = useMemo(() => buildTheme(t), [t, i18n.language]);
   return (
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    <MantineProvider theme={theme} defaultColorScheme="light" cssVariablesResolver={cssVariablesResolver}>
       <Notifications position="top-right" limit={3} />
       <QueryClientProvider client={queryClient}>
         <ModalsWithLabels>

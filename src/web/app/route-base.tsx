@@ -46,15 +46,23 @@ export const pagesRoute = createRoute({
   notFoundComponent: NotFoundPage,
 });
 
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /**
  * Pages the caller has no right to at all answer "not found", as the API does, instead of
- * loading and then failing with 403.
+ * loading and then failing with 403. So does a record address whose id (every `$…Id` is a UUID)
+ * cannot exist, such as a mistyped or cut-off link, instead of a failed load.
  */
 export const requires =
   (permission: string) =>
-  ({ context }: { context: RouterContext }) => {
-    const me = context.queryClient.getQueryData<Me>(meQueryKey);
+  (match: { context: RouterContext }) => {
+    const me = match.context.queryClient.getQueryData<Me>(meQueryKey);
     if (me && !me.permissions.includes(permission)) throw notFound();
+    // Read without naming its type here: a typed `params` would take over the routes' own param types.
+    const { params } = match as { params?: Record<string, unknown> };
+    for (const [name, value] of Object.entries(params ?? {})) {
+      if (name.endsWith("Id") && !uuidPattern.test(String(value))) throw notFound();
+    }
   };
 
 export const page = <T extends Record<string, unknown>>(importer: () => Promise<T>, name: keyof T & string) =>

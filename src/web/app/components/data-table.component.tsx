@@ -81,7 +81,7 @@ function WideTable<T>({
 }: DataTableProps<T>) {
   const { t } = useTranslation();
   return (
-    <Table.ScrollContainer minWidth={minWidth ?? 640} type="native">
+    <Table.ScrollContainer tabIndex={0} minWidth={minWidth ?? 640} type="native">
       <Table striped highlightOnHover verticalSpacing="xs" aria-busy={isLoading}>
         <caption className="vigil-sr-only">{caption}</caption>
         <Table.Thead>
@@ -144,9 +144,9 @@ function CardList<T>({ caption, columns, items, isLoading, getKey, sort, rowActi
   const rest = columns.filter((column) => column !== primary && !column.isHiddenOnCards);
   const sortable = columns.filter((column) => column.sortKey);
   return (
-    <Stack gap="xs" aria-label={caption} role="list" aria-busy={isLoading}>
+    <Stack gap="xs">
       {sort && sortable.length > 0 && (
-        <Group gap="xs" wrap="nowrap" role="presentation">
+        <Group gap="xs" wrap="nowrap">
           <Select
             size="xs"
             style={{ flex: 1 }}
@@ -174,6 +174,8 @@ function CardList<T>({ caption, columns, items, isLoading, getKey, sort, rowActi
           </ActionIcon>
         </Group>
       )}
+      {/* The sort controls stay outside the list: a list holds only its items. */}
+      <Stack gap="xs" aria-label={caption} role="list" aria-busy={isLoading}>
       {isLoading && !items
         ? skeletonKeys.slice(0, 4).map((key) => (
             <Card key={key} withBorder padding="sm" role="listitem">
@@ -208,6 +210,7 @@ function CardList<T>({ caption, columns, items, isLoading, getKey, sort, rowActi
               </Stack>
             </Card>
           ))}
+      </Stack>
     </Stack>
   );
 }

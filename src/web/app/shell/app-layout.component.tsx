@@ -191,7 +191,8 @@ export function AppLayout() {
             <NotificationBell />
             <Menu position="bottom-end" withinPortal>
               <Menu.Target>
-                <UnstyledButton aria-label={t("shell.userMenu", { name: me.user.displayName })}>
+                {/* The name starts with the initials shown, so a voice user can say what they see (WCAG 2.5.3). */}
+                <UnstyledButton aria-label={`${initials(me.user.displayName)} · ${t("shell.userMenu", { name: me.user.displayName })}`}>
                   <Avatar color="vigil" radius="xl" size="md">
                     {initials(me.user.displayName)}
                   </Avatar>

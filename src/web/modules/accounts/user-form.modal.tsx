@@ -153,7 +153,7 @@ function UserForm({ user, onClose }: { user?: User; onClose: () => void }) {
           onChange={(personId) => form.setFieldValue("personId", personId)}
         />
         {values.systemRoles.length === 0 && !values.personId && (
-          <Text size="xs" c="orange.8">
+          <Text size="xs" c="orange">
             {t("accounts.noAccessWarning")}
           </Text>
         )}

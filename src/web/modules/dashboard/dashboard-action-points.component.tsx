@@ -46,7 +46,7 @@ export function ActionPointsSection({ points }: { points: Dashboard["actionPoint
                     {t("meetings.overdue")}
                   </Badge>
                 )}
-                <Text size="xs" c={point.isOverdue ? "red.8" : "dimmed"}>
+                <Text size="xs" c={point.isOverdue ? "red.9" : "dimmed"}>
                   {point.dueOn ? t("meetings.dueOn", { date: format.date(point.dueOn) }) : t("dashboard.noDueDate")}
                   {point.ownerName ? ` · ${point.ownerName}` : ""}
                 </Text>

@@ -31,7 +31,8 @@ export function DutyStationMap({ stations }: { stations: DutyStationPoint[] }) {
       <svg
         viewBox={viewBox}
         width="100%"
-        role="img"
+        // A group, not an image: its duty stations are links a keyboard reaches.
+        role="group"
         aria-label={t("dashboard.mapLabel", { count: stations.length })}
         style={{ display: "block", aspectRatio: `${mapWidth} / ${bottom - top}` }}
       >

@@ -54,7 +54,7 @@ function DeliveryList({ webhook }: { webhook: Webhook }) {
         <Stack gap={0}>
           {delivery.lastStatusCode !== null && <Text size="sm">HTTP {delivery.lastStatusCode}</Text>}
           {delivery.lastError && (
-            <Text size="xs" c="red.8" className="vigil-break">
+            <Text size="xs" c="red.9" className="vigil-break">
               {delivery.lastError}
             </Text>
           )}

@@ -44,6 +44,8 @@ export function NotificationBell() {
       withinPortal
       trapFocus
       returnFocus
+      // The bell button carries its own aria-expanded and aria-haspopup; Mantine would put them on the Indicator's <div>.
+      withRoles={false}
     >
       <Popover.Target>
         <Indicator

@@ -59,7 +59,7 @@ export function ScenariosSection({ assessment, canEdit }: SectionProps) {
           {scenario.residual.level.rank > scenario.inherent.level.rank && (
             <Group gap={4} wrap="nowrap">
               <IconAlertTriangle size={14} color="var(--mantine-color-orange-7)" aria-hidden />
-              <Text size="xs" c="orange.8">
+              <Text size="xs" c="orange">
                 {t("srm.scenarios.residualAbove")}
               </Text>
             </Group>

@@ -5,7 +5,8 @@ import type { RiskLevel, RiskMatrix } from "../../../core/risk/risk-matrix.types
 import { CellSummary } from "./assessment-scenarios.component.tsx";
 import type { Scenario } from "./srm-api.ts";
 import { useIsPhone } from "../../app/viewport.ts";
-import { LevelChip, textOn, useLocalised } from "./srm-labels.tsx";
+import { textOn } from "../../app/theme.ts";
+import { LevelChip, useLocalised } from "./srm-labels.tsx";
 
 /** "Very high" → "VH": what a phone's narrow cell can show of a level's name (the legend spells it out). */
 export const initials = (name: string) =>
@@ -203,7 +204,7 @@ export function HeatMaps({ matrix, scenarios }: { matrix: RiskMatrix; scenarios:
             {t("srm.scenarios.empty")}
           </Text>
         ) : (
-          <Table.ScrollContainer minWidth={320} type="native">
+          <Table.ScrollContainer tabIndex={0} minWidth={320} type="native">
             <Table striped verticalSpacing={4}>
               <caption className="vigil-sr-only">{t("srm.heatMap.tableCaption")}</caption>
               <Table.Thead>

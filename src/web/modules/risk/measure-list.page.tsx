@@ -109,7 +109,7 @@ export function MeasureListPage() {
       key: "evidence",
       header: t("riskMeasures.fields.evidence"),
       render: (item) => (
-        <Group gap={4} wrap="nowrap" aria-label={t("riskMeasures.evidenceCount", { count: item.evidenceCount })}>
+        <Group gap={4} wrap="nowrap" role="img" aria-label={t("riskMeasures.evidenceCount", { count: item.evidenceCount })}>
           <IconPaperclip size={14} aria-hidden />
           <span aria-hidden>{item.evidenceCount}</span>
         </Group>

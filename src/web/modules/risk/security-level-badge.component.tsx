@@ -2,10 +2,8 @@ import { Badge, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { LevelChangeStatus } from "../../../core/risk/risk-enums.ts";
 import { type SecurityLevel, securityLevelColours, securityLevelLabels } from "../../../core/risk/security-levels.ts";
+import { textOn } from "../../app/theme.ts";
 import { useLocalised } from "./measure-badges.component.tsx";
-
-/** Levels 5 and 6 are dark: white writing on them. */
-const textOn = (level: number) => (level >= 5 ? "#fff" : "#1a1b1e");
 
 /** A security level in its map colour, with its number and name (never the colour alone). */
 export function SecurityLevelBadge({ level, isCompact = false }: { level: number | null; isCompact?: boolean }) {
@@ -22,7 +20,7 @@ export function SecurityLevelBadge({ level, isCompact = false }: { level: number
   return (
     <Badge
       radius="sm"
-      style={{ background: securityLevelColours[level as SecurityLevel], color: textOn(level), border: "1px solid rgba(0,0,0,0.2)", textTransform: "none" }}
+      style={{ background: securityLevelColours[level as SecurityLevel], color: textOn(securityLevelColours[level as SecurityLevel]), border: "1px solid rgba(0,0,0,0.2)", textTransform: "none" }}
       title={isCompact ? label : undefined}
       aria-label={isCompact ? t("riskLevels.levelValue", { level, label }) : undefined}
     >

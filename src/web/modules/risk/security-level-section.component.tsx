@@ -155,7 +155,7 @@ function ChangeItem({ change, placeName }: { change: LevelChange; placeName: str
           </Text>
         )}
         {change.rejectionReason && (
-          <Text size="xs" mt={4} c="red.8" className="vigil-break">
+          <Text size="xs" mt={4} c="red.9" className="vigil-break">
             <Text span fw={600} size="xs">
               {t("riskLevels.history.rejectionReason")}:
             </Text>{" "}

@@ -2,6 +2,7 @@ import { Badge, type BadgeProps } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { AssessmentStatus } from "../../../core/risk/risk-enums.ts";
 import type { Localised } from "../../../core/risk/risk-matrix.types.ts";
+import { textOn } from "../../app/theme.ts";
 
 /** Small shared pieces of the SRM pages: localised matrix text, status and level badges. */
 
@@ -36,17 +37,6 @@ export function ReviewOverdueBadge() {
   );
 }
 
-/** Black or white, whichever reads better on the level's colour (WCAG relative luminance). */
-export function textOn(colour: string): string {
-  const hex = /^#([0-9a-f]{6})$/i.exec(colour)?.[1];
-  if (!hex) return "#000";
-  const channel = (index: number) => {
-    const value = Number.parseInt(hex.slice(index, index + 2), 16) / 255;
-    return value <= 0.03928 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4;
-  };
-  const luminance = 0.2126 * channel(0) + 0.7152 * channel(2) + 0.0722 * channel(4);
-  return luminance > 0.22 ? "#000" : "#fff";
-}
 
 /** A risk level in its matrix colour, always with its name (colour is never the only signal). */
 export function LevelChip({ level, size = "md" }: { level: { label: Localised; colour: string }; size?: BadgeProps["size"] }) {
