@@ -111,5 +111,5 @@ export async function dashboardLoaded(page: Page, strings = en) {
     .getByRole("region", { name: strings.dashboard.areasTitle })
     .getByText(`${strings.placeKinds.designated_area} · Mali`)
     .waitFor();
-  await page.getByRole("img", { name: pattern(strings.dashboard.mapLabel_other) }).locator("path").waitFor();
+  await page.getByRole("group", { name: pattern(strings.dashboard.mapLabel_other) }).locator("path").waitFor();
 }

@@ -32,6 +32,7 @@ export function DutyStationMap({ stations }: { stations: DutyStationPoint[] }) {
         viewBox={viewBox}
         width="100%"
         // A group, not an image: its duty stations are links a keyboard reaches.
+        // biome-ignore lint/a11y/useSemanticElements: an <svg> cannot be a <fieldset>.
         role="group"
         aria-label={t("dashboard.mapLabel", { count: stations.length })}
         style={{ display: "block", aspectRatio: `${mapWidth} / ${bottom - top}` }}
