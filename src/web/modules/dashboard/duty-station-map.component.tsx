@@ -28,11 +28,11 @@ export function DutyStationMap({ stations }: { stations: DutyStationPoint[] }) {
   return (
     <Box pos="relative" style={{ borderRadius: "var(--mantine-radius-sm)", overflow: "hidden" }} bg="#eef4f9">
       {outline.isPending && <Skeleton pos="absolute" inset={0} radius={0} />}
+      {/* biome-ignore lint/a11y/useSemanticElements: an <svg> cannot be a <fieldset>. */}
       <svg
         viewBox={viewBox}
         width="100%"
         // A group, not an image: its duty stations are links a keyboard reaches.
-        // biome-ignore lint/a11y/useSemanticElements: an <svg> cannot be a <fieldset>.
         role="group"
         aria-label={t("dashboard.mapLabel", { count: stations.length })}
         style={{ display: "block", aspectRatio: `${mapWidth} / ${bottom - top}` }}
