@@ -15,6 +15,7 @@ export type Column<T> = {
   isPrimary?: boolean;
   /** Hidden on phone cards when the value adds little there. */
   isHiddenOnCards?: boolean;
+  /** The column's width, kept as its least: cells break long words anywhere, so an auto-sized table would squeeze them letter by letter. */
   width?: number | string;
 };
 
@@ -91,7 +92,7 @@ function WideTable<T>({
               return (
                 <Table.Th
                   key={column.key}
-                  style={{ width: column.width, whiteSpace: "nowrap" }}
+                  style={{ width: column.width, minWidth: column.width, whiteSpace: "nowrap" }}
                   aria-sort={isSorted ? (sort.order === "desc" ? "descending" : "ascending") : undefined}
                   scope="col"
                 >

@@ -69,6 +69,8 @@ export function ProgrammeListPage() {
       key: "activity",
       header: t("riskProgrammes.fields.activityName"),
       isPrimary: true,
+      // Activity names are long ("Measles vaccination in Tombouctou"): wide enough to break between words.
+      width: 220,
       render: (item) => (
         <Stack gap={0}>
           <Text size="sm" fw={600} className="vigil-break">
