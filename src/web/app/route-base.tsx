@@ -1,4 +1,5 @@
 import type { QueryClient } from "@tanstack/react-query";
+import { isUuid } from "../../core/ids.ts";
 import { createRootRouteWithContext, createRoute, lazyRouteComponent, notFound, Outlet, redirect } from "@tanstack/react-router";
 import { isApiError } from "./api.ts";
 import { searchOf, text } from "./search-params.ts";
@@ -46,8 +47,6 @@ export const pagesRoute = createRoute({
   notFoundComponent: NotFoundPage,
 });
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * Pages the caller has no right to at all answer "not found", as the API does, instead of
  * loading and then failing with 403. So does a record address whose id (every `$…Id` is a UUID)
@@ -61,7 +60,7 @@ export const requires =
     // Read without naming its type here: a typed `params` would take over the routes' own param types.
     const { params } = match as { params?: Record<string, unknown> };
     for (const [name, value] of Object.entries(params ?? {})) {
-      if (name.endsWith("Id") && !uuidPattern.test(String(value))) throw notFound();
+      if (name.endsWith("Id") && !isUuid(String(value))) throw notFound();
     }
   };
 

@@ -42,6 +42,8 @@ export function buildTheme(t: TFunction) {
       PasswordInput: { defaultProps: { visibilityToggleButtonProps: { "aria-label": t("common.showPassword") } } },
       Modal: { defaultProps: { closeButtonProps: close } },
       Notification: { defaultProps: { closeButtonProps: close } },
+      // A table that scrolls sideways must be reachable by keyboard to be scrolled (WCAG 2.1.1).
+      TableScrollContainer: { defaultProps: { tabIndex: 0 } },
     },
   });
 }

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { isUuid } from "../../../core/ids.ts";
 import { sql } from "drizzle-orm";
 import type { Permission } from "../../../core/access/permissions.ts";
 import { type Actor, grantsFor, pathCovers } from "../../../core/access/scope.ts";
@@ -62,15 +63,13 @@ async function lookupsFor(context: ServiceContext): Promise<ImportLookups> {
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * Import keys already stored. An external id that is the id of an incident of this Vigil (an
  * export imported back) also counts as stored, so an export re-imported here adds nothing.
  */
 async function storedKeys(context: ServiceContext, keys: string[]): Promise<Set<string>> {
   const found = new Set<string>();
-  const ownIds = keys.filter((key) => key.startsWith("id:") && uuidPattern.test(key.slice(3))).map((key) => key.slice(3).toLowerCase());
+  const ownIds = keys.filter((key) => key.startsWith("id:") && isUuid(key.slice(3))).map((key) => key.slice(3).toLowerCase());
   // One array parameter (= any) rather than a list of a thousand: one statement text to parse, one value to send.
   for (let start = 0; start < keys.length; start += 1000) {
     const rows = await context.database.db
@@ -149,7 +148,7 @@ export async function importIncidentFile(context: ServiceContext, request: Impor
         for (const issue of checked.issues) result.errors.push({ row, ...issue });
         continue;
       }
-      const externalId = checked.externalId && uuidPattern.test(checked.externalId) ? checked.externalId.toLowerCase() : checked.externalId;
+      const externalId = checked.externalId && isUuid(checked.externalId) ? checked.externalId.toLowerCase() : checked.externalId;
       const importKey = externalId ? `id:${externalId}` : `sha256:${sha256(checked.content)}`;
       if (keysInFile.has(importKey)) {
         result.duplicates += 1;

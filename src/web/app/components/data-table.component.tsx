@@ -82,7 +82,7 @@ function WideTable<T>({
 }: DataTableProps<T>) {
   const { t } = useTranslation();
   return (
-    <Table.ScrollContainer tabIndex={0} minWidth={minWidth ?? 640} type="native">
+    <Table.ScrollContainer minWidth={minWidth ?? 640} type="native">
       <Table striped highlightOnHover verticalSpacing="xs" aria-busy={isLoading}>
         <caption className="vigil-sr-only">{caption}</caption>
         <Table.Thead>

@@ -1,4 +1,5 @@
 import { useQueryClient } from "@tanstack/react-query";
+import { isUuid } from "../../../core/ids.ts";
 import { useTranslation } from "react-i18next";
 import type { ListResponse } from "../api.ts";
 import { useFormatters } from "../format.ts";
@@ -24,12 +25,21 @@ const enumNamespaces: Record<string, string[]> = {
   body: ["bodies"],
 };
 
+/**
+ * For a module's `HistoryText`: `text(key)` is the catalogue's text, or `undefined` when the
+ * catalogue has none, so the shared wording applies; `code(prefix, value)` is the label of a
+ * stored code (`prefix.value`) the same way.
+ */
+export function useOptionalText() {
+  const { t, i18n } = useTranslation();
+  const text = (key: string) => (i18n.exists(key) ? t(key) : undefined);
+  return { text, code: (prefix: string, value: unknown) => (typeof value === "string" ? text(`${prefix}.${value}`) : undefined) };
+}
+
 /** Internal bookkeeping that means nothing to a reader of the history. */
 export function isInternalField(field: string): boolean {
   return field === "id" || field.endsWith("Path") || field === "path";
 }
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Turns a stored value (code, id, date) into what a person reads elsewhere in the app. */
 export function useHistoryValueText(): (field: string, value: unknown) => string | null {
@@ -52,7 +62,7 @@ export function useHistoryValueText(): (field: string, value: unknown) => string
       if (i18n.exists(key)) return t(key);
     }
     if (field === "countryCode") return nameOf(value);
-    if (uuidPattern.test(value)) {
+    if (isUuid(value)) {
       const name =
         places.find((place) => place.id === value)?.name ??
         organisations.find((organisation) => organisation.id === value)?.code;

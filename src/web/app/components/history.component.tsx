@@ -119,7 +119,7 @@ function ChangeDetails({ changes, isCreation, text }: { changes: [string, Change
   }
 
   return (
-    <Table.ScrollContainer tabIndex={0} minWidth={420} type="native" mt={6}>
+    <Table.ScrollContainer minWidth={420} type="native" mt={6}>
       <Table withTableBorder withColumnBorders fz="sm" verticalSpacing={4}>
         <Table.Thead>
           <Table.Tr>

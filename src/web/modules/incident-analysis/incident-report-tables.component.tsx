@@ -25,7 +25,7 @@ function CountTable({ caption, headers, rows, minWidth = 360, isWide = false }: 
   // On a phone a report table fits the screen (smaller type, headers may wrap); only the JIU table, a column per year, scrolls.
   const isCompact = isPhone && !isWide;
   return (
-    <Table.ScrollContainer tabIndex={0} minWidth={isCompact ? 280 : minWidth} type="native">
+    <Table.ScrollContainer minWidth={isCompact ? 280 : minWidth} type="native">
       <Table striped highlightOnHover withTableBorder={false} fz={isPhone ? "xs" : "sm"} verticalSpacing={4} horizontalSpacing={isPhone ? 6 : "sm"}>
         <caption style={{ position: "absolute", width: 1, height: 1, overflow: "hidden", clip: "rect(0 0 0 0)" }}>{caption}</caption>
         <Table.Thead>

@@ -147,7 +147,7 @@ export function SampleRows({ preview }: { preview: ImportPreview }) {
       <Text size="sm" fw={500}>
         {t("incidentExchange.import.sample")}
       </Text>
-      <Table.ScrollContainer tabIndex={0} minWidth={480} maxHeight={240} type="native">
+      <Table.ScrollContainer minWidth={480} maxHeight={240} type="native">
         <Table striped withTableBorder fz="xs" stickyHeader>
           <Table.Thead>
             <Table.Tr>

@@ -34,7 +34,7 @@ export function ImportResultView({ result }: { result: ImportResult }) {
       {!isClean && (
         <>
           <Text size="sm">{t("incidentExchange.result.errorsExplained")}</Text>
-          <Table.ScrollContainer tabIndex={0} minWidth={isPhone ? 280 : 520} type="native">
+          <Table.ScrollContainer minWidth={isPhone ? 280 : 520} type="native">
             <Table striped withTableBorder fz="sm" aria-label={t("incidentExchange.result.errorsTable")}>
               <Table.Thead>
                 <Table.Tr>

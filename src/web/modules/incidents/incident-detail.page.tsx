@@ -166,7 +166,7 @@ function IncidentView({ incident }: { incident: Incident }) {
             {t("incidents.form.noPeople")}
           </Text>
         ) : (
-          <Table.ScrollContainer tabIndex={0} minWidth={480} type="native">
+          <Table.ScrollContainer minWidth={480} type="native">
             <Table withTableBorder fz="sm" verticalSpacing={4}>
               <Table.Thead>
                 <Table.Tr>

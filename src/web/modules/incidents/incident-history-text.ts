@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { HistoryText } from "../../app/components/history.component.tsx";
+import { useOptionalText } from "../../app/components/history-value.ts";
 import { useFormatters } from "../../app/format.ts";
 import { fileSize } from "../../app/components/file-size.ts";
 import { useTaxonomyText } from "./incident-labels.ts";
@@ -50,7 +51,8 @@ export function useIncidentHistoryText(taxonomy: Taxonomy | undefined): HistoryT
     [`${file.name ?? ""} (${fileSize(Number(file.size ?? 0), i18n.language)})`, file.description].filter(Boolean).join(" — ");
   const text = useTaxonomyText(taxonomy);
   const format = useFormatters();
-  const label = (key: string, value: unknown) => (typeof value === "string" && i18n.exists(`${key}.${value}`) ? t(`${key}.${value}`) : String(value));
+  const { text: optionalText, code } = useOptionalText();
+  const label = (key: string, value: unknown) => code(key, value) ?? String(value);
 
   const people = (lines: Line[]) =>
     lines
@@ -65,7 +67,7 @@ export function useIncidentHistoryText(taxonomy: Taxonomy | undefined): HistoryT
   return {
     order: fieldOrder,
     isHidden: (field) => hiddenFields.has(field),
-    fieldLabel: (field) => (i18n.exists(`incidents.fields.${field}`) ? t(`incidents.fields.${field}`) : undefined),
+    fieldLabel: (field) => optionalText(`incidents.fields.${field}`),
     valueText: (field, value) => {
       if (value === null || value === undefined) return undefined;
       switch (field) {

@@ -86,7 +86,7 @@ function OrganisationView({ organisation }: { organisation: Organisation }) {
             {t("organisations.noFocalPoints")}
           </Text>
         ) : (
-          <Table.ScrollContainer tabIndex={0} minWidth={420} type="native">
+          <Table.ScrollContainer minWidth={420} type="native">
             <Table>
               <Table.Thead>
                 <Table.Tr>

@@ -71,7 +71,7 @@ function ImportForm({ onClose }: { onClose: () => void }) {
             {t("personnel.import.created", { count: result.created })}{" "}
             {t("personnel.import.errorCount", { count: result.errors.length })}
           </Alert>
-          <Table.ScrollContainer tabIndex={0} minWidth={420} maxHeight={320} type="native">
+          <Table.ScrollContainer minWidth={420} maxHeight={320} type="native">
             <Table striped withTableBorder fz="sm" stickyHeader>
               <Table.Thead>
                 <Table.Tr>

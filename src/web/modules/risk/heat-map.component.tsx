@@ -204,7 +204,7 @@ export function HeatMaps({ matrix, scenarios }: { matrix: RiskMatrix; scenarios:
             {t("srm.scenarios.empty")}
           </Text>
         ) : (
-          <Table.ScrollContainer tabIndex={0} minWidth={320} type="native">
+          <Table.ScrollContainer minWidth={320} type="native">
             <Table striped verticalSpacing={4}>
               <caption className="vigil-sr-only">{t("srm.heatMap.tableCaption")}</caption>
               <Table.Thead>

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { HistoryText } from "../../app/components/history.component.tsx";
+import { useOptionalText } from "../../app/components/history-value.ts";
 import { useFormatters } from "../../app/format.ts";
 import { useOrganisationOptions } from "../../app/reference-data.ts";
 import { useCategoryLabel } from "./measure-badges.component.tsx";
@@ -79,15 +80,9 @@ const measureOrder = [
   "lastOverdueNoticeAt",
 ];
 
-/** `key.value` when the catalogue has it, else `undefined` (the shared wording then applies). */
-function useLabel() {
-  const { t, i18n } = useTranslation();
-  return (key: string, value: unknown) => (typeof value === "string" && i18n.exists(`${key}.${value}`) ? t(`${key}.${value}`) : undefined);
-}
-
 export function useAssessmentHistoryText(): HistoryText {
-  const { t, i18n } = useTranslation();
-  const label = useLabel();
+  const { t } = useTranslation();
+  const { text, code: label } = useOptionalText();
   const list = (key: string, value: unknown) => (Array.isArray(value) ? value.map((item) => label(key, item) ?? String(item)).join(", ") : undefined);
   const fieldKeys = ["srm.fields", "srm.scenarios.fields", "srm.approval"];
   const approvalFields: Record<string, string> = { approvedAt: "at", approvedByName: "by", approvalConditions: "conditions", authorName: "author" };
@@ -96,14 +91,13 @@ export function useAssessmentHistoryText(): HistoryText {
     // A new version starts with a copy of the one before: nothing of its own came before it.
     isCreation: (action) => action === "new_version",
     isHidden: (field) => hiddenAssessmentFields.has(field),
-    actionLabel: (action) => (i18n.exists(`srm.history.actions.${action}`) ? t(`srm.history.actions.${action}`) : undefined),
+    actionLabel: (action) => text(`srm.history.actions.${action}`),
     fieldLabel: (field) => {
       if (field === "authorName") return t("srm.fields.author");
       if (field in approvalFields) return t(`srm.approval.${approvalFields[field]}`);
       if (field === "activities") return t("srm.tabs.programme");
       if (field === "threats") return t("srm.tabs.threats");
-      const found = fieldKeys.find((key) => i18n.exists(`${key}.${field}`));
-      return found ? t(`${found}.${field}`) : undefined;
+      return fieldKeys.map((key) => text(`${key}.${field}`)).find((found) => found !== undefined);
     },
     valueText: (field, value) => {
       if (value === null || value === undefined) return undefined;
@@ -127,8 +121,8 @@ export function useAssessmentHistoryText(): HistoryText {
 }
 
 export function useMeasureHistoryText(): HistoryText {
-  const { t, i18n } = useTranslation();
-  const label = useLabel();
+  const { t } = useTranslation();
+  const { text, code: label } = useOptionalText();
   const categoryLabel = useCategoryLabel();
   const format = useFormatters();
   // Warms the organisation codes the shared wording shows for organisation ids.
@@ -136,12 +130,12 @@ export function useMeasureHistoryText(): HistoryText {
   return {
     order: measureOrder,
     isHidden: (field) => hiddenMeasureFields.has(field),
-    actionLabel: (action) => (i18n.exists(`riskMeasures.history.actions.${action}`) ? t(`riskMeasures.history.actions.${action}`) : undefined),
+    actionLabel: (action) => text(`riskMeasures.history.actions.${action}`),
     fieldLabel: (field) => {
       if (field === "lastOverdueNoticeAt") return t("riskMeasures.lastOverdueNotice");
       if (field === "holdersWithoutAccount") return t("riskMeasures.history.holdersWithoutAccount");
       if (field === "evidenceFiles") return t("riskMeasures.fields.evidence");
-      return i18n.exists(`riskMeasures.fields.${field}`) ? t(`riskMeasures.fields.${field}`) : undefined;
+      return text(`riskMeasures.fields.${field}`);
     },
     valueText: (field, value) => {
       if (value === null || value === undefined) return undefined;
@@ -174,13 +168,12 @@ const programmeOrder = ["activityName", "organisationId", "placeId", "periodFrom
 const hiddenProgrammeFields = new Set(["activityKey", "createdByUserId", "createdAt", "updatedAt"]);
 
 export function useProgrammeHistoryText(): HistoryText {
-  const { t, i18n } = useTranslation();
-  const label = useLabel();
+  const { text, code: label } = useOptionalText();
   useOrganisationOptions();
   return {
     order: programmeOrder,
     isHidden: (field) => hiddenProgrammeFields.has(field),
-    fieldLabel: (field) => (i18n.exists(`riskProgrammes.fields.${field}`) ? t(`riskProgrammes.fields.${field}`) : undefined),
+    fieldLabel: (field) => text(`riskProgrammes.fields.${field}`),
     valueText: (field, value) => (field === "level" && value != null ? label("riskProgrammes.levels", value) : undefined),
   };
 }
