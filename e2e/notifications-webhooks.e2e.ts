@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, newPage, signIn } from "./support/browser.ts";
+import { launchBrowser } from "./support/browser.ts";
+import { signedInOnDashboard, submitIncidentAtBamako } from "./support/incidents.ts";
 import { en, hasNoHorizontalScroll, main, mainHeading, navigate, pattern, settledScreenshot, type Viewport } from "./support/vigil.ts";
 
 /*
@@ -19,43 +20,17 @@ describe.each(["desktop", "phone"] as const)("notifications and webhooks (%s)", 
     await browser?.close();
   });
 
-  async function signedIn(email: string): Promise<Page> {
-    const { context, page } = await newPage(browser, baseUrl, viewport);
-    context.setDefaultTimeout(20_000);
-    await signIn(page, email);
-    await mainHeading(page, en.dashboard.title).waitFor();
-    return page;
-  }
-
-  /** A critical incident (an abduction at Bamako) recorded and submitted through the API as the page's user. */
-  async function submitAbduction(page: Page, marker: string): Promise<string> {
-    const me = await (await page.request.get("/api/auth/me")).json();
-    const headers = { "x-csrf-token": me.csrfToken as string };
-    const tree = (await (await page.request.get("/api/places/tree")).json()).items as { id: string; name: string }[];
-    const bamako = tree.find((item) => item.name === "Bamako")?.id as string;
-    const created = await page.request.post("/api/incidents", {
-      headers,
-      data: {
-        occurredAt: "2026-03-02T08:15:00Z",
-        timeZone: "Africa/Bamako",
-        place: { dutyStationId: bamako },
-        categoryCode: "abduction",
-        description: `A driver was taken at a false checkpoint (${marker}).`,
-        source: "un_security",
-        reporter: { name: "Browser test" },
-        peopleAffected: [{ outcome: "abducted", recruitmentType: "locally_recruited", sex: "male", count: 1 }],
-      },
-    });
-    expect(created.status(), await created.text()).toBe(201);
-    const { id } = (await created.json()) as { id: string };
-    const submitted = await page.request.post(`/api/incidents/${id}/transition`, { headers, data: { to: "submitted" } });
-    expect(submitted.status()).toBe(200);
-    return id;
-  }
+  const signedIn = (email: string) => signedInOnDashboard(browser, baseUrl, viewport, email);
 
   it("shows the DO the flash alert of an abduction in the bell, and opens the incident from it", async () => {
     const reporter = await signedIn("pcsa.mali@vigil.example");
-    const incidentId = await submitAbduction(reporter, randomBytes(3).toString("hex"));
+    const incidentId = await submitIncidentAtBamako(reporter, {
+      occurredAt: "2026-03-02T08:15:00Z",
+      categoryCode: "abduction",
+      description: `A driver was taken at a false checkpoint (${randomBytes(3).toString("hex")}).`,
+      source: "un_security",
+      peopleAffected: [{ outcome: "abducted", recruitmentType: "locally_recruited", sex: "male", count: 1 }],
+    });
     await reporter.context().close();
 
     const page = await signedIn("do.mali@vigil.example");

@@ -1,13 +1,18 @@
+import path from "node:path";
 import { Command, Option } from "commander";
 import { startServer } from "./cli/serve.command.ts";
-import { withDatabase } from "./cli/database.command.ts";
-import { backupDatabase, restoreDatabase } from "./platform/db/backup.ts";
-import { verifyAuditChain } from "./platform/audit/audit.service.ts";
+import { runHereOrThroughServer, withOwnDatabase } from "./cli/control-client.ts";
+import { restoreDatabase } from "./platform/db/backup.ts";
+import { loadConfig } from "./platform/config.ts";
+import { type BackupSecretOptions, readBackupSecrets } from "./cli/backup-secrets.ts";
 import { seedDemo, demoPassword } from "./seed/demo.seed.ts";
 import { printLogins } from "./cli/logins.ts";
-import { createUserCommand, resetPasswordCommand } from "./cli/user.command.ts";
 import { CommandError, generateIncidentsCommand, importIncidentsCommand } from "./cli/incidents.command.ts";
-import { systemRoles } from "../core/access/roles.ts";
+import { type SystemRole, systemRoles } from "../core/access/roles.ts";
+
+// What a refused command may do instead while a server holds the embedded data directory.
+const stopTheServer = "Stop the Vigil server first (Ctrl+C or SIGTERM), run this command, then start the server again.";
+const importThroughServer = "To add incidents while the server runs, import them in the web app (Incidents → Import) or through the API (POST /api/incidents/imports).";
 
 const program = new Command();
 program.name("vigil").description("Vigil security management information system").showHelpAfterError();
@@ -23,17 +28,17 @@ program
 program
   .command("migrate")
   .description("Apply database migrations and load the responsibilities register")
-  .action(() => withDatabase(async () => console.log("Database is up to date.")));
+  .action(() => withOwnDatabase(async () => console.log("Database is up to date."), stopTheServer));
 
 program
   .command("seed")
   .description("Load data into an empty database")
   .requiredOption("--demo", "the generated demo dataset")
   .action(() =>
-    withDatabase(async (database) => {
+    withOwnDatabase(async (database) => {
       const logins = await seedDemo(database);
       printLogins(logins, demoPassword);
-    }),
+    }, stopTheServer),
   );
 
 const user = program.command("user").description("Manage accounts");
@@ -44,54 +49,49 @@ user
   .requiredOption("--name <name>", "display name")
   .requiredOption("--password <password>", "password (at least 12 characters)")
   .addOption(new Option("--role <role...>", "system roles").choices([...systemRoles]))
-  .action((options: { email: string; name: string; password: string; role?: string[] }) =>
-    withDatabase((database) => createUserCommand(database, options)),
+  .action((options: { email: string; name: string; password: string; role?: SystemRole[] }) =>
+    runHereOrThroughServer({ command: "user create", ...options }),
   );
 user
   .command("reset-password")
   .description("Set a new password and unlock the account")
   .requiredOption("--email <email>", "the account's e-mail")
   .requiredOption("--password <password>", "the new password")
-  .action((options: { email: string; password: string }) => withDatabase((database) => resetPasswordCommand(database, options)));
+  .action((options: { email: string; password: string }) => runHereOrThroughServer({ command: "user reset-password", ...options }));
 
 program
   .command("backup")
   .description("Write a consistent backup of the whole database (PGlite or PostgreSQL) to a file")
-  .argument("<file>", "backup file to write (gzip'd JSON lines)")
-  .action((file: string) =>
-    withDatabase(async (database) => {
-      const counts = await backupDatabase(database, file);
-      console.log(`Backup written to ${file}: ${Object.values(counts).reduce((a, b) => a + b, 0)} rows in ${Object.keys(counts).length} tables.`);
-    }),
-  );
+  .argument("<file>", "backup file to write (gzip'd JSON lines; 0600)")
+  .option("--passphrase-file <file>", "encrypt with the passphrase in this file (or set VIGIL_BACKUP_PASSPHRASE): scrypt + AES-256-GCM")
+  .option("--recipient <public key PEM>", "encrypt for this RSA or X25519 public key (its private key restores)")
+  .action((file: string, options: BackupSecretOptions) => {
+    const { passphrase, recipientPem } = readBackupSecrets(options);
+    return runHereOrThroughServer({ command: "backup", file: path.resolve(file), passphrase, recipientPem });
+  });
 
 program
   .command("restore")
   .description("Replace the whole database content with a backup (all or nothing)")
   .argument("<file>", "backup file made by `vigil backup`")
   .requiredOption("--yes", "confirm that the current data will be replaced")
-  .action((file: string) =>
-    withDatabase(async (database) => {
-      const counts = await restoreDatabase(database, file);
+  .option("--passphrase-file <file>", "the passphrase of an encrypted backup (or set VIGIL_BACKUP_PASSPHRASE)")
+  .option("--identity <private key PEM>", "the private key of a backup encrypted with --recipient")
+  .action((file: string, options: BackupSecretOptions) =>
+    withOwnDatabase(async (database) => {
+      const { passphrase, identityPem } = readBackupSecrets(options);
+      const counts = await restoreDatabase(database, file, { passphrase, identityPem, anchor: loadConfig().auditAnchor });
       console.log(`Restored ${Object.values(counts).reduce((a, b) => a + b, 0)} rows from ${file}.`);
-    }),
+    }, stopTheServer),
   );
 
 const audit = program.command("audit").description("Audit trail");
 audit
   .command("verify")
   .description("Check the hash chain: detects edited, deleted or inserted entries")
-  .action(() =>
-    withDatabase(async (database) => {
-      const result = await verifyAuditChain(database);
-      if (result.isValid) {
-        console.log(`Audit trail intact: ${result.checked} entries verified.`);
-      } else {
-        console.error(`Audit trail TAMPERED (${result.problems.length} problems):`);
-        for (const problem of result.problems.slice(0, 50)) console.error(`  - ${problem}`);
-        process.exitCode = 3;
-      }
-    }),
+  .option("--anchor <file>", "check against the anchors of this anchor file or backup instead of AUDIT_ANCHOR_FILE")
+  .action((options: { anchor?: string }) =>
+    runHereOrThroughServer({ command: "audit verify", ...(options.anchor ? { anchorSource: path.resolve(options.anchor) } : {}) }),
   );
 
 /** A command's own failure: its message, and its exit code (the database is closed by then). */
@@ -110,7 +110,7 @@ program
   .requiredOption("--user <email>", "the account the import acts as (its scope and its name in the audit trail)")
   .option("--mapping <json file>", 'column mapping: {"mapping": {"category": "Type", …}, "defaults": {"timeZone": "Africa/Bamako", …}}; suggested from the headers when absent')
   .action((file: string, options: { user: string; mapping?: string }) =>
-    withDatabase((database) => importIncidentsCommand(database, file, options)).catch(exitWith),
+    withOwnDatabase((database) => importIncidentsCommand(database, file, options), importThroughServer).catch(exitWith),
   );
 
 program
@@ -123,7 +123,7 @@ program
   .addOption(new Option("--audit <mode>", "one audit entry per incident, or one per batch (for millions)").choices(["each", "batch"]).default("each"))
   .option("--batch-size <n>", "incidents per transaction", "1000")
   .action((options: { count: string; seed?: string; audit?: "each" | "batch"; batchSize?: string }) =>
-    withDatabase((database) => generateIncidentsCommand(database, options)).catch(exitWith),
+    withOwnDatabase((database) => generateIncidentsCommand(database, options), `${stopTheServer} ${importThroughServer}`).catch(exitWith),
   );
 
 program.parseAsync(process.argv).catch((error: unknown) => {

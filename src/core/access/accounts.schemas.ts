@@ -36,7 +36,12 @@ export const mePatch = z.object({
   newPassword: passwordField.optional(),
 });
 
+/** What a personal API token may do: `read` (GET and HEAD only) or `read_write`. */
+export const tokenScopes = ["read", "read_write"] as const;
+export type TokenScope = (typeof tokenScopes)[number];
+
 export const tokenInput = z.object({
   name: z.string().trim().min(1, { message: "is required" }).max(80),
+  scope: z.enum(tokenScopes, { message: "must be read or read_write" }).default("read"),
   expiresInDays: z.number().int().min(1).max(730).nullable().optional(),
 });

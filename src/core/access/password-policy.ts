@@ -1,6 +1,8 @@
 /**
  * Password policy: long passphrases over composition rules (NIST SP 800-63B §5.1.1):
- * at least 12 characters, not a common password, not the e-mail's name part.
+ * at least 12 characters, not a common password, not the e-mail's name part. These are the cheap
+ * rules the web also checks before sending; the server then estimates the strength with real
+ * dictionaries (server/platform/auth/password-strength.ts, kept out of the web bundle).
  */
 const commonPasswords = new Set([
   "password1234",

@@ -1,3 +1,5 @@
+import { cleanFileName } from "../file-name.ts";
+
 /**
  * What may be attached to an incident (photos, statements, police reports) and how a file is
  * checked: shared by the server, which refuses anything else, and the web page, which says so
@@ -69,8 +71,7 @@ export function checkAttachment(file: { name: string; declaredType: string; cont
   return { contentType };
 }
 
-/** A file name safe to store and show: no control characters or path, at most 200 characters. */
+/** A file name safe to store and show (see cleanFileName). */
 export function attachmentFileName(name: string): string {
-  const base = name.replace(/\p{Cc}/gu, "").split(/[\\/]/).pop()?.trim() ?? "";
-  return base.slice(0, 200) || "attachment";
+  return cleanFileName(name, "attachment");
 }

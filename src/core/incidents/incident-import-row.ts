@@ -51,12 +51,15 @@ export type ImportLookups = {
   organisationsByKey: Map<string, string>;
   /** Whether the importer may verify (or close) incidents at this place. */
   canVerifyAt: (placePath: string) => boolean;
+  /** The server's clock, so that no row is dated in the future; without it that bound is not checked. */
+  now?: Date;
 };
 
 export function importLookups(
   stations: readonly ImportStation[],
   organisations: readonly { id: string; code: string; name: string }[],
   canVerifyAt: (placePath: string) => boolean,
+  now?: Date,
 ): ImportLookups {
   const stationsByKey = new Map<string, ImportStation | "ambiguous">();
   for (const station of stations) {
@@ -70,7 +73,7 @@ export function importLookups(
     organisationsByKey.set(normaliseWords(organisation.name), organisation.id);
     organisationsByKey.set(organisation.id.toLowerCase(), organisation.id);
   }
-  return { stationsByKey, stations, organisationsByKey, canVerifyAt };
+  return { stationsByKey, stations, organisationsByKey, canVerifyAt, now };
 }
 
 export type ImportColumns = { index: Partial<Record<ImportField, number>>; header: Partial<Record<ImportField, string>> };
@@ -131,8 +134,8 @@ export function nearestArea(stations: readonly ImportStation[], point: { latitud
 }
 
 /** The API's own rules: the time-zone checks they share are cached per zone (`time-zone.ts`). */
-export function importRowProblems(input: IncidentInput): { field: string; message: string }[] {
-  return incidentProblems(input);
+export function importRowProblems(input: IncidentInput, now?: Date): { field: string; message: string }[] {
+  return incidentProblems(input, "en", now);
 }
 
 // Stand-ins for values a row got wrong, so the other fields are still checked in the same pass.
@@ -237,7 +240,7 @@ export function readImportRow(cells: readonly string[], columns: ImportColumns, 
   if (!parsed.success) {
     for (const issue of parsed.error.issues) report(issue.path.join("."), issue.message);
   } else {
-    for (const problem of importRowProblems(parsed.data)) report(problem.field, problem.message);
+    for (const problem of importRowProblems(parsed.data, lookups.now)) report(problem.field, problem.message);
   }
   if (!parsed.success || issues.length) return { ok: false, issues: toIssues(columns, issues) };
 

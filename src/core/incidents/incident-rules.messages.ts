@@ -45,6 +45,8 @@ export type RuleMessages = {
   sexualAssaultCode: (shown: string, sexualAssault: IncidentCategory) => string;
   burglaryCode: (shown: string) => string;
   unknownCategory: (shown: string) => string;
+  occurredTooEarly: (year: number) => string;
+  occurredInFuture: (skewMinutes: number) => string;
   timeZoneName: () => string;
   timeZoneOffset: (actual: string, stated: string) => string;
   awarenessOrganisations: () => string;
@@ -71,6 +73,9 @@ const en: RuleMessages = {
   burglaryCode: (shown) =>
     `${shown} is not a category: burglary is one category, ${named("burglary", "en")}, reserved for premises; a vehicle break-in is ${named("vehicle_break_in", "en")} (IASMN 2015 §59)`,
   unknownCategory: (shown) => `${shown} is not a category of incident taxonomy version ${taxonomyVersion}`,
+  occurredTooEarly: (year) => `must be in ${year} or later (the year the United Nations was founded): check the year`,
+  occurredInFuture: (skewMinutes) =>
+    `must not be in the future (more than ${skewMinutes} minutes ahead of the server's clock): give the date and time the incident happened, with its UTC offset`,
   timeZoneName: () => "must be an IANA time zone name, as Africa/Nairobi",
   timeZoneOffset: (actual, stated) => `is ${actual} at that moment, but occurredAt says ${stated}: correct the time zone or the time`,
   awarenessOrganisations: () => "must be empty for an incident recorded for situational awareness only; set affectsUn if it affects the UN",
@@ -107,6 +112,9 @@ const fr: RuleMessages = {
   burglaryCode: (shown) =>
     `${shown} n'est pas une catégorie : le cambriolage forme une seule catégorie, ${named("burglary", "fr")}, réservée aux locaux ; une effraction de véhicule relève de la catégorie ${named("vehicle_break_in", "fr")} (IASMN 2015, par. 59)`,
   unknownCategory: (shown) => `${shown} n'est pas une catégorie de la version ${taxonomyVersion} de la taxonomie des incidents`,
+  occurredTooEarly: (year) => `doit être en ${year} ou après (année de la fondation de l'Organisation des Nations Unies) : vérifiez l'année`,
+  occurredInFuture: (skewMinutes) =>
+    `ne doit pas être dans le futur (plus de ${skewMinutes} minutes après l'heure du serveur) : indiquez la date et l'heure de l'incident, avec son décalage UTC`,
   timeZoneName: () => "doit être le nom d'un fuseau horaire IANA, par exemple Africa/Nairobi",
   timeZoneOffset: (actual, stated) =>
     `correspond à un décalage de ${actual} à ce moment-là, alors que le champ occurredAt indique ${stated} : corrigez le fuseau horaire ou l'heure`,

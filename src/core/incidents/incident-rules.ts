@@ -31,10 +31,13 @@ export const nearMissOutcomes: readonly PersonOutcome[] = ["unharmed", "threaten
  * Pure and total: it never throws, whatever the category code. Each problem names the field at
  * fault, with dotted paths for list items (`peopleAffected.2.outcome`), as the API reports them.
  * Messages are in `language` (English by default), for the person who will read them.
+ * `now` is the caller's clock (the server's controllable one): given, an incident may not be
+ * dated in the future; without it (a pure check of a record's shape) that bound is skipped.
  */
-export function incidentProblems(input: IncidentRuleInput, language: RuleLanguage = "en"): IncidentProblem[] {
+export function incidentProblems(input: IncidentRuleInput, language: RuleLanguage = "en", now?: Date): IncidentProblem[] {
   const say = language === "fr" ? ruleMessages.fr : ruleMessages.en;
   const problems: IncidentProblem[] = [];
+  problems.push(...occurredAtProblems(input.occurredAt, now, say));
   if (input.involvesMilitaryOrFormedPolice) {
     // SSIRS policy: no incidents involving military contingents or formed police units (IASMN 2015 §60)
     problems.push({ field: "involvesMilitaryOrFormedPolice", message: say.militaryExcluded() });
@@ -63,6 +66,32 @@ function unknownCategoryProblem(code: unknown, say: RuleMessages): IncidentProbl
   // SSIRS policy: one burglary category, for premises only (IASMN 2015 §59)
   if (typeof code === "string" && /burglar/i.test(code)) return { field: "categoryCode", message: say.burglaryCode(shown) };
   return { field: "categoryCode", message: say.unknownCategory(shown) };
+}
+
+/**
+ * The first year an incident may be dated in: the year the United Nations was founded. Earlier
+ * dates are typing mistakes (1026 for 2026), and they would skew every yearly report.
+ */
+export const earliestIncidentYear = 1945;
+
+/** How far ahead of `now` an incident may be dated: the reporter's clock may run a little fast. */
+export const incidentClockSkewMinutes = 15;
+
+/**
+ * An incident has happened, so it is not dated in the future (9999-12-31 was accepted, issue 11
+ * item 11). The instant is compared, whatever the local time and offset it is written in.
+ */
+function occurredAtProblems(occurredAt: string, now: Date | undefined, say: RuleMessages): IncidentProblem[] {
+  if (typeof occurredAt !== "string") return [];
+  const instant = Date.parse(occurredAt);
+  const year = /^(\d{4})-/.exec(occurredAt);
+  if (Number.isNaN(instant) || !year) return [];
+  // The year as the reporter wrote it, in local time.
+  if (Number(year[1]) < earliestIncidentYear) return [{ field: "occurredAt", message: say.occurredTooEarly(earliestIncidentYear) }];
+  if (now && instant > now.getTime() + incidentClockSkewMinutes * 60_000) {
+    return [{ field: "occurredAt", message: say.occurredInFuture(incidentClockSkewMinutes) }];
+  }
+  return [];
 }
 
 /** The offset written in an ISO date-time in minutes, or null for Z, +00:00, -00:00 or no offset. */

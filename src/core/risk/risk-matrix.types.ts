@@ -38,6 +38,8 @@ export type RiskMatrix = {
   grid: readonly (readonly string[])[];
   strategies?: readonly (readonly (readonly TreatmentStrategy[])[])[];
   score: "product" | "none";
+  /** Why "accept" is suggested at the highest level, when it is (required then; see `matrixWarnings`). */
+  justification?: string;
 };
 
 export type RiskCell = { level: RiskLevel; score: number | null; strategies: readonly TreatmentStrategy[] };

@@ -56,6 +56,7 @@ export const riskMatrixInput = z.object({
     .array(z.array(z.array(oneOf(treatmentStrategies)).refine(noDuplicates, { message: "names a strategy twice" })))
     .optional(),
   score: oneOf(["product", "none"] as const).default("none"),
+  justification: z.string().trim().max(2000, { message: "must be at most 2000 characters" }).optional(),
 });
 export type RiskMatrixInput = z.infer<typeof riskMatrixInput>;
 

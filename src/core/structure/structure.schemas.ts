@@ -11,7 +11,21 @@ export type PlaceKind = (typeof placeKinds)[number];
 const iso3166Codes = new Set(Object.keys(countries.getAlpha2Codes()));
 
 export const uuidSchema = z.uuid({ message: "must be a valid id" });
-export const isoDate = z.iso.date({ message: "must be a date as YYYY-MM-DD" });
+/**
+ * The years a date typed into Vigil may fall in (issue 11, item 11). Due dates may lie ahead, so
+ * "not in the future" is each field's own rule; but a year like 9999 or 0001 is a typing mistake
+ * that would sort first or last in every list and overdue report, and years below 100 are read
+ * back wrong by database drivers.
+ */
+export const earliestDate = "1900-01-01";
+export const latestDate = "2100-12-31";
+
+export const isoDate = z.iso
+  .date({ message: "must be a date as YYYY-MM-DD" })
+  // Only a well-formed date is compared (as text, which orders YYYY-MM-DD): the format has its own message.
+  .refine((value) => !/^\d{4}-\d{2}-\d{2}$/.test(value) || (value >= earliestDate && value <= latestDate), {
+    message: `must be between ${earliestDate} and ${latestDate}`,
+  });
 export const requiredText = (max = 200) =>
   z.string().trim().min(1, { message: "is required" }).max(max, { message: `must be at most ${max} characters` });
 

@@ -17,7 +17,8 @@ export const accountRules: Record<string, RouteRule> = {
     more: [
       {
         name: "an unknown account",
-        request: () => ({ body: { email: "nobody@vigil.example", password: "not-a-password" }, headers: { "x-forwarded-for": freshAddress() } }),
+        // A new unknown e-mail each time: unknown e-mails are throttled like accounts after 5 failures.
+        request: () => ({ body: { email: `nobody.${freshAddress()}@vigil.example`, password: "not-a-password" }, headers: { "x-forwarded-for": freshAddress() } }),
         expect: { anonymous: "unauthenticated", unauthenticated: everyone },
       },
     ],

@@ -65,24 +65,33 @@ function mapShowsOnlyReadable(caller: Caller, response: Response, f: Fixtures) {
   return undefined;
 }
 
-const reportWhy = "a report names its place: one the caller may not analyse is not found, exactly as a missing one";
+const reportWhy = "a report or count names its place: one the caller may not analyse (above their own area) is not found, exactly as a missing one";
 
 export const incidentAnalysisRules: Record<string, RouteRule> = {
   "GET /api/incidents/stats": {
     access: "incident.analyse",
     inScope: {
-      name: "the dashboard counts of Mali",
-      request: ({ f }) => ({ query: { ...period, placeId: f.mali } }),
+      name: "the dashboard counts of the Mopti Security Area",
+      request: ({ f }) => ({ query: { ...period, placeId: f.moptiArea } }),
       expect: allHolders,
       check: areasInMali,
     },
+    more: [
+      {
+        name: "the dashboard counts of Mali as a whole",
+        request: ({ f }) => ({ query: { ...period, placeId: f.mali } }),
+        expect: { ok: ["analyst", "doMali", "pcsaMali", "repUnicefMali", "sfpWfpMali"], notFound: ["ascMopti"], forbidden: refused },
+        why: reportWhy,
+        check: areasInMali,
+      },
+    ],
     outOfScope: {
-      name: "the dashboard counts of Haiti (a filter: nothing outside scope)",
+      name: "the dashboard counts of Haiti (a place out of scope is not found, as for the reports)",
       request: async ({ f, setup }) => {
         await submittedHaitiIncident(setup, f);
         return { query: { ...period, placeId: f.haiti } };
       },
-      expect: allHolders,
+      expect: { ok: ["analyst"], notFound: holders.filter((user) => user !== "analyst"), forbidden: refused },
       check: countsOnlyWhereAllowed,
     },
   },
@@ -95,9 +104,9 @@ export const incidentAnalysisRules: Record<string, RouteRule> = {
       check: mapShowsOnlyReadable,
     },
     outOfScope: {
-      name: "the incident map of Haiti (a filter: empty outside scope)",
+      name: "the incident map of Haiti (a place out of scope is not found)",
       request: ({ f }) => ({ query: { placeId: f.haiti } }),
-      expect: allHolders,
+      expect: { ok: ["analyst"], notFound: holders.filter((user) => user !== "analyst"), forbidden: refused },
       check: (caller, response, f) => {
         const ids = (response.json().features as { properties: { id: string } }[]).map((feature) => feature.properties.id);
         if (ids.includes(f.haitiSensitiveIncident)) return "shows the Haiti sexual assault";

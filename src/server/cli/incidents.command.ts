@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import cliProgress from "cli-progress";
 import { z } from "zod";
 import { hasPermission } from "../../core/access/scope.ts";
+import { importLimitMessages, maxImportFileBytes } from "../../core/import-limits.ts";
 import { importDefaultsInput, importMappingInput } from "../../core/incidents/incident-import-fields.ts";
 import { findUserByEmail } from "../modules/accounts/index.ts";
 import { loadAppointmentGrants } from "../modules/appointments/index.ts";
@@ -57,8 +58,11 @@ async function actingAs(database: Database, email: string) {
 export async function importIncidentsCommand(database: Database, file: string, options: { user: string; mapping?: string }) {
   let content: Buffer;
   try {
+    // The import limits hold here as on the web: a file over the size limit is not even read.
+    if ((await stat(file)).size > maxImportFileBytes) throw new CommandError(`${file} ${importLimitMessages.fileBytes}`, 2);
     content = await readFile(file);
   } catch (error) {
+    if (error instanceof CommandError) throw error;
     throw new CommandError(`Cannot read ${file}: ${(error as Error).message}`, 2);
   }
   const settings = options.mapping ? await readMappingFile(options.mapping) : { mapping: undefined, defaults: undefined };

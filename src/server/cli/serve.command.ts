@@ -2,11 +2,14 @@ import { getHeapStatistics } from "node:v8";
 import { count } from "drizzle-orm";
 import { organisations } from "../modules/structure/index.ts";
 import { findUserByEmail } from "../modules/accounts/index.ts";
-import { type Config, ConfigError, loadConfig } from "../platform/config.ts";
+import { type Config, ConfigError, baseUrlCheck, loadConfig } from "../platform/config.ts";
+import type { Database } from "../platform/db/database.ts";
 import { createServer } from "../server.ts";
 import { demoPassword, seedDemo } from "../seed/demo.seed.ts";
 import { openMigrated } from "./database.command.ts";
 import { printLogins } from "./logins.ts";
+import { startControlSocket } from "./control-server.ts";
+import { startAuditAnchoring } from "../platform/audit/audit-anchor.ts";
 
 export async function startServer(options: { isDemoIfEmpty: boolean }) {
   let config: Config;
@@ -19,19 +22,20 @@ export async function startServer(options: { isDemoIfEmpty: boolean }) {
     }
     throw error;
   }
-  const startedAt = performance.now();
-  const database = await openMigrated();
-  if (options.isDemoIfEmpty) {
-    const [{ value }] = await database.db.select({ value: count() }).from(organisations);
-    if (value === 0) {
-      console.log("Empty database: loading the demo dataset…");
-      const logins = await seedDemo(database);
-      printLogins(logins, demoPassword, config.baseUrl);
-    } else if (await findUserByEmail(database.db, "admin@vigil.example")) {
-      console.log(`Demo data present. Sign in as admin@vigil.example (or any demo login in the README) with password ${demoPassword}.`);
-    }
+  const baseUrl = baseUrlCheck();
+  if (baseUrl?.isRefused) {
+    console.error(baseUrl.message);
+    process.exit(2);
   }
+  if (baseUrl) console.warn(baseUrl.message);
+  const startedAt = performance.now();
+  // Seeding is part of start-up work: on PostgreSQL, under the same lock as the migrations, so
+  // two nodes started together on an empty database seed it once.
+  const database = await openMigrated({ afterMigrations: options.isDemoIfEmpty ? (opened) => seedIfEmpty(opened, config) : undefined });
   const app = await createServer(config, database);
+  const control = await startControlSocket(config, database, app.log);
+  // Signed checkpoints of the audit head outside the database: at start, while running, at stop.
+  const anchoring = await startAuditAnchoring({ database, settings: config.auditAnchor, logger: app.log, minutes: config.auditAnchor.minutes });
   let isStopping = false;
   const shutdown = async (signal: string) => {
     // Ctrl+C reaches both this process and bin/vigil.js's relaunching one, which passes it on:
@@ -39,7 +43,9 @@ export async function startServer(options: { isDemoIfEmpty: boolean }) {
     if (isStopping) return;
     isStopping = true;
     app.log.info({ signal }, "shutting down");
+    await control?.close();
     await app.close();
+    await anchoring.stop().catch((error: unknown) => app.log.error({ err: error }, "the last audit anchor could not be written"));
     await database.close();
     process.exit(0);
   };
@@ -48,4 +54,15 @@ export async function startServer(options: { isDemoIfEmpty: boolean }) {
   await app.listen({ port: config.port, host: config.host });
   const heapMb = Math.round(getHeapStatistics().heap_size_limit / 1024 / 1024);
   console.log(`Vigil is running at ${config.baseUrl} (${database.kind}, ready in ${Math.round(performance.now() - startedAt)} ms, V8 heap limit ${heapMb} MB)`);
+}
+
+async function seedIfEmpty(database: Database, config: Config) {
+  const [{ value }] = await database.db.select({ value: count() }).from(organisations);
+  if (value === 0) {
+    console.log("Empty database: loading the demo dataset…");
+    const logins = await seedDemo(database);
+    printLogins(logins, demoPassword, config.baseUrl);
+  } else if (await findUserByEmail(database.db, "admin@vigil.example")) {
+    console.log(`Demo data present. Sign in as admin@vigil.example (or any demo login in the README) with password ${demoPassword}.`);
+  }
 }

@@ -9,7 +9,8 @@ function explain(error: unknown): never {
   throw error;
 }
 
-export async function createUserCommand(database: Database, options: { email: string; name: string; password: string; role?: string[] }) {
+/** Creates the account; returns the line to show. */
+export async function createUserCommand(database: Database, options: { email: string; name: string; password: string; role?: string[] }): Promise<string> {
   const created = await createUser(systemContext(database, "command line"), {
     email: options.email.toLowerCase(),
     displayName: options.name,
@@ -17,12 +18,13 @@ export async function createUserCommand(database: Database, options: { email: st
     systemRoles: (options.role ?? []) as SystemRole[],
     locale: "en",
   }).catch(explain);
-  console.log(`Created account ${created.email}${created.systemRoles.length ? ` (${created.systemRoles.join(", ")})` : ""}.`);
+  return `Created account ${created.email}${created.systemRoles.length ? ` (${created.systemRoles.join(", ")})` : ""}.`;
 }
 
-export async function resetPasswordCommand(database: Database, options: { email: string; password: string }) {
+/** Sets the password (which also ends the sessions, revokes the API tokens and lifts the sign-in throttle); returns the line to show. */
+export async function resetPasswordCommand(database: Database, options: { email: string; password: string }): Promise<string> {
   const user = await findUserByEmail(database.db, options.email);
   if (!user) throw new Error(`No account with e-mail ${options.email}`);
   await updateUser(systemContext(database, "command line"), user.id, { password: options.password }).catch(explain);
-  console.log(`Password of ${user.email} changed; the account is unlocked.`);
+  return `Password of ${user.email} changed: its sessions are ended, its API tokens revoked, and sign-in is no longer throttled.`;
 }

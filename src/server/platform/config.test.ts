@@ -1,7 +1,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { defaultCriticalCategoryCodes } from "../../core/incidents/incident-taxonomy.data.ts";
-import { ConfigError, loadConfig } from "./config.ts";
+import { ConfigError, baseUrlCheck, loadConfig } from "./config.ts";
 
 function configError(environment: NodeJS.ProcessEnv): ConfigError {
   try {
@@ -34,7 +34,36 @@ describe("loadConfig", () => {
       },
       delivery: { maxAttempts: 10, retrySeconds: 30 },
       isJobsOn: true,
+      auditAnchor: { file: path.resolve("./data/audit-anchors.jsonl"), key: undefined, keyFile: path.resolve("./data/audit-anchor.key"), minutes: 5 },
+      pgliteDurability: "full",
     });
+  });
+
+  it("reads the audit anchor settings, refusing a short key and a zero interval by name", () => {
+    const key = "k".repeat(32);
+    expect(loadConfig({ DATA_DIR: "/srv/vigil", AUDIT_ANCHOR_FILE: "/var/log/vigil/anchors.jsonl", AUDIT_ANCHOR_KEY: key, AUDIT_ANCHOR_MINUTES: "15" }).auditAnchor).toEqual({
+      file: "/var/log/vigil/anchors.jsonl",
+      key,
+      keyFile: "/srv/vigil/audit-anchor.key",
+      minutes: 15,
+    });
+    expect(() => loadConfig({ AUDIT_ANCHOR_KEY: "short" })).toThrow(/AUDIT_ANCHOR_KEY: must hold at least 32 characters/);
+    expect(() => loadConfig({ AUDIT_ANCHOR_MINUTES: "0" })).toThrow(/AUDIT_ANCHOR_MINUTES: must be at least 1/);
+  });
+
+  it("flushes embedded commits to the disk unless PGLITE_DURABILITY is fast", () => {
+    expect(loadConfig({ PGLITE_DURABILITY: "fast" }).pgliteDurability).toBe("fast");
+    expect(configError({ PGLITE_DURABILITY: "none" }).message).toContain("PGLITE_DURABILITY: must be full or fast");
+  });
+
+  it("warns when PostgreSQL runs without BASE_URL, refuses it under NODE_ENV=production, and is silent otherwise", () => {
+    const postgres = { DATABASE_URL: "postgresql://vigil@db/vigil" };
+    expect(baseUrlCheck(postgres)).toEqual({ isRefused: false, message: expect.stringMatching(/^WARN BASE_URL is not set on PostgreSQL \(DATABASE_URL\): links in e-mails .* point to this node's own http:\/\/localhost address/) });
+    expect(baseUrlCheck({ ...postgres, NODE_ENV: "production" })).toEqual({ isRefused: true, message: expect.stringMatching(/^Invalid configuration:\n {2}BASE_URL: is required on PostgreSQL \(DATABASE_URL\) when NODE_ENV=production/) });
+    expect(baseUrlCheck({ ...postgres, BASE_URL: "https://vigil.example.org", NODE_ENV: "production" })).toBeNull();
+    // The embedded database is one node: its localhost default serves a trial.
+    expect(baseUrlCheck({ NODE_ENV: "production" })).toBeNull();
+    expect(baseUrlCheck({ ...postgres, BASE_URL: "" })).toMatchObject({ isRefused: false });
   });
 
   it("runs the scheduled jobs unless JOBS is off", () => {

@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import path from "node:path";
 import { z } from "zod";
 import { massCasualtyThreshold } from "../../core/incidents/incident-rules.ts";
@@ -30,6 +31,31 @@ const positiveWhole = (what: string, max: number) =>
     .int({ message: `must be a whole number of ${what}` })
     .min(1, { message: "must be at least 1" })
     .max(max, { message: `must be at most ${max}` });
+
+/** An IPv4 or IPv6 address, optionally with a /prefix (CIDR). */
+function isAddressOrCidr(item: string): boolean {
+  const [address, prefix, ...rest] = item.split("/");
+  if (rest.length) return false;
+  const family = isIP(address);
+  if (!family) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * TRUSTED_PROXIES: comma-separated addresses or CIDRs of the reverse proxies in front of Vigil.
+ * X-Forwarded-For is believed only when the request comes from one of them (sign-in throttling
+ * counts per client address, so a header anyone can send must not choose the address).
+ */
+const trustedProxies = z
+  .string()
+  .transform((text) => text.split(",").map((item) => item.trim()).filter(Boolean))
+  .superRefine((items, issues) => {
+    const bad = items.filter((item) => !isAddressOrCidr(item));
+    if (bad.length) {
+      issues.addIssue({ code: "custom", message: `is not an IP address or CIDR range: ${bad.join(", ")} (e.g. 10.0.0.5,192.168.0.0/24)` });
+    }
+  });
 
 /** Start-up configuration, from environment variables, validated with a clear message. */
 const configSchema = z.object({
@@ -67,11 +93,20 @@ const configSchema = z.object({
     .url({ protocol: /^https?$/, message: "must be an absolute http:// or https:// URL of a MapLibre style or of raster tiles ({z}/{x}/{y})" })
     .optional(),
   FLASH_ALERT_CATEGORIES: flashAlertKinds.optional(),
+  TRUSTED_PROXIES: trustedProxies.optional(),
   FLASH_ALERT_CASUALTIES: positiveWhole("people", 10_000).default(massCasualtyThreshold),
   DELIVERY_MAX_ATTEMPTS: positiveWhole("attempts", 100).default(10),
   DELIVERY_RETRY_SECONDS: positiveWhole("seconds", 86_400).default(30),
   // Scheduled background jobs (overdue measures…) on this node; "off" for a node that only serves.
   JOBS: z.enum(["on", "off"], { message: "must be on or off" }).default("on"),
+  // Signed checkpoints of the audit chain's head (platform/audit/audit-anchor.ts): where they are
+  // appended, the key that signs them (default: a random key created 0600 in DATA_DIR), how often.
+  AUDIT_ANCHOR_FILE: z.string().min(1).optional(),
+  AUDIT_ANCHOR_KEY: z.string().min(32, { message: "must hold at least 32 characters (e.g. openssl rand -hex 32)" }).optional(),
+  AUDIT_ANCHOR_MINUTES: positiveWhole("minutes", 1440).default(5),
+  // The embedded database's durability (src/server/platform/db/pglite-open.ts): full = no
+  // acknowledged write lost on a power cut; fast = fsync off (PGlite's own default).
+  PGLITE_DURABILITY: z.enum(["full", "fast"], { message: "must be full or fast" }).default("full"),
   // Read by bin/vigil.js, which starts the server with it (V8 fixes its heap size at start-up);
   // checked here so that a bad value stops the server with the others. Bounds as in bin/heap-limit.js.
   VIGIL_HEAP_MB: positiveWhole("megabytes", 1_048_576).pipe(z.number().min(128, { message: "must be at least 128 (megabytes)" })).optional(),
@@ -96,9 +131,34 @@ export type Config = {
   delivery: { maxAttempts: number; retrySeconds: number };
   /** Whether this node runs the scheduled background jobs (pg-boss; several nodes never run one twice). */
   isJobsOn: boolean;
+  /** Audit anchors: the append-only file, the signing key (or the file that holds it), the interval. */
+  auditAnchor: { file: string; key: string | undefined; keyFile: string; minutes: number };
+  /** Reverse proxies whose X-Forwarded-For is believed (addresses or CIDRs); empty: none. */
+  trustedProxies: string[];
+  /** PGlite only: whether commits are flushed to the disk (full) or left to the OS (fast). */
+  pgliteDurability: "full" | "fast";
 };
 
 export class ConfigError extends Error {}
+
+/**
+ * BASE_URL on PostgreSQL (issue 11, item 18). Without it each node puts its own
+ * http://localhost:PORT into the links of e-mails and notifications, which no reader can open.
+ * With the embedded database there is one node, often a trial on the same machine, and the
+ * default serves. On PostgreSQL `vigil serve` warns at start; with NODE_ENV=production, where
+ * a silently broken link in every flash alert is worse than a server that does not start, it
+ * refuses. Checked by `serve` only: the other commands (backup, user…) write no links.
+ */
+export function baseUrlCheck(environment: NodeJS.ProcessEnv = process.env): { isRefused: boolean; message: string } | null {
+  const isSet = (name: string) => (environment[name] ?? "") !== "";
+  if (!isSet("DATABASE_URL") || isSet("BASE_URL")) return null;
+  const consequence =
+    "links in e-mails and notifications (flash alerts, overdue measures, security levels) then point to this node's own http://localhost address, which no reader can open";
+  if (environment.NODE_ENV === "production") {
+    return { isRefused: true, message: `Invalid configuration:\n  BASE_URL: is required on PostgreSQL (DATABASE_URL) when NODE_ENV=production: ${consequence}. Set it to the address people use, such as https://vigil.example.org` };
+  }
+  return { isRefused: false, message: `WARN BASE_URL is not set on PostgreSQL (DATABASE_URL): ${consequence}. Set BASE_URL to the address people use, such as https://vigil.example.org (required when NODE_ENV=production)` };
+}
 
 export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
   const values = Object.fromEntries(
@@ -126,6 +186,14 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     flashAlert: flashAlertSettings(env.FLASH_ALERT_CATEGORIES, env.FLASH_ALERT_CASUALTIES),
     delivery: { maxAttempts: env.DELIVERY_MAX_ATTEMPTS, retrySeconds: env.DELIVERY_RETRY_SECONDS },
     isJobsOn: env.JOBS === "on",
+    auditAnchor: {
+      file: path.resolve(env.AUDIT_ANCHOR_FILE ?? path.join(env.DATA_DIR, "audit-anchors.jsonl")),
+      key: env.AUDIT_ANCHOR_KEY,
+      keyFile: path.resolve(env.DATA_DIR, "audit-anchor.key"),
+      minutes: env.AUDIT_ANCHOR_MINUTES,
+    },
+    trustedProxies: env.TRUSTED_PROXIES ?? [],
+    pgliteDurability: env.PGLITE_DURABILITY,
   };
 }
 

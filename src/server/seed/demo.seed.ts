@@ -149,7 +149,8 @@ export async function seedDemo(database: Database, seed = 20261123): Promise<Dem
     });
   };
   const account = async (personIndex: number | null, email: string, displayName: string, role: string, description: string, systemRoles: ("system_admin" | "global_analyst")[] = []) => {
-    await createUser(context, { email, displayName, password: demoPassword, systemRoles, personId: personIndex === null ? null : personIds[personIndex].id, locale: "en" });
+    // Demo mode: the published demo password, which the password policy refuses everywhere else.
+    await createUser(context, { email, displayName, password: demoPassword, systemRoles, personId: personIndex === null ? null : personIds[personIndex].id, locale: "en" }, { isDemoSeed: true });
     logins.push({ email, role, description });
   };
 

@@ -5,9 +5,9 @@ import { permissions } from "../../../core/access/permissions.ts";
 import { hasPermission } from "../../../core/access/scope.ts";
 import type { Permission } from "../../../core/access/permissions.ts";
 import { recordAudit } from "../../platform/audit/audit.service.ts";
-import { apiTokenPrefix } from "../../platform/auth/auth.service.ts";
-import { apiTokens, sessions, users } from "../../platform/auth/auth.tables.ts";
-import { hashPassword, verifyPassword } from "../../platform/auth/password.ts";
+import { apiTokenPrefix, checkPasswordThrottled, type LoginMeta } from "../../platform/auth/auth.service.ts";
+import { apiTokens, users } from "../../platform/auth/auth.tables.ts";
+import { hashPassword } from "../../platform/auth/password.ts";
 import { randomToken, sha256 } from "../../platform/auth/tokens.ts";
 import type { ServiceContext } from "../../platform/http/context.ts";
 import { NotFoundError, RuleError } from "../../platform/http/errors.ts";
@@ -15,7 +15,7 @@ import { iso } from "../../platform/http/schemas.ts";
 import { appointments, inForceOn } from "../appointments/index.ts";
 import { organisations, places } from "../structure/index.ts";
 import { todayIso } from "../../platform/clock.ts";
-import { assertPasswordPolicy } from "./users.service.ts";
+import { assertPasswordPolicy, endAccessOf } from "./users.service.ts";
 
 export async function describeMe(context: ServiceContext, csrfToken: string | null) {
   const { db } = context.database;
@@ -44,16 +44,21 @@ export async function describeMe(context: ServiceContext, csrfToken: string | nu
   };
 }
 
-export async function updateMe(context: ServiceContext, patch: z.infer<typeof mePatch>) {
+/** The request changing the account: the session it came with, and what the sign-in throttle counts. */
+export type MeRequest = LoginMeta & { sessionToken: string | null };
+
+export async function updateMe(context: ServiceContext, patch: z.infer<typeof mePatch>, request: MeRequest) {
   const { db } = context.database;
   const [before] = await db.select().from(users).where(eq(users.id, context.actor.userId));
   if (!before) throw new NotFoundError("User");
   let passwordHash: string | undefined;
   if (patch.newPassword !== undefined) {
-    if (!(await verifyPassword(before.passwordHash, patch.currentPassword ?? ""))) {
+    // Guessing the current password from a stolen session is throttled exactly like signing in.
+    if (!(await checkPasswordThrottled(context.database, before.email, before, patch.currentPassword ?? "", request))) {
       throw new RuleError("currentPassword", "is not your current password");
     }
-    assertPasswordPolicy(patch.newPassword, before.email, "newPassword");
+    const language = (patch.locale ?? before.locale).startsWith("fr") ? "fr" : "en";
+    assertPasswordPolicy(patch.newPassword, { email: before.email, displayName: patch.displayName ?? before.displayName }, "newPassword", language);
     passwordHash = await hashPassword(patch.newPassword);
   }
   await db.transaction(async (tx) => {
@@ -71,8 +76,9 @@ export async function updateMe(context: ServiceContext, patch: z.infer<typeof me
     if (patch.displayName && patch.displayName !== before.displayName) changes.displayName = { from: before.displayName, to: patch.displayName };
     if (passwordHash) {
       changes.password = { from: "(set)", to: "(changed)" };
-      // A new password ends every other session of the account.
-      await tx.delete(sessions).where(eq(sessions.userId, before.id));
+      // A new password ends every OTHER session and revokes the API tokens: whoever knew the old
+      // password may hold them. The session that changed it stays signed in.
+      Object.assign(changes, await endAccessOf(tx, before.id, request.sessionToken ? sha256(request.sessionToken) : null));
     }
     await recordAudit(tx, context.audit, { action: "update", entityType: "user", entityId: before.id, changes });
   });
@@ -83,6 +89,7 @@ function presentToken(row: typeof apiTokens.$inferSelect) {
     id: row.id,
     name: row.name,
     prefix: row.prefix,
+    scope: row.scope,
     createdAt: iso(row.createdAt) as string,
     lastUsedAt: iso(row.lastUsedAt),
     expiresAt: iso(row.expiresAt),
@@ -110,6 +117,7 @@ export async function createToken(context: ServiceContext, input: z.infer<typeof
         name: input.name,
         tokenHash: sha256(token),
         prefix: token.slice(0, 10),
+        scope: input.scope,
         expiresAt: input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null,
       })
       .returning();
@@ -117,7 +125,7 @@ export async function createToken(context: ServiceContext, input: z.infer<typeof
       action: "create",
       entityType: "api_token",
       entityId: created.id,
-      changes: { name: { from: null, to: input.name }, expiresAt: { from: null, to: iso(created.expiresAt) } },
+      changes: { name: { from: null, to: input.name }, scope: { from: null, to: input.scope }, expiresAt: { from: null, to: iso(created.expiresAt) } },
     });
     return created;
   });

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ilike, or, sql } from "drizzle-orm";
+import { and, asc, count, eq, ilike, isNull, ne, or, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { userInput, userPatch } from "../../../core/access/accounts.schemas.ts";
 import { passwordProblems } from "../../../core/access/password-policy.ts";
@@ -6,8 +6,10 @@ import { hasSystemRole } from "../../../core/access/scope.ts";
 import { allowedActions } from "../../platform/access/scope-sql.ts";
 import { diffRecords } from "../../platform/audit/audit-diff.ts";
 import { recordAudit } from "../../platform/audit/audit.service.ts";
-import { users } from "../../platform/auth/auth.tables.ts";
+import { apiTokens, loginThrottle, sessions, users } from "../../platform/auth/auth.tables.ts";
+import { accountKey, clearAccountThrottle } from "../../platform/auth/login-throttle.ts";
 import { hashPassword } from "../../platform/auth/password.ts";
+import { type PasswordLanguage, passwordStrengthProblem } from "../../platform/auth/password-strength.ts";
 import type { Db } from "../../platform/db/database.ts";
 import type { ServiceContext } from "../../platform/http/context.ts";
 import { AppError, ConflictError, NotFoundError, RuleError } from "../../platform/http/errors.ts";
@@ -17,16 +19,53 @@ import { persons } from "../personnel/index.ts";
 type UserInput = z.infer<typeof userInput>;
 type UserPatch = z.infer<typeof userPatch>;
 
-export function assertPasswordPolicy(password: string, email: string, field = "password") {
-  const problems = passwordProblems(password, email);
-  if (problems.length) {
-    throw new AppError(422, "weak_password", `The password ${problems.join(", ")}`, problems.map((message) => ({ field, message })));
+/**
+ * The cheap rules (shared with the web) and then the strength estimate (server-only), with the
+ * account's e-mail and name as words an attacker would try first. `language`: of the message.
+ */
+export function assertPasswordPolicy(password: string, account: { email: string; displayName?: string }, field = "password", language: PasswordLanguage = "en") {
+  const problems = passwordProblems(password, account.email);
+  if (!problems.length) {
+    const strength = passwordStrengthProblem(password, [account.email, account.displayName ?? ""], language);
+    if (strength) problems.push(strength);
   }
+  if (problems.length) {
+    throw new AppError(422, "weak_password", `${field}: ${problems.join("; ")}`, problems.map((message) => ({ field, message })));
+  }
+}
+
+/** The caller's own language, for messages worded in it (English for the command line). */
+export async function callerLanguage(context: ServiceContext): Promise<PasswordLanguage> {
+  const [row] = await context.database.db.select({ locale: users.locale }).from(users).where(eq(users.id, context.actor.userId));
+  return row?.locale?.startsWith("fr") ? "fr" : "en";
+}
+
+/**
+ * A new password set by someone else (administrator, command line) ends every session and
+ * revokes every API token of the account, in the caller's transaction: whoever held the old
+ * password may have made them. Returns what was ended, for the audit entry.
+ */
+export async function endAccessOf(tx: Db, userId: string, keepSessionHash: string | null = null) {
+  const ended = await tx
+    .delete(sessions)
+    .where(keepSessionHash ? and(eq(sessions.userId, userId), ne(sessions.idHash, keepSessionHash)) : eq(sessions.userId, userId))
+    .returning({ idHash: sessions.idHash });
+  const revoked = await tx
+    .update(apiTokens)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+    .returning({ id: apiTokens.id });
+  return { sessionsEnded: { from: null, to: ended.length }, tokensRevoked: { from: null, to: revoked.length } };
 }
 
 const personName = sql<string | null>`${persons.givenName} || ' ' || ${persons.familyName}`;
 
-function present(context: ServiceContext, row: typeof users.$inferSelect, person: { id: string | null; name: string | null }) {
+/** Until when the account-wide sign-in throttle makes strangers (browsers without its device cookie) wait. */
+const throttledUntil = sql<Date | string | null>`(select ${loginThrottle.nextAllowedAt} from ${loginThrottle} where ${loginThrottle.key} = ${`${accountKey("").key}`} || ${users.email} and ${loginThrottle.nextAllowedAt} > now())`;
+
+type Person = { id: string | null; name: string | null; throttledUntil: Date | string | null };
+
+function present(context: ServiceContext, row: typeof users.$inferSelect, person: Person) {
   return {
     id: row.id,
     email: row.email,
@@ -34,7 +73,7 @@ function present(context: ServiceContext, row: typeof users.$inferSelect, person
     systemRoles: row.systemRoles,
     isActive: row.isActive,
     locale: row.locale,
-    lockedUntil: iso(row.lockedUntil),
+    lockedUntil: person.throttledUntil ? new Date(person.throttledUntil).toISOString() : null,
     personId: person.id,
     personName: person.name,
     createdAt: iso(row.createdAt) as string,
@@ -47,7 +86,7 @@ export async function listUsers(context: ServiceContext, query: { page: number; 
   const where = query.q ? or(ilike(users.email, likePattern(query.q)), ilike(users.displayName, likePattern(query.q))) : undefined;
   const [rows, [{ total }]] = await Promise.all([
     db
-      .select({ user: users, personId: persons.id, personName })
+      .select({ user: users, personId: persons.id, personName, throttledUntil })
       .from(users)
       .leftJoin(persons, eq(persons.userId, users.id))
       .where(where)
@@ -57,7 +96,7 @@ export async function listUsers(context: ServiceContext, query: { page: number; 
     db.select({ total: count() }).from(users).where(where),
   ]);
   return {
-    items: rows.map((row) => present(context, row.user, { id: row.personId, name: row.personName })),
+    items: rows.map((row) => present(context, row.user, { id: row.personId, name: row.personName, throttledUntil: row.throttledUntil })),
     total,
     page: query.page,
     pageSize: query.pageSize,
@@ -66,12 +105,12 @@ export async function listUsers(context: ServiceContext, query: { page: number; 
 
 async function getUser(context: ServiceContext, id: string) {
   const [row] = await context.database.db
-    .select({ user: users, personId: persons.id, personName })
+    .select({ user: users, personId: persons.id, personName, throttledUntil })
     .from(users)
     .leftJoin(persons, eq(persons.userId, users.id))
     .where(eq(users.id, id));
   if (!row) throw new NotFoundError("User");
-  return present(context, row.user, { id: row.personId, name: row.personName });
+  return present(context, row.user, { id: row.personId, name: row.personName, throttledUntil: row.throttledUntil });
 }
 
 async function linkPerson(tx: Db, userId: string, personId: string | null) {
@@ -83,8 +122,12 @@ async function linkPerson(tx: Db, userId: string, personId: string | null) {
   await tx.update(persons).set({ userId }).where(eq(persons.id, personId));
 }
 
-export async function createUser(context: ServiceContext, input: UserInput) {
-  assertPasswordPolicy(input.password, input.email);
+/**
+ * `isDemoSeed`: the demo seed alone may give its accounts the published demo password (demo mode);
+ * every account made through the API or the command line goes through the password policy.
+ */
+export async function createUser(context: ServiceContext, input: UserInput, options: { isDemoSeed?: boolean } = {}) {
+  if (!options.isDemoSeed) assertPasswordPolicy(input.password, input, "password", await callerLanguage(context));
   const { db } = context.database;
   const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, input.email));
   if (existing) throw new ConflictError("email", "An account with this e-mail already exists");
@@ -114,26 +157,28 @@ export async function updateUser(context: ServiceContext, id: string, patch: Use
     throw new RuleError("systemRoles", "You cannot remove your own administrator access or deactivate yourself");
   }
   const { password, personId, ...fields } = patch;
-  if (password) assertPasswordPolicy(password, before.email);
+  if (password) assertPasswordPolicy(password, { email: before.email, displayName: fields.displayName ?? before.displayName }, "password", await callerLanguage(context));
   const passwordHash = password ? await hashPassword(password) : undefined;
   await db.transaction(async (tx) => {
     const [after] = await tx
       .update(users)
       .set({
         ...fields,
-        ...(passwordHash ? { passwordHash, passwordChangedAt: new Date(), failedLogins: 0, lockedUntil: null } : {}),
+        ...(passwordHash ? { passwordHash, passwordChangedAt: new Date() } : {}),
         updatedAt: new Date(),
       })
       .where(eq(users.id, id))
       .returning();
     const changes = diffRecords(before, after);
-    if (passwordHash) changes.password = { from: "(set)", to: "(changed)" };
+    if (passwordHash) Object.assign(changes, { password: { from: "(set)", to: "(changed)" } }, await endAccessOf(tx, id));
     if (personId !== undefined) {
       await linkPerson(tx, id, personId);
       changes.personId = { from: null, to: personId };
     }
     await recordAudit(tx, context.audit, { action: "update", entityType: "user", entityId: id, changes });
   });
+  // The reset is also how an administrator lets a throttled account sign in at once.
+  if (passwordHash) await clearAccountThrottle(context.database, before.email, id);
   return getUser(context, id);
 }
 

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { appointmentInput, appointmentPatch } from "../../../core/appointments/appointments.schemas.ts";
 import { appointmentRoles } from "../../../core/access/roles.ts";
 import { placeKinds } from "../../../core/structure/structure.schemas.ts";
+import { maxAttachmentBytes } from "../../../core/incidents/incident-attachment-types.ts";
 import { RuleError } from "../../platform/http/errors.ts";
 import { defineRoute } from "../../platform/http/route.ts";
 import { actionsField, errorResponses, idParams, noContent, pageOf, pagingQuery, timestamp } from "../../platform/http/schemas.ts";
@@ -134,7 +135,14 @@ export const appointmentRoutes = [
     handler: async ({ context, params, request }) => {
       const file = request.isMultipart() ? await request.file() : undefined;
       if (!file) throw new RuleError("file", "Attach the letter as multipart field `file`");
-      const content = await file.toBuffer();
+      let content: Buffer;
+      try {
+        content = await file.toBuffer();
+      } catch (error) {
+        // The platform's multipart limit (platform/http/app.ts), named like any other refusal of the file.
+        if ((error as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE") throw new RuleError("file", `is larger than ${maxAttachmentBytes / 1024 / 1024} MB`);
+        throw error;
+      }
       return attachLetter(context, params.id, { name: file.filename, contentType: file.mimetype, content });
     },
   }),

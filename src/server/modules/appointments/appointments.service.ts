@@ -2,6 +2,8 @@ import { type SQL, and, asc, count, desc, eq, gte, ilike, inArray, isNull, lte, 
 import type { AppointmentInput, AppointmentPatch } from "../../../core/appointments/appointments.schemas.ts";
 import { isInForce, isValidTenure, overlaps } from "../../../core/appointments/continuity.ts";
 import { type AppointmentRole, roleRules } from "../../../core/access/roles.ts";
+import { cleanFileName } from "../../../core/file-name.ts";
+import { attachmentContentType, checkAttachment } from "../../../core/incidents/incident-attachment-types.ts";
 import { scopeCondition } from "../../platform/access/scope-sql.ts";
 import { diffRecords } from "../../platform/audit/audit-diff.ts";
 import { recordAudit } from "../../platform/audit/audit.service.ts";
@@ -243,18 +245,26 @@ export async function deleteAppointment(context: ServiceContext, id: string) {
 
 const letterTypes = new Set(["application/pdf", "image/png", "image/jpeg"]);
 
-/** Stores the scanned appointment letter (PDF or image) in the database and links it. */
+/**
+ * Stores the scanned appointment letter (PDF or image) in the database and links it. Its content
+ * is checked as incident attachments are (its first bytes must be those of the type it claims),
+ * so a page or a script never reaches the database dressed as a PDF or an image.
+ */
 export async function attachLetter(
   context: ServiceContext,
   id: string,
-  file: { name: string; contentType: string; content: Buffer },
+  upload: { name: string; contentType: string; content: Buffer },
 ) {
   const before = await readableAppointment(context, id);
   if (!appointmentPolicy.canUpdate(context.actor, before)) throw new ForbiddenError("You may not change this appointment");
-  if (!letterTypes.has(file.contentType)) throw new RuleError("file", "must be a PDF, PNG or JPEG file");
-  if (file.content.length === 0) throw new RuleError("file", "is empty");
+  const name = cleanFileName(upload.name, "letter");
+  const contentType = attachmentContentType(upload.contentType, name);
+  if (!contentType || !letterTypes.has(contentType)) throw new RuleError("file", "must be a PDF, PNG or JPEG file");
+  const check = checkAttachment({ name, declaredType: contentType, content: upload.content });
+  if ("problem" in check) throw new RuleError("file", check.problem);
+  const file = { name, contentType, content: upload.content };
   await context.database.db.transaction(async (tx) => {
-    const fileId = await storeFile(tx, { ...file, name: file.name.slice(0, 200) });
+    const fileId = await storeFile(tx, file);
     await tx.update(appointments).set({ letterFileId: fileId, updatedAt: new Date() }).where(eq(appointments.id, id));
     await recordAudit(tx, context.audit, {
       action: "update",

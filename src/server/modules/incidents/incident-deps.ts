@@ -1,3 +1,3 @@
 // Tables of other modules the incident module reads, through their public surfaces.
 export { persons } from "../personnel/index.ts";
-export { organisations, places } from "../structure/index.ts";
+export { organisations, placeInScope, places } from "../structure/index.ts";

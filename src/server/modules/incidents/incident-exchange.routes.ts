@@ -1,6 +1,9 @@
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
+import { cleanFileName } from "../../../core/file-name.ts";
+import { importLimitMessages, importLimitsText, maxImportFileBytes } from "../../../core/import-limits.ts";
 import { importDefaultsInput, importMappingInput } from "../../../core/incidents/incident-import-fields.ts";
+import { tooLarge } from "../../platform/files/import-bounds.ts";
 import { AppError } from "../../platform/http/errors.ts";
 import { defineRoute } from "../../platform/http/route.ts";
 import { errorResponses } from "../../platform/http/schemas.ts";
@@ -9,8 +12,6 @@ import { incidentFilterQuery } from "./incident-filter.ts";
 import { importIncidentFile, previewIncidentImport } from "./incident-import.service.ts";
 
 const tags = ["Incidents"];
-/** Larger files go through `vigil import incidents`. */
-const maxImportBytes = 50 * 1024 * 1024;
 
 const bad = (field: string, message: string) => new AppError(400, "validation", `${field}: ${message}`, [{ field, message }]);
 
@@ -20,18 +21,18 @@ async function readUpload(request: FastifyRequest) {
   const fields: Record<string, string> = {};
   let file: { fileName: string; content: Buffer } | null = null;
   try {
-    for await (const part of request.parts({ limits: { fileSize: maxImportBytes, files: 1, fields: 10, fieldSize: 100_000 } })) {
+    for await (const part of request.parts({ limits: { fileSize: maxImportFileBytes, files: 1, fields: 10, fieldSize: 100_000 } })) {
       if (part.type === "file") {
         const content = await part.toBuffer();
-        // The name goes into the audit trail: no control characters (PostgreSQL stores no NUL).
-        if (part.fieldname === "file") file = { fileName: part.filename.replace(/\p{Cc}/gu, "") || "upload", content };
+        // The name goes into the audit trail: no control or format characters (PostgreSQL stores no NUL).
+        if (part.fieldname === "file") file = { fileName: cleanFileName(part.filename), content };
       } else {
         fields[part.fieldname] = String(part.value);
       }
     }
   } catch (error) {
     const code = (error as { code?: string }).code ?? "";
-    if (code === "FST_REQ_FILE_TOO_LARGE") throw bad("file", `is larger than ${maxImportBytes / 1024 / 1024} MB: import it with \`vigil import incidents\``);
+    if (code === "FST_REQ_FILE_TOO_LARGE") throw tooLarge(importLimitMessages.fileBytes);
     if (code.startsWith("FST_")) throw bad("file", (error as Error).message);
     throw error;
   }
@@ -78,7 +79,7 @@ export const incidentExchangeRoutes = [
     method: "POST",
     url: "/api/incidents/imports/preview",
     access: "incident.import",
-    summary: "Read an incident file (CSV or XLSX, multipart field `file`): its columns, first rows and a suggested column mapping",
+    summary: `Read an incident file (CSV or XLSX, multipart field \`file\`; ${importLimitsText}, else 413): its columns, first rows and a suggested column mapping`,
     tags,
     isMultipart: true,
     response: { 200: previewOut, ...errorResponses },
@@ -92,7 +93,7 @@ export const incidentExchangeRoutes = [
     url: "/api/incidents/imports",
     access: "incident.import",
     summary:
-      "Import incidents from CSV or XLSX (multipart: `file`, optional JSON `mapping` {field: column} and `defaults`); each row is checked as the API checks a new incident; errors per row, re-import adds nothing",
+      `Import incidents from CSV or XLSX (multipart: \`file\`, ${importLimitsText}, else 413; optional JSON \`mapping\` {field: column} and \`defaults\`); each row is checked as the API checks a new incident; errors per row, re-import adds nothing`,
     tags,
     isMultipart: true,
     response: { 200: importOut, ...errorResponses },

@@ -265,7 +265,7 @@ const contentTypes: Record<ExportFormat, string> = {
 /** The filtered incidents the caller may see, streamed as CSV (optionally with HXL hashtags), XLSX or GeoJSON. */
 export async function exportIncidents(context: ServiceContext, query: ExportQuery) {
   const { db } = context.database;
-  const where = and(incidentVisibility(context), await incidentFilterConditions(db, query));
+  const where = and(incidentVisibility(context), await incidentFilterConditions(context, query, "incident.analyse"));
   const lookups = await exportLookups(db);
   const nextPage = pageReader(context, where, lookups, query);
   const hxl = query.hxl === "true";

@@ -2,9 +2,9 @@ import { type SQL, and, eq, gte, lte, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import { personOutcomes } from "../../../core/incidents/incident-taxonomy.types.ts";
 import { scopeCondition } from "../../platform/access/scope-sql.ts";
-import type { Db } from "../../platform/db/database.ts";
 import type { ServiceContext } from "../../platform/http/context.ts";
-import { places } from "./incident-deps.ts";
+import type { Permission } from "../../../core/access/permissions.ts";
+import { placeInScope } from "./incident-deps.ts";
 import { incidentNeedToKnow, incidentPeople, incidents } from "./incidents.tables.ts";
 import { incidentStatuses } from "./incidents.tables.ts";
 
@@ -57,14 +57,14 @@ export function searchQuery(text: string): string | null {
 }
 
 /**
- * The filter conditions (visibility not included). A place out of the caller's scope simply
- * matches what the caller may see there: nothing.
+ * The filter conditions (visibility not included). A place out of the reach of the caller's
+ * `permission` (the route's) is "not found", as it is for every other place filter.
  */
-export async function incidentFilterConditions(db: Db, filter: IncidentFilter): Promise<SQL | undefined> {
-  const place = filter.placeId ? (await db.select({ path: places.path }).from(places).where(eq(places.id, filter.placeId)))[0] : undefined;
+export async function incidentFilterConditions(context: ServiceContext, filter: IncidentFilter, permission: Permission): Promise<SQL | undefined> {
+  const place = filter.placeId ? await placeInScope(context, filter.placeId, permission) : undefined;
   const words = filter.q ? searchQuery(filter.q) : null;
   return and(
-    place ? sql`${incidents.placePath} like ${`${place.path}%`}` : filter.placeId ? sql`false` : undefined,
+    place ? sql`${incidents.placePath} like ${`${place.path}%`}` : undefined,
     filter.categoryCode ? eq(incidents.categoryCode, filter.categoryCode) : undefined,
     filter.status ? eq(incidents.status, filter.status) : undefined,
     filter.affectsUn ? eq(incidents.affectsUn, filter.affectsUn === "true") : undefined,

@@ -1,11 +1,14 @@
 import { parse } from "csv-parse/sync";
-import ExcelJS from "exceljs";
 import { isHashtagRow, uniqueHeaders } from "../../../core/incidents/incident-import-fields.ts";
+import { boundedCsvCast, checkImportRows, checkImportSize } from "../../platform/files/import-bounds.ts";
 import { AppError } from "../../platform/http/errors.ts";
+import { readXlsx } from "./incident-import.xlsx.ts";
 
 /**
  * An uploaded incident file (CSV or XLSX) as rows of text cells. Row numbers are the file's
  * own (the header is row 1, as a spreadsheet shows it), so errors can be found in the file.
+ * Every file is held to the import limits (core/import-limits.ts) while it is read, on the web
+ * and in `vigil import incidents` alike: 413 naming `file` and the limit.
  */
 export type ImportFile = {
   format: "csv" | "xlsx";
@@ -27,18 +30,26 @@ export function isXlsx(fileName: string, content: Buffer): boolean {
 }
 
 export async function readImportFile(fileName: string, content: Buffer): Promise<ImportFile> {
+  checkImportSize(content.length);
   const table = isXlsx(fileName, content) ? await readXlsx(content) : readCsv(content);
   if (table.length === 0 || table[0].cells.every((cell) => cell.trim() === "")) throw unreadable("The file is empty: its first row must name the columns");
   const headers = uniqueHeaders(table[0].cells);
   const hashtags = table[1] && isHashtagRow(table[1].cells) ? table[1].cells.map((cell) => cell.trim()) : null;
-  return { format: isXlsx(fileName, content) ? "xlsx" : "csv", headers, hashtags, rows: table.slice(hashtags ? 2 : 1) };
+  const rows = table.slice(hashtags ? 2 : 1);
+  checkImportRows(rows.length);
+  return { format: isXlsx(fileName, content) ? "xlsx" : "csv", headers, hashtags, rows };
 }
 
 /** The delimiter the header line uses most: comma, or semicolon as French spreadsheets write, or tab. */
 function delimiterOf(text: string): string {
-  const firstLine = text.slice(0, text.search(/\r?\n|$/));
-  const counts = [",", ";", "\t"].map((delimiter) => ({ delimiter, count: firstLine.split(delimiter).length }));
-  return counts.sort((a, b) => b.count - a.count)[0].delimiter;
+  const lineEnd = text.search(/\r?\n|$/);
+  // Counted, not split: a first line of millions of commas must not become an array of millions.
+  const counts = new Map([",", ";", "\t"].map((delimiter) => [delimiter, 0]));
+  for (let index = 0; index < lineEnd; index += 1) {
+    const count = counts.get(text[index]);
+    if (count !== undefined) counts.set(text[index], count + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1])[0][0];
 }
 
 function readCsv(content: Buffer): { row: number; cells: string[] }[] {
@@ -51,46 +62,12 @@ function readCsv(content: Buffer): { row: number; cells: string[] }[] {
       skip_empty_lines: true,
       relax_column_count: true,
       relax_quotes: true,
+      cast: boundedCsvCast(),
     }) as unknown as { record: string[]; info: { records: number; empty_lines: number } }[];
     // A blank line is a row in a spreadsheet, and a quoted cell over several lines is one row.
     return records.map((item) => ({ row: item.info.records + item.info.empty_lines, cells: item.record.map(unneutralise) }));
   } catch (error) {
+    if (error instanceof AppError) throw error;
     throw unreadable(`The file is not valid CSV: ${(error as Error).message}`);
   }
-}
-
-/** A cell as text. Dates come as the wall-clock time they show (exceljs reads them as UTC). */
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return "";
-  if (value instanceof Date) {
-    const iso = value.toISOString();
-    return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
-  }
-  if (typeof value === "object") {
-    if ("richText" in value) return value.richText.map((part) => part.text).join("");
-    if ("text" in value) return String(value.text);
-    if ("result" in value) return cellText(value.result as ExcelJS.CellValue);
-    if ("error" in value) return "";
-    return "";
-  }
-  return String(value);
-}
-
-async function readXlsx(content: Buffer): Promise<{ row: number; cells: string[] }[]> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(content as unknown as ArrayBuffer);
-  } catch (error) {
-    throw unreadable(`The file is not a readable XLSX workbook: ${(error as Error).message}`);
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw unreadable("The workbook has no sheet");
-  const rows: { row: number; cells: string[] }[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const values = row.values as ExcelJS.CellValue[];
-    // row.values is 1-based: index 0 is always empty.
-    const cells = values.slice(1).map((value) => cellText(value));
-    if (cells.some((cell) => cell.trim() !== "")) rows.push({ row: rowNumber, cells });
-  });
-  return rows;
 }

@@ -5,6 +5,7 @@ import type { Permission } from "../../../core/access/permissions.ts";
 import { type Actor, grantsFor, pathCovers } from "../../../core/access/scope.ts";
 import { type ImportDefaults, type ImportMapping, importFields, suggestMapping } from "../../../core/incidents/incident-import-fields.ts";
 import { type ImportLookups, type ImportStation, importLookups, readImportRow, resolveColumns } from "../../../core/incidents/incident-import-row.ts";
+import { clock } from "../../platform/clock.ts";
 import type { ServiceContext } from "../../platform/http/context.ts";
 import { AppError } from "../../platform/http/errors.ts";
 import { organisations, places } from "./incident-deps.ts";
@@ -58,7 +59,7 @@ async function lookupsFor(context: ServiceContext): Promise<ImportLookups> {
       const area = station.parentId ? byId.get(station.parentId) : undefined;
       return { ...station, areaId: area?.id ?? station.id, areaPath: area?.path ?? station.path };
     });
-  return importLookups(stations, organisationRows, (path) => covers(actor, "incident.verify", path));
+  return importLookups(stations, organisationRows, (path) => covers(actor, "incident.verify", path), clock.now());
 }
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");

@@ -39,7 +39,7 @@ export async function incidentMap(context: ServiceContext, filter: IncidentFilte
       and(
         incidentVisibility(context),
         scopeCondition(context.actor, "incident.analyse", incidents.placePath, "ignore"),
-        await incidentFilterConditions(db, filter),
+        await incidentFilterConditions(context, filter, "incident.analyse"),
         sql`${longitude} is not null and ${latitude} is not null`,
       ),
     )

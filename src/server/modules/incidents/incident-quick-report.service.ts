@@ -1,5 +1,6 @@
 import { incidentFromQuickReport } from "../../../core/incidents/incident-quick-report.mapping.ts";
 import type { QuickReportInput } from "../../../core/incidents/incident-quick-report.ts";
+import { clock } from "../../platform/clock.ts";
 import type { ServiceContext } from "../../platform/http/context.ts";
 import { runIdempotent } from "../../platform/http/idempotency.ts";
 import { afterIncidentSubmitted } from "./incident-alerts.ts";
@@ -16,7 +17,7 @@ export const quickReportRoute = "POST /api/incidents/quick-reports";
 export async function submitQuickReport(context: ServiceContext, report: QuickReportInput, idempotencyKey: string | null) {
   let created: InsertedIncident | null = null;
   const result = await runIdempotent(context, { key: idempotencyKey, route: quickReportRoute, body: report }, async (claim) => {
-    const now = new Date();
+    const now = clock.now();
     const input = incidentFromQuickReport(report, { name: context.actor.displayName, personId: context.actor.personId }, now);
     const place = await prepareIncident(context, input);
     return context.database.db.transaction(async (tx) => {

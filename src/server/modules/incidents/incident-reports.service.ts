@@ -51,7 +51,7 @@ export async function periodicReport(context: ServiceContext, query: PeriodicRep
   // An annual report's previous period is the year earlier: asked once, reported twice.
   const isSame = periods.previous.from === periods.yearEarlier.from && periods.previous.to === periods.yearEarlier.to;
   const keys: ReportPeriodKey[] = isSame ? ["current", "previous"] : ["current", "previous", "yearEarlier"];
-  const source = await analysisSource(context, { placeId: query.placeId }, keys.map((key) => periods[key]), { placeMustBeInScope: true });
+  const source = await analysisSource(context, { placeId: query.placeId }, keys.map((key) => periods[key]));
   const periodKey = sql.join(
     [sql`case`, ...keys.map((key) => sql`when src.month between ${monthStart(periods[key].from)}::date and ${monthStart(periods[key].to)}::date then ${key}`), sql`end`],
     sql` `,
@@ -113,7 +113,7 @@ export async function jiuTableReport(context: ServiceContext, query: JiuTableQue
   if (toYear - fromYear + 1 > maxJiuYears) throw new RuleError("fromYear", `the table may cover at most ${maxJiuYears} years`);
   const lang = await reportLanguage(context, query.lang);
   const pad = (year: number) => String(year).padStart(4, "0");
-  const source = await analysisSource(context, { placeId: query.placeId }, { from: `${pad(fromYear)}-01`, to: `${pad(toYear)}-12` }, { placeMustBeInScope: true });
+  const source = await analysisSource(context, { placeId: query.placeId }, { from: `${pad(fromYear)}-01`, to: `${pad(toYear)}-12` });
   const rows = await rowsOf<{ year: number; category_code: string; outcome: string; people: number }>(
     context,
     sql`select extract(year from s.month)::int as year, s.category_code, s.outcome, sum(s.people)::int as people

@@ -58,7 +58,7 @@ function incidentGroupsQuery(from: SQL, isCurrent: SQL, groupings: readonly Inci
 export async function getIncidentStats(context: ServiceContext, query: StatsQuery) {
   const period = statsPeriod(query);
   const previous = previousPeriod(period);
-  const source = await analysisSource(context, query, [previous, period], { placeMustBeInScope: false, byYears: true });
+  const source = await analysisSource(context, query, [previous, period], { byYears: true });
   const isCurrent = sql`src.month >= ${monthStart(period.from)}::date`;
 
   const isByMonth = source.incidentsByMonth === source.incidents;

@@ -1,11 +1,9 @@
 import { type AnyColumn, type SQL, and, eq, inArray, or, sql } from "drizzle-orm";
-import { grantsFor, pathCovers } from "../../../core/access/scope.ts";
+import { grantsFor } from "../../../core/access/scope.ts";
 import { type Month, addMonths, joinPeriods, monthStart, splitIntoYears, yearStart } from "../../../core/incidents/incident-stats-period.ts";
 import { scopeCondition } from "../../platform/access/scope-sql.ts";
 import type { ServiceContext } from "../../platform/http/context.ts";
-import { NotFoundError } from "../../platform/http/errors.ts";
-import { findPlace } from "../structure/index.ts";
-import { places } from "./incident-deps.ts";
+import { placeInScope, places } from "./incident-deps.ts";
 import {
   incidentAreaMonthlyRollup,
   incidentDemographyMonthlyRollup,
@@ -57,8 +55,6 @@ const depthOf = (path: string) => path.split("/").length - 2;
 const rollupDepth = 2;
 
 export type SourceOptions = {
-  /** Reports name their place: one outside the caller's scope is "not found". The dashboard filters to nothing instead. */
-  placeMustBeInScope: boolean;
   /** Whole calendar years may be read from the yearly rollups (each range must then be compared on its own, not split by month). */
   byYears?: boolean;
 };
@@ -68,15 +64,12 @@ export async function analysisSource(
   context: ServiceContext,
   filter: AnalysisFilter,
   months: MonthRange | MonthRange[],
-  options: SourceOptions,
+  options: SourceOptions = {},
 ): Promise<AnalysisSource> {
   const { actor } = context;
-  const place = filter.placeId ? await findPlace(context.database.db, filter.placeId) : undefined;
+  // A place out of the caller's scope is "not found", for the dashboard as for the reports (issue 11, item 15).
+  const place = filter.placeId ? await placeInScope(context, filter.placeId, "incident.analyse") : undefined;
   const grants = grantsFor(actor, "incident.analyse");
-  if (filter.placeId && options.placeMustBeInScope && !(place && grants.some((grant) => pathCovers(grant.placePath, place.path)))) {
-    throw new NotFoundError("Place");
-  }
-  const isMissingPlace = Boolean(filter.placeId && !place);
   const isRollupExact = grants.every((grant) => grant.placePath === null || depthOf(grant.placePath) <= rollupDepth) && (!place || depthOf(place.path) <= rollupDepth);
   const ranges = Array.isArray(months) ? months : [months];
   // Touching ranges (a period and the one before it) as one: one index range instead of an OR.
@@ -91,7 +84,7 @@ export async function analysisSource(
     const filters = (table: RollupTable) =>
       and(
         scopeCondition(actor, "incident.analyse", table.areaPath, "ignore"),
-        place ? sql`${table.areaPath} like ${`${place.path}%`}` : isMissingPlace ? sql`false` : undefined,
+        place ? sql`${table.areaPath} like ${`${place.path}%`}` : undefined,
         filter.categoryCode && table.categoryCode ? eq(table.categoryCode, filter.categoryCode) : undefined,
         filter.affectsUn ? eq(table.affectsUn, filter.affectsUn === "true") : undefined,
       );
@@ -157,7 +150,7 @@ export async function analysisSource(
     sql`${incidents.occurredAt} < ${monthStart(addMonths(last, 1))}::timestamptz + interval '1 day'`,
     inMonths(month),
     scopeCondition(actor, "incident.analyse", incidents.placePath, "ignore"),
-    place ? sql`${incidents.placePath} like ${`${place.path}%`}` : isMissingPlace ? sql`false` : undefined,
+    place ? sql`${incidents.placePath} like ${`${place.path}%`}` : undefined,
     filter.categoryCode ? eq(incidents.categoryCode, filter.categoryCode) : undefined,
     filter.affectsUn ? eq(incidents.affectsUn, filter.affectsUn === "true") : undefined,
   );

@@ -10,6 +10,7 @@ import { actionsField, errorResponses, idParams, pagingQuery, timestamp } from "
 import { attachmentOut } from "./incident-attachment-list.ts";
 import { incidentAttachmentRoutes } from "./incident-attachments.routes.ts";
 import { incidentFilterQuery } from "./incident-filter.ts";
+import { restrictedIncidentOut } from "./incident-restricted.service.ts";
 import { needToKnowOf, setNeedToKnow, transitionIncident } from "./incident-workflow.service.ts";
 import { submitQuickReport } from "./incident-quick-report.service.ts";
 import { createIncidentOnce } from "./incident-create.service.ts";
@@ -166,10 +167,11 @@ export const incidentRoutes = [
     method: "GET",
     url: "/api/incidents/:id",
     access: "incident.read",
-    summary: "An incident; reading a sensitive one or victim identities is audited",
+    summary:
+      "An incident; reading a sensitive one or victim identities is audited. Someone a flash alert reached who is not on the need-to-know list gets the restricted view (`restricted: true`), also audited",
     tags,
     params: idParams,
-    response: { 200: incidentOut, ...errorResponses },
+    response: { 200: z.union([incidentOut, restrictedIncidentOut]), ...errorResponses },
     handler: ({ context, params }) => getIncident(context, params.id),
   }),
   defineRoute({

@@ -5,6 +5,7 @@ import { findCategory, taxonomyVersion } from "../../../core/incidents/incident-
 import type { IncidentInput, IncidentPatch } from "../../../core/incidents/incident.schemas.ts";
 import type { PersonOutcome } from "../../../core/incidents/incident-taxonomy.types.ts";
 import { cachedReference } from "../../platform/cache/reference-cache.ts";
+import { clock } from "../../platform/clock.ts";
 import { diffRecords } from "../../platform/audit/audit-diff.ts";
 import { recordAudit } from "../../platform/audit/audit.service.ts";
 import type { Db } from "../../platform/db/database.ts";
@@ -17,6 +18,7 @@ import { organisations, persons, places } from "./incident-deps.ts";
 import { type AttachmentOut, attachmentsOf } from "./incident-attachment-list.ts";
 import { callerLanguage } from "./incident-language.ts";
 import { resolveIncidentPlace } from "./incident-place.ts";
+import { restrictedIncident } from "./incident-restricted.service.ts";
 import { incidentPolicy } from "./incidents.policy.ts";
 import { incidentNeedToKnow, incidentPeople, incidents } from "./incidents.tables.ts";
 
@@ -42,10 +44,11 @@ async function isOnNeedToKnow(db: Db, incidentId: string, personId: string | nul
 
 /** The SSIRS rules; a refusal is worded in the caller's language (looked up only then: the happy path pays nothing). */
 export async function assertRules(context: ServiceContext, input: IncidentInput) {
-  const problems = incidentProblems(input);
+  const now = clock.now();
+  const problems = incidentProblems(input, "en", now);
   if (problems.length === 0) return;
   const language = await callerLanguage(context);
-  const shown = language === "en" ? problems : incidentProblems(input, language);
+  const shown = language === "en" ? problems : incidentProblems(input, language, now);
   throw new AppError(422, "rule_violation", shown.map((problem) => problem.message).join("; "), shown);
 }
 
@@ -164,9 +167,20 @@ function keepHiddenIdentities(previous: IncidentInput, patch: IncidentPatch) {
   }
 }
 
-/** Narrative and victims of a sensitive incident, and every identity, are audited when shown. */
+/**
+ * Narrative and victims of a sensitive incident, and every identity, are audited when shown.
+ * Someone a flash alert reached who may not read the record gets its restricted view instead.
+ */
 export async function getIncident(context: ServiceContext, id: string) {
-  const { row, isNamed, isNeedToKnow } = await incidentAccess(context, id);
+  let access: Awaited<ReturnType<typeof incidentAccess>>;
+  try {
+    access = await incidentAccess(context, id);
+  } catch (error) {
+    const restricted = error instanceof NotFoundError ? await restrictedIncident(context, id, localDateTime) : null;
+    if (restricted) return restricted;
+    throw error;
+  }
+  const { row, isNamed, isNeedToKnow } = access;
   const { db } = context.database;
   const [people, [place], attachments] = await Promise.all([
     db.select().from(incidentPeople).where(eq(incidentPeople.incidentId, id)),
@@ -298,7 +312,7 @@ export async function listIncidents(context: ServiceContext, query: IncidentList
   const column = query.sort === "updatedAt" ? incidents.updatedAt : incidents.occurredAt;
   const cursor = query.cursor ? readCursor(query.cursor, query.sort, query.order) : null;
   const named = namedOnIncident(context.actor.personId);
-  const where = and(incidentVisibility(context), await incidentFilterConditions(db, query));
+  const where = and(incidentVisibility(context), await incidentFilterConditions(context, query, "incident.read"));
   const after = cursor
     ? query.order === "desc"
       ? sql`(${column}, ${incidents.id}) < (${cursor.v}::timestamptz, ${cursor.id}::uuid)`

@@ -4,6 +4,7 @@ import { stringify } from "csv-stringify";
 import { asc, eq, gt, and, sql } from "drizzle-orm";
 import { type PersonInput, personInput } from "../../../core/personnel/personnel.schemas.ts";
 import { scopeCondition } from "../../platform/access/scope-sql.ts";
+import { boundedCsvCast, checkImportRows, checkImportSize } from "../../platform/files/import-bounds.ts";
 import type { ServiceContext } from "../../platform/http/context.ts";
 import { AppError } from "../../platform/http/errors.ts";
 import { organisations, places } from "../structure/index.ts";
@@ -93,9 +94,11 @@ const columnToField: Record<string, string> = {
 /**
  * Imports personnel from CSV (header row as in the export, plus optional phone, mobile,
  * email, residential_address). Row numbers are spreadsheet line numbers (header = 1).
- * Valid rows are committed together; each bad row is reported and skipped.
+ * Valid rows are committed together; each bad row is reported and skipped. The file is held to
+ * the import limits while it is parsed: 413 naming `file` and the limit.
  */
 export async function importPersonnelCsv(context: ServiceContext, text: string) {
+  checkImportSize(Buffer.byteLength(text));
   let records: Record<string, string>[];
   let rowNumbers: number[];
   try {
@@ -105,15 +108,19 @@ export async function importPersonnelCsv(context: ServiceContext, text: string) 
       trim: true,
       bom: true,
       info: true,
+      // Rows, columns and cells counted as they are read: the import limits (core/import-limits.ts).
+      cast: boundedCsvCast(),
     });
     records = parsed.map((item) => Object.fromEntries(Object.entries(item.record).map(([key, value]) => [key, unneutralise(value)])));
     // A spreadsheet shows a skipped blank line as a row, and a quoted multi-line cell as one row.
     rowNumbers = parsed.map((item) => 1 + item.info.records + item.info.empty_lines);
   } catch (error) {
+    if (error instanceof AppError) throw error;
     throw new AppError(400, "validation", `The file is not valid CSV: ${(error as Error).message}`, [
       { field: "file", message: "is not valid CSV" },
     ]);
   }
+  checkImportRows(records.length);
   const missing = ["given_name", "family_name", "sex", "recruitment_type", "category", "organisation", "duty_station"].filter(
     (column) => records.length > 0 && !(column in records[0]),
   );

@@ -8,6 +8,7 @@ import {
   recruitmentTypes,
   sexes,
 } from "../../../core/personnel/personnel.schemas.ts";
+import { tooLarge } from "../../platform/files/import-bounds.ts";
 import { AppError } from "../../platform/http/errors.ts";
 import { defineRoute } from "../../platform/http/route.ts";
 import { actionsField, errorResponses, idParams, noContent, pageOf, pagingQuery, timestamp } from "../../platform/http/schemas.ts";
@@ -130,7 +131,13 @@ export const personnelRoutes = [
       if (request.isMultipart()) {
         const file = await request.file();
         if (!file) throw new AppError(400, "validation", "Attach the CSV file as `file`", [{ field: "file", message: "is required" }]);
-        text = (await file.toBuffer()).toString("utf8");
+        try {
+          text = (await file.toBuffer()).toString("utf8");
+        } catch (error) {
+          // The platform's multipart limit (platform/http/app.ts), named like the other import limits.
+          if ((error as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE") throw tooLarge("is larger than 10 MB");
+          throw error;
+        }
       } else if (typeof request.body === "string") {
         text = request.body;
       } else {

@@ -13,7 +13,7 @@ import { scopeCondition } from "../../platform/access/scope-sql.ts";
 import type { ServiceContext } from "../../platform/http/context.ts";
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from "../../platform/http/errors.ts";
 import { iso } from "../../platform/http/schemas.ts";
-import { organisations, places } from "../structure/index.ts";
+import { organisations, placeInScope, places } from "../structure/index.ts";
 import { pcAssessments, riskAcceptances } from "./decisions.tables.ts";
 import { under } from "./decisions-support.ts";
 import { assessmentPolicy, programmePolicy } from "./risk.policy.ts";
@@ -213,9 +213,7 @@ export async function listRiskAcceptances(context: ServiceContext, query: Accept
   const { db } = context.database;
   let placePath: string | undefined;
   if (query.placeId) {
-    const [place] = await db.select({ path: places.path }).from(places).where(eq(places.id, query.placeId));
-    if (!place || !programmePolicy.canRead(context.actor, { placePath: place.path })) throw new NotFoundError("Place");
-    placePath = place.path;
+    placePath = (await placeInScope(context, query.placeId, (path) => programmePolicy.canRead(context.actor, { placePath: path }))).path;
   }
   const where = and(
     scopeCondition(context.actor, "programme.read", riskAcceptances.placePath, "ignore"),

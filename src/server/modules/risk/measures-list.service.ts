@@ -7,7 +7,7 @@ import { todayIso } from "../../platform/clock.ts";
 import type { ServiceContext } from "../../platform/http/context.ts";
 import { ForbiddenError, NotFoundError } from "../../platform/http/errors.ts";
 import { likePattern } from "../../platform/http/schemas.ts";
-import { type PlaceRow, findPlaceFor, organisations, places } from "../structure/index.ts";
+import { type PlaceRow, organisations, placeInScope, places } from "../structure/index.ts";
 import { srmMeasureEvidence, srmMeasures } from "./measures.tables.ts";
 import { measurePolicy } from "./risk.policy.ts";
 
@@ -43,9 +43,7 @@ export type MeasureRow = typeof srmMeasures.$inferSelect;
 
 /** A Designated Area or Security Area whose measures the caller reads; "not found" otherwise. */
 export async function measurePlace(context: ServiceContext, placeId: string): Promise<PlaceRow> {
-  const place = await findPlaceFor(context, placeId);
-  if (!place || !measurePolicy.canRead(context.actor, { placePath: place.path })) throw new NotFoundError("Place");
-  return place;
+  return placeInScope(context, placeId, (placePath) => measurePolicy.canRead(context.actor, { placePath }));
 }
 
 const doneStatuses: MeasureStatus[] = ["implemented", "verified"];

@@ -1,8 +1,7 @@
 import { expect } from "vitest";
 import { addDays } from "../../../core/appointments/continuity.ts";
 import { todayIso } from "../../platform/clock.ts";
-import { demoPassword } from "../../seed/demo.seed.ts";
-import { type TestApp, demo } from "../../testing/test-app.ts";
+import { type TestApp, demo, testPassword } from "../../testing/test-app.ts";
 
 /** Helpers the measures tests share: demo places and organisations, requests, and a Haiti writer. */
 
@@ -63,7 +62,7 @@ export async function measureSupport(t: TestApp) {
     const [holder] = await t.database.query<{ person_id: string }>(
       "select a.person_id from appointments a join places p on p.id = a.place_id where a.role = 'csfp' and p.name = 'Haiti'",
     );
-    const created = await send(demo.admin, "POST", "/api/users", { email: haitiCsfp, displayName: "CSFP Haiti", password: demoPassword, personId: holder.person_id });
+    const created = await send(demo.admin, "POST", "/api/users", { email: haitiCsfp, displayName: "CSFP Haiti", password: testPassword, personId: holder.person_id });
     expect(created.statusCode, created.body).toBe(201);
     hasHaitiAccount = true;
     return haitiCsfp;

@@ -8,7 +8,7 @@ import { todayIso } from "../../platform/clock.ts";
 import type { ServiceContext } from "../../platform/http/context.ts";
 import { AppError, ConflictError, ForbiddenError, NotFoundError, RuleError } from "../../platform/http/errors.ts";
 import { iso, likePattern } from "../../platform/http/schemas.ts";
-import { organisations, places } from "../structure/index.ts";
+import { organisations, placeInScope, places } from "../structure/index.ts";
 import { pcAssessments, riskAcceptances } from "./decisions.tables.ts";
 import { areaFor, under } from "./decisions-support.ts";
 import { programmePolicy } from "./risk.policy.ts";
@@ -86,9 +86,7 @@ export async function listPcAssessments(context: ServiceContext, query: PcListQu
 
 /** A filter place: any place the caller reads programmes of (a duty station narrows nothing useful, but is harmless). */
 async function areaOrStation(context: ServiceContext, placeId: string) {
-  const [place] = await context.database.db.select().from(places).where(eq(places.id, placeId));
-  if (!place || !programmePolicy.canRead(context.actor, { placePath: place.path })) throw new NotFoundError("Place");
-  return place;
+  return placeInScope(context, placeId, (placePath) => programmePolicy.canRead(context.actor, { placePath }));
 }
 
 async function readablePc(context: ServiceContext, id: string): Promise<PcRow> {

@@ -84,7 +84,7 @@ describe("rating an activity's programme criticality", () => {
     const period = await send(demo.pcsaMali, "POST", "/api/pc-assessments", { ...base, placeId: place("Mali"), periodTo: "2025-12-31" });
     expect(period.statusCode).toBe(422);
     expect(period.json().issues).toEqual([{ field: "periodTo", message: "must be on or after periodFrom" }]);
-    const future = await send(demo.pcsaMali, "POST", "/api/pc-assessments", { ...base, placeId: place("Mali"), approvedOn: "2999-01-01" });
+    const future = await send(demo.pcsaMali, "POST", "/api/pc-assessments", { ...base, placeId: place("Mali"), approvedOn: "2099-01-01" });
     expect(future.json().issues).toEqual([{ field: "approvedOn", message: "must not be in the future" }]);
     const badLevel = await send(demo.pcsaMali, "POST", "/api/pc-assessments", { ...base, placeId: place("Mali"), level: "pc5" });
     expect(badLevel.statusCode).toBe(400);

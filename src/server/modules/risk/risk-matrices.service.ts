@@ -1,5 +1,6 @@
 import { asc, eq, inArray, sql } from "drizzle-orm";
 import { can } from "../../../core/access/scope.ts";
+import type { MatrixLanguage } from "../../../core/risk/risk-matrix.messages.ts";
 import { matrixIssues } from "../../../core/risk/risk-matrix.ts";
 import type { RiskMatrix } from "../../../core/risk/risk-matrix.types.ts";
 import type { RiskMatrixInput, RiskMatrixUpdate } from "../../../core/risk/srm.schemas.ts";
@@ -9,6 +10,7 @@ import type { Db } from "../../platform/db/database.ts";
 import type { ServiceContext } from "../../platform/http/context.ts";
 import { AppError, ConflictError, ForbiddenError, NotFoundError, RuleError } from "../../platform/http/errors.ts";
 import { iso } from "../../platform/http/schemas.ts";
+import { callerLanguage } from "../incidents/index.ts";
 import { riskMatrices, srmAssessments, srmScenarios } from "./srm.tables.ts";
 
 export type MatrixRow = typeof riskMatrices.$inferSelect;
@@ -62,9 +64,12 @@ function assertManager(context: ServiceContext) {
   if (!can(context.actor, "risk_matrix.manage")) throw new ForbiddenError("Only a system administrator manages risk matrices");
 }
 
-function soundDefinition(input: RiskMatrixInput | RiskMatrixUpdate, code: string, version: number): RiskMatrix {
-  const definition: RiskMatrix = { ...input, code, version };
-  const issues = matrixIssues(definition);
+/** The definition to store, or a 422 naming each field at fault in the administrator's language. */
+function soundDefinition(language: MatrixLanguage, input: RiskMatrixInput | RiskMatrixUpdate, code: string, version: number): RiskMatrix {
+  const { justification, ...rest } = input;
+  // An empty justification is no justification: it is not stored.
+  const definition: RiskMatrix = { ...rest, code, version, ...(justification ? { justification } : {}) };
+  const issues = matrixIssues(definition, language);
   if (issues.length) throw new AppError(422, "rule_violation", issues.map((issue) => `${issue.field}: ${issue.message}`).join("; "), issues);
   return definition;
 }
@@ -72,7 +77,7 @@ function soundDefinition(input: RiskMatrixInput | RiskMatrixUpdate, code: string
 export async function createMatrix(context: ServiceContext, input: RiskMatrixInput) {
   assertManager(context);
   const { db } = context.database;
-  const definition = soundDefinition(input, input.code, 1);
+  const definition = soundDefinition(await callerLanguage(context), input, input.code, 1);
   const [clash] = await db.select({ id: riskMatrices.id }).from(riskMatrices).where(eq(riskMatrices.code, input.code)).limit(1);
   if (clash) throw new ConflictError("code", `A matrix with the code ${input.code} exists: use PUT on it to make a new version`);
   const created = await db.transaction(async (tx) => {
@@ -117,11 +122,13 @@ export async function updateMatrix(context: ServiceContext, id: string, input: R
   if (input.code !== undefined && input.code !== before.code) {
     throw new RuleError("code", `cannot change (versions of a matrix share their code, ${before.code}): create a new matrix instead`);
   }
+  // Read before any transaction: on PGlite a query outside an open transaction waits for it.
+  const language = await callerLanguage(context);
   if (current.frozen) {
     const createdId = await db.transaction(async (tx) => {
       const [{ latest }] = await tx.select({ latest: sql<number>`max(${riskMatrices.version})` }).from(riskMatrices).where(eq(riskMatrices.code, before.code));
       const version = Number(latest) + 1;
-      const definition = soundDefinition(input, before.code, version);
+      const definition = soundDefinition(language, input, before.code, version);
       if (before.isDefault) await tx.update(riskMatrices).set({ isDefault: false }).where(eq(riskMatrices.id, before.id));
       const [row] = await tx.insert(riskMatrices).values({ code: before.code, version, definition, isDefault: before.isDefault }).returning();
       await recordAudit(tx, context.audit, {
@@ -134,7 +141,7 @@ export async function updateMatrix(context: ServiceContext, id: string, input: R
     });
     return { ...(await getMatrix(context, createdId)), createdVersion: true };
   }
-  const definition = soundDefinition(input, before.code, before.version);
+  const definition = soundDefinition(language, input, before.code, before.version);
   await scaleOverflow(db, id, definition);
   await db.transaction(async (tx) => {
     const [after] = await tx.update(riskMatrices).set({ definition }).where(eq(riskMatrices.id, id)).returning();

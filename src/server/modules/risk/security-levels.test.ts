@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoPassword } from "../../seed/demo.seed.ts";
-import { type TestApp, demo, startTestApp } from "../../testing/test-app.ts";
+import { type TestApp, demo, startTestApp, testPassword } from "../../testing/test-app.ts";
 import { readMail, startTestMailServer, waitFor } from "../../testing/test-mail-server.ts";
 import { securityLevelInForce } from "./index.ts";
 import { decisionsTestKit } from "./risk-test-support.ts";
@@ -57,7 +56,7 @@ beforeAll(async () => {
     category: "general_service",
   });
   expect(person.statusCode, person.body).toBe(201);
-  const user = await send(demo.admin, "POST", "/api/users", { email: newcomer, displayName: "Awa Traoré", password: demoPassword, personId: person.json().id, locale: "fr" });
+  const user = await send(demo.admin, "POST", "/api/users", { email: newcomer, displayName: "Awa Traoré", password: testPassword, personId: person.json().id, locale: "fr" });
   expect(user.statusCode, user.body).toBe(201);
 });
 afterAll(async () => {

@@ -5,7 +5,7 @@ import type { SrmProblem } from "../../../core/risk/srm-rules.ts";
 import type { Db } from "../../platform/db/database.ts";
 import type { ServiceContext } from "../../platform/http/context.ts";
 import { AppError, ConflictError, ForbiddenError, NotFoundError } from "../../platform/http/errors.ts";
-import { findPlace } from "../structure/index.ts";
+import { placeInScope } from "../structure/index.ts";
 import { assessmentPolicy } from "./risk.policy.ts";
 import { findMatrix } from "./risk-matrices.service.ts";
 import { srmAssessments } from "./srm.tables.ts";
@@ -50,9 +50,7 @@ export async function editableAssessment(context: ServiceContext, id: string, do
 
 /** A Designated Area or Security Area the caller may read with `srm.read` (404 otherwise). */
 export async function assessmentArea(context: ServiceContext, placeId: string) {
-  const place = await findPlace(context.database.db, placeId);
-  if (!place || !assessmentPolicy.canRead(context.actor, { placePath: place.path })) throw new NotFoundError("Place");
-  return place;
+  return placeInScope(context, placeId, (placePath) => assessmentPolicy.canRead(context.actor, { placePath }));
 }
 
 export async function matrixDefinition(db: Db, matrixId: string): Promise<RiskMatrix> {

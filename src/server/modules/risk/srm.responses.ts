@@ -21,6 +21,7 @@ export const riskMatrixDefinitionOut = z.object({
   grid: z.array(z.array(z.string())),
   strategies: z.array(z.array(z.array(z.enum(treatmentStrategies)))).optional(),
   score: z.enum(["product", "none"]),
+  justification: z.string().optional().describe('Why "accept" is suggested at the highest level (required when it is)'),
 });
 
 export const riskMatrixListItem = z.object({

@@ -6,3 +6,4 @@ export { dutyStationsFor, findPlace, findPlaceFor, getPlace, pathIds, readablePl
 export { createOrganisation } from "./organisations.service.ts";
 export { createPlace } from "./places.service.ts";
 export { placePolicy } from "./structure.policy.ts";
+export { placeInScope } from "./place-scope.ts";

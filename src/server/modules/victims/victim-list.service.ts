@@ -5,7 +5,7 @@ import { scopeCondition } from "../../platform/access/scope-sql.ts";
 import { todayIso } from "../../platform/clock.ts";
 import type { ServiceContext } from "../../platform/http/context.ts";
 import { iso, likePattern } from "../../platform/http/schemas.ts";
-import { incidentVisibility, incidents, places } from "./victim-deps.ts";
+import { incidentVisibility, incidents, placeInScope, places } from "./victim-deps.ts";
 import { victimCasePolicy } from "./victims.policy.ts";
 import { auditRead } from "./victims.service.ts";
 import { victimCases, victimFollowUps } from "./victims.tables.ts";
@@ -37,14 +37,14 @@ const nextDue = sql<string | null>`(select min(${victimFollowUps.dueDate})::text
 const overdueFollowUps = (today: string) => sql`${victimFollowUps.dueDate} < ${today}::date`;
 
 async function whereOf(context: ServiceContext, query: VictimCaseListQuery, today: string) {
-  const { db } = context.database;
-  const place = query.placeId ? (await db.select({ path: places.path }).from(places).where(eq(places.id, query.placeId)))[0] : undefined;
+  // A place out of the caller's scope is "not found", as in every other list (issue 11, item 15).
+  const place = query.placeId ? await placeInScope(context, query.placeId, "victim.read") : undefined;
   const isOverdue = sql`(${victimCases.status} = 'open' and exists (select 1 ${pendingFollowUps(overdueFollowUps(today))}))`;
   return and(
     scopeCondition(context.actor, "victim.read", victimCases.placePath, "ignore"),
     // A case never reveals an incident the caller may not see (a sexual assault without need-to-know).
     incidentVisibility(context),
-    place ? sql`${victimCases.placePath} like ${`${place.path}%`}` : query.placeId ? sql`false` : undefined,
+    place ? sql`${victimCases.placePath} like ${`${place.path}%`}` : undefined,
     query.incidentId ? eq(victimCases.incidentId, query.incidentId) : undefined,
     query.status ? eq(victimCases.status, query.status) : undefined,
     query.perpetratorKind ? eq(victimCases.perpetratorKind, query.perpetratorKind) : undefined,

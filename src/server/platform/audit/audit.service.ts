@@ -1,5 +1,6 @@
 import { type SQL, asc, eq, sql } from "drizzle-orm";
 import type { Database, Db } from "../db/database.ts";
+import { type AuditAnchor, isAnchorSigned } from "./audit-anchor.ts";
 import { bodyBeforeSeq, entryHash, genesisHash } from "./audit-hash.ts";
 import { type AuditChanges, auditHead, auditLog } from "./audit.tables.ts";
 
@@ -69,40 +70,111 @@ export async function withAuditEntry(db: Db, context: AuditContext, input: Audit
   await db.execute(auditEntryStatement(context, input, writes));
 }
 
-export type VerifyResult = { isValid: boolean; checked: number; problems: string[] };
+export type VerifyResult = { isValid: boolean; checked: number; problems: string[]; anchorsChecked: number };
 
-/** Walks the chain and reports every entry that was edited, removed or inserted out of band. */
-export async function verifyAuditChain(database: Database): Promise<VerifyResult> {
-  const problems: string[] = [];
-  let prevHash = genesisHash;
-  let expectedSeq = 1;
-  let checked = 0;
-  const pageSize = 5000;
-  let afterSeq = 0;
-  for (;;) {
-    const rows = await database.db
-      .select()
-      .from(auditLog)
-      .where(sql`${auditLog.seq} > ${afterSeq}`)
-      .orderBy(asc(auditLog.seq))
-      .limit(pageSize);
-    for (const row of rows) {
-      if (row.seq !== expectedSeq) problems.push(`entry ${expectedSeq} is missing (next entry is ${row.seq})`);
-      if (row.prevHash !== prevHash) problems.push(`entry ${row.seq} does not follow the entry before it`);
-      const recomputed = entryHash(row.prevHash, row);
-      if (recomputed !== row.hash) problems.push(`entry ${row.seq} was altered after it was written`);
-      prevHash = row.hash;
-      expectedSeq = row.seq + 1;
-      afterSeq = row.seq;
-      checked += 1;
+export type VerifyOptions = {
+  /** Signed checkpoints the chain must still contain (see audit-anchor.ts). */
+  anchors?: readonly AuditAnchor[];
+  /** The key the anchors are checked with; required when anchors are given. */
+  anchorKey?: Buffer;
+};
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+async function rowsOf<Row>(tx: Tx, query: SQL): Promise<Row[]> {
+  return ((await tx.execute(query)) as unknown as { rows: Row[] }).rows;
+}
+
+/**
+ * Walks the chain and reports every entry that was edited, removed or inserted out of band, every
+ * sequence number held twice, and every anchor the chain no longer reaches. One repeatable-read
+ * snapshot, so a server writing meanwhile causes no false alarm.
+ */
+export async function verifyAuditChain(database: Database, options: VerifyOptions = {}): Promise<VerifyResult> {
+  const anchors = options.anchors ?? [];
+  if (anchors.length > 0 && !options.anchorKey) throw new Error("Anchors need the key they were signed with");
+  return database.db.transaction(async (tx) => {
+    await tx.execute(sql`set transaction isolation level repeatable read`);
+    const problems = await duplicateProblems(tx);
+    const [{ total }] = await rowsOf<{ total: number }>(tx, sql`select count(*)::int as total from audit_log`);
+    const anchoredSeqs = new Set(anchors.map((anchor) => anchor.seq));
+    const hashesAt = new Map<number, string>([[0, genesisHash]]);
+    let prevHash = genesisHash;
+    let expectedSeq = 1;
+    let checked = 0;
+    const pageSize = 5000;
+    let afterSeq = 0;
+    for (;;) {
+      const rows = await tx
+        .select()
+        .from(auditLog)
+        .where(sql`${auditLog.seq} > ${afterSeq}`)
+        .orderBy(asc(auditLog.seq))
+        .limit(pageSize);
+      for (const row of rows) {
+        checked += 1;
+        // A second copy of a sequence number: already reported by duplicateProblems.
+        if (checked > 1 && row.seq === afterSeq) continue;
+        if (row.seq !== expectedSeq) problems.push(`entry ${expectedSeq} is missing (next entry is ${row.seq})`);
+        if (row.prevHash !== prevHash) problems.push(`entry ${row.seq} does not follow the entry before it`);
+        const recomputed = entryHash(row.prevHash, row);
+        if (recomputed !== row.hash) problems.push(`entry ${row.seq} was altered after it was written`);
+        if (anchoredSeqs.has(row.seq)) hashesAt.set(row.seq, row.hash);
+        prevHash = row.hash;
+        expectedSeq = row.seq + 1;
+        afterSeq = row.seq;
+      }
+      if (rows.length < pageSize) break;
     }
-    if (rows.length < pageSize) break;
+    if (Number(total) !== checked) {
+      problems.push(`the table holds ${total} entries but ${checked} were reached through its index (a damaged index)`);
+    }
+    const [head] = await tx.select().from(auditHead).where(eq(auditHead.id, 1));
+    if (head && (head.seq !== expectedSeq - 1 || head.hash !== prevHash)) {
+      problems.push(`the chain ends at entry ${expectedSeq - 1} but the head records entry ${head.seq}`);
+    }
+    const lastSeq = expectedSeq - 1;
+    problems.push(...anchorProblems(anchors, options.anchorKey, lastSeq, head?.seq ?? 0, hashesAt));
+    return { isValid: problems.length === 0, checked, problems, anchorsChecked: anchors.length };
+  });
+}
+
+/**
+ * Sequence numbers held by more than one row, read by a sequential scan: through the primary key's
+ * index a damaged table (two processes on one PGlite directory) shows one row per number.
+ */
+async function duplicateProblems(tx: Tx): Promise<string[]> {
+  await tx.execute(sql`set local enable_indexscan = off`);
+  await tx.execute(sql`set local enable_indexonlyscan = off`);
+  await tx.execute(sql`set local enable_bitmapscan = off`);
+  const duplicates = await rowsOf<{ seq: string | number; copies: number }>(
+    tx,
+    sql`select seq, count(*)::int as copies from audit_log group by seq having count(*) > 1 order by seq limit 50`,
+  );
+  await tx.execute(sql`set local enable_indexscan = on`);
+  await tx.execute(sql`set local enable_indexonlyscan = on`);
+  await tx.execute(sql`set local enable_bitmapscan = on`);
+  return duplicates.map((row) => `entry ${row.seq} is held by ${row.copies} rows (a sequence number written twice)`);
+}
+
+function anchorProblems(anchors: readonly AuditAnchor[], key: Buffer | undefined, lastSeq: number, headSeq: number, hashesAt: Map<number, string>): string[] {
+  const problems: string[] = [];
+  let furthest: AuditAnchor | undefined;
+  for (const anchor of anchors) {
+    if (!key || !isAnchorSigned(key, anchor)) {
+      problems.push(`the anchor of ${anchor.at} (entry ${anchor.seq}) does not carry this installation's signature`);
+    } else if (anchor.seq > lastSeq || anchor.seq > headSeq) {
+      if (!furthest || anchor.seq > furthest.seq) furthest = anchor;
+    } else if (hashesAt.get(anchor.seq) !== anchor.hash) {
+      problems.push(`entry ${anchor.seq} is not the entry anchored on ${anchor.at}`);
+    }
   }
-  const [head] = await database.db.select().from(auditHead).where(eq(auditHead.id, 1));
-  if (head && (head.seq !== expectedSeq - 1 || head.hash !== prevHash)) {
-    problems.push(`the chain ends at entry ${expectedSeq - 1} but the head records entry ${head.seq}`);
+  if (furthest) {
+    problems.push(
+      `the chain ends at entry ${lastSeq} (head: ${headSeq}) but the anchor of ${furthest.at} records entry ${furthest.seq}: entries were removed from its end`,
+    );
   }
-  return { isValid: problems.length === 0, checked, problems };
+  return problems;
 }
 
 export async function historyOf(database: Database, entityType: string, entityId: string) {

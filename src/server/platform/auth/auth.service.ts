@@ -3,18 +3,45 @@ import type { Grant } from "../../../core/access/scope.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { referenceStamp } from "../cache/reference-stamp.tables.ts";
 import type { Database } from "../db/database.ts";
-import { AppError, UnauthenticatedError } from "../http/errors.ts";
+import { UnauthenticatedError } from "../http/errors.ts";
+import type { TokenScope } from "../../../core/access/accounts.schemas.ts";
 import { apiTokens, sessions, users } from "./auth.tables.ts";
+import { deviceNonce, newDeviceCookie } from "./device-cookie.ts";
+import { accountKey, addressKey, clearThrottle, deviceKey, reserveAttempt } from "./login-throttle.ts";
 import { spendDecoyVerification, verifyPassword } from "./password.ts";
 import { randomToken, sha256 } from "./tokens.ts";
 
 export type UserRow = typeof users.$inferSelect;
 
-/** Lockout after repeated failures (OWASP authentication cheat sheet: lock, then release). */
-export const maxFailedLogins = 5;
-export const lockoutMinutes = 15;
+export type LoginMeta = { ipAddress: string | null; userAgent: string | null; requestId: string | null; deviceCookie?: string };
 
-export type LoginMeta = { ipAddress: string | null; userAgent: string | null; requestId: string | null };
+/**
+ * Checks a password under the throttle (login-throttle.ts): the attempt is counted before the
+ * check, against the browser's device key when it holds a valid device cookie for the account,
+ * else against the e-mail address (known or not, so the answers do not reveal accounts) and the
+ * client's address. A known and an unknown e-mail cost the same argon2 verification (a decoy
+ * hash for the unknown one); a throttled attempt costs none, for either.
+ */
+export async function checkPasswordThrottled(
+  database: Database,
+  email: string,
+  user: UserRow | undefined,
+  password: string,
+  meta: LoginMeta,
+): Promise<boolean> {
+  const account = user?.isActive ? user : undefined;
+  const nonce = account ? await deviceNonce(database, account.id, meta.deviceCookie) : null;
+  const keys =
+    account && nonce ? [deviceKey(account.id, nonce)] : [accountKey(email), ...(meta.ipAddress ? [addressKey(meta.ipAddress)] : [])];
+  await reserveAttempt(database, keys, { requestId: meta.requestId, userId: account?.id ?? null });
+  if (!account) {
+    await spendDecoyVerification(password);
+    return false;
+  }
+  const isValid = await verifyPassword(account.passwordHash, password);
+  if (isValid) await clearThrottle(database, keys);
+  return isValid;
+}
 
 export async function login(
   database: Database,
@@ -22,46 +49,17 @@ export async function login(
   password: string,
   sessionHours: number,
   meta: LoginMeta,
-): Promise<{ user: UserRow; sessionToken: string; csrfToken: string; expiresAt: Date }> {
-  const [user] = await database.db.select().from(users).where(eq(users.email, email.trim().toLowerCase()));
-  if (!user?.isActive) {
-    await spendDecoyVerification(password);
+): Promise<{ user: UserRow; sessionToken: string; csrfToken: string; expiresAt: Date; deviceCookie: string | null }> {
+  const normalised = email.trim().toLowerCase();
+  const [user] = await database.db.select().from(users).where(eq(users.email, normalised));
+  if (!(await checkPasswordThrottled(database, normalised, user, password, meta)) || !user) {
     throw new UnauthenticatedError("E-mail or password is incorrect");
   }
-  if (user.lockedUntil && user.lockedUntil > new Date()) {
-    throw new AppError(
-      429,
-      "locked",
-      `Too many failed sign-ins. Try again after ${user.lockedUntil.toISOString().slice(11, 16)} UTC`,
-    );
-  }
-  const isValid = await verifyPassword(user.passwordHash, password);
-  if (!isValid) {
-    const failures = user.failedLogins + 1;
-    const isLocking = failures >= maxFailedLogins;
-    await database.db.transaction(async (tx) => {
-      await tx
-        .update(users)
-        .set({
-          failedLogins: isLocking ? 0 : failures,
-          lockedUntil: isLocking ? new Date(Date.now() + lockoutMinutes * 60_000) : user.lockedUntil,
-        })
-        .where(eq(users.id, user.id));
-      if (isLocking) {
-        await recordAudit(
-          tx,
-          { actor: { userId: null, displayName: "system" }, requestId: meta.requestId },
-          { action: "lockout", entityType: "user", entityId: user.id, changes: {} },
-        );
-      }
-    });
-    throw new UnauthenticatedError("E-mail or password is incorrect");
-  }
+  const hasDevice = (await deviceNonce(database, user.id, meta.deviceCookie)) !== null;
   const sessionToken = randomToken();
   const csrfToken = randomToken();
   const expiresAt = new Date(Date.now() + sessionHours * 3_600_000);
   await database.db.transaction(async (tx) => {
-    await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, user.id));
     await tx.insert(sessions).values({
       idHash: sha256(sessionToken),
       userId: user.id,
@@ -78,7 +76,7 @@ export async function login(
     // Expired sessions are removed opportunistically rather than by a separate job.
     await tx.delete(sessions).where(lt(sessions.expiresAt, new Date()));
   });
-  return { user, sessionToken, csrfToken, expiresAt };
+  return { user, sessionToken, csrfToken, expiresAt, deviceCookie: hasDevice ? null : await newDeviceCookie(database, user.id) };
 }
 
 export async function logout(database: Database, sessionToken: string): Promise<void> {
@@ -86,7 +84,14 @@ export async function logout(database: Database, sessionToken: string): Promise<
 }
 
 /** `referenceStamp`: read with the session, it says whether cached grants are still exact (platform/cache). */
-export type Authenticated = { user: UserRow; via: "session" | "token"; csrfToken: string | null; referenceStamp: string | null };
+export type Authenticated = {
+  user: UserRow;
+  via: "session" | "token";
+  csrfToken: string | null;
+  referenceStamp: string | null;
+  /** A token's scope; null for a session. */
+  tokenScope: TokenScope | null;
+};
 
 const currentStamp = sql<string | null>`(select ${referenceStamp.stamp}::text from ${referenceStamp} where ${referenceStamp.id} = 1)`;
 
@@ -120,14 +125,14 @@ const sessionLookup = preparedPerDatabase((database) =>
 export async function authenticateSession(database: Database, sessionToken: string): Promise<Authenticated | null> {
   const [row] = await sessionLookup(database).execute({ idHash: sha256(sessionToken), now: new Date() });
   if (!row?.user.isActive) return null;
-  return { user: row.user, via: "session", csrfToken: row.csrfToken, referenceStamp: row.referenceStamp };
+  return { user: row.user, via: "session", csrfToken: row.csrfToken, referenceStamp: row.referenceStamp, tokenScope: null };
 }
 
 export const apiTokenPrefix = "vgl_";
 
 const tokenLookup = preparedPerDatabase((database) =>
   database.db
-    .select({ user: users, tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt, referenceStamp: currentStamp })
+    .select({ user: users, tokenId: apiTokens.id, scope: apiTokens.scope, lastUsedAt: apiTokens.lastUsedAt, referenceStamp: currentStamp })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(
@@ -153,7 +158,7 @@ export async function authenticateApiToken(database: Database, token: string): P
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= tokenUseResolutionMs) {
     await database.db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.tokenId));
   }
-  return { user: row.user, via: "token", csrfToken: null, referenceStamp: row.referenceStamp };
+  return { user: row.user, via: "token", csrfToken: null, referenceStamp: row.referenceStamp, tokenScope: row.scope };
 }
 
 /** System-role grants: everywhere, no organisation restriction. */

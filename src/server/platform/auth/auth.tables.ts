@@ -1,4 +1,5 @@
 import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import type { TokenScope } from "../../../core/access/accounts.schemas.ts";
 import type { SystemRole } from "../../../core/access/roles.ts";
 
 export const users = pgTable("users", {
@@ -10,8 +11,6 @@ export const users = pgTable("users", {
   systemRoles: text("system_roles").array().$type<SystemRole[]>().notNull().default([]),
   isActive: boolean("is_active").notNull().default(true),
   locale: text("locale").notNull().default("en"),
-  failedLogins: integer("failed_logins").notNull().default(0),
-  lockedUntil: timestamp("locked_until", { withTimezone: true }),
   passwordChangedAt: timestamp("password_changed_at", { withTimezone: true }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -61,8 +60,34 @@ export const apiTokens = pgTable("api_tokens", {
   name: text("name").notNull(),
   tokenHash: text("token_hash").notNull().unique(),
   prefix: text("prefix").notNull(),
+  // "read": GET and HEAD only; "read_write": everything the owner may do, except managing tokens
+  // and the account itself (those need a signed-in session).
+  scope: text("scope").$type<TokenScope>().notNull().default("read"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
   expiresAt: timestamp("expires_at", { withTimezone: true }),
   revokedAt: timestamp("revoked_at", { withTimezone: true }),
+});
+
+/**
+ * Failed sign-in attempts per key ("account:<e-mail>", "address:<ip>", "device:<user>:<nonce>"),
+ * in the database so that every node sees the same counts. An attempt is counted BEFORE its
+ * password is checked (login-throttle.ts), so concurrent guesses cannot outrun the count.
+ */
+export const loginThrottle = pgTable(
+  "login_throttle",
+  {
+    key: text("key").primaryKey(),
+    failures: integer("failures").notNull().default(0),
+    nextAllowedAt: timestamp("next_allowed_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index("login_throttle_updated_idx").on(table.updatedAt)],
+);
+
+/** Server-side secrets made on first use, shared by every node (the device-cookie HMAC key). */
+export const authSecrets = pgTable("auth_secrets", {
+  name: text("name").primaryKey(),
+  secret: text("secret").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });

@@ -1,9 +1,13 @@
-import { createReadStream, createWriteStream } from "node:fs";
+import { createReadStream, createWriteStream, fchmodSync, openSync, writeSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { createGunzip, createGzip } from "node:zlib";
 import { pipeline } from "node:stream/promises";
 import { Readable } from "node:stream";
+import { type AnchorLogger, type AnchorSettings, type AuditAnchor, anchorKey, appendAnchor, signAnchor, writeAnchor } from "../audit/audit-anchor.ts";
+import { BackupError, type DecryptOptions, type EncryptOptions, backupKind, decryptingStream, encryptingStream, newDataKey } from "./backup-crypto.ts";
 import { type Database, type QueryFn, expectedMigrationCount, migrationStatus } from "./database.ts";
+
+export { BackupError } from "./backup-crypto.ts";
 
 /**
  * Logical backups that work the same on PGlite and PostgreSQL, and move a deployment from
@@ -16,6 +20,8 @@ export const backupTables = [
   "user_identities",
   "sessions",
   "api_tokens",
+  "auth_secrets",
+  "login_throttle",
   "files",
   "organisations",
   "places",
@@ -71,49 +77,125 @@ export const derivedTables = [
 // Places refer to their parent: shorter paths first, so a parent is always restored before its children.
 const tableOrder: Partial<Record<(typeof backupTables)[number], string>> = { places: "length(t.path), t.id" };
 
-type Header = { format: "vigil-backup"; version: 1; migrations: number; createdAt: string; tables: readonly string[] };
+type Header = {
+  format: "vigil-backup";
+  version: 1;
+  migrations: number;
+  createdAt: string;
+  tables: readonly string[];
+  /** The signed head of the audit chain in this backup's snapshot, when anchoring is configured. */
+  anchor?: AuditAnchor | null;
+};
 const batchSize = 2000;
 
-export async function backupDatabase(database: Database, file: string): Promise<Record<string, number>> {
+/**
+ * `anchor`: where the audit anchors go (the signed head is also written into the header);
+ * `passphrase` or `recipientPem`: encrypt the file (see backup-crypto.ts).
+ */
+export type BackupOptions = EncryptOptions & { anchor?: AnchorSettings };
+
+export async function backupDatabase(database: Database, file: string, options: BackupOptions = {}): Promise<Record<string, number>> {
   const status = await migrationStatus(database);
   const counts: Record<string, number> = {};
+  // Before the file is opened: a bad passphrase or key must not truncate an existing backup.
+  const dataKey = options.passphrase !== undefined || options.recipientPem !== undefined ? await newDataKey(options) : undefined;
+  // The file holds password, session and token hashes and contacts: private from its first byte,
+  // and an existing file (which open() leaves at its old mode) is made private too.
+  const fd = openSync(file, "w", 0o600);
+  fchmodSync(fd, 0o600);
+  const output = createWriteStream("", { fd });
   return database.withSession(async (query) => {
-    await pipeline(Readable.from(lines(query)), createGzip(), createWriteStream(file));
-    return counts;
-  });
-  async function* lines(query: QueryFn) {
-    const header: Header = { format: "vigil-backup", version: 1, migrations: status.applied, createdAt: new Date().toISOString(), tables: backupTables };
-    yield `${JSON.stringify(header)}\n`;
     // One repeatable-read snapshot, so the backup is consistent while Vigil keeps running.
     await query("begin isolation level repeatable read");
     try {
-      for (const table of backupTables) {
-        counts[table] = 0;
-        for (let offset = 0; ; offset += batchSize) {
-          const rows = await query<{ row: string }>(
-            `select row_to_json(t)::text as row from "${table}" t order by ${tableOrder[table] ?? "1"} limit ${batchSize} offset ${offset}`,
-          );
-          if (rows.length === 0) break;
-          counts[table] += rows.length;
-          yield `{"table":"${table}","rows":[${rows.map((row) => row.row).join(",")}]}\n`;
-          if (rows.length < batchSize) break;
-        }
+      const [head] = await query<{ seq: string | number; hash: string }>("select seq, hash from audit_head where id = 1");
+      const anchor = options.anchor ? signAnchor(anchorKey(options.anchor), { seq: Number(head?.seq ?? 0), hash: head?.hash ?? "0".repeat(64) }) : null;
+      const header: Header = { format: "vigil-backup", version: 1, migrations: status.applied, createdAt: new Date().toISOString(), tables: backupTables, anchor };
+      const source = Readable.from(lines(query, header));
+      if (dataKey) {
+        const { envelopeLine, cipher } = encryptingStream(dataKey, anchor);
+        writeSync(fd, envelopeLine);
+        await pipeline(source, createGzip(), cipher, output);
+      } else {
+        await pipeline(source, createGzip(), output);
       }
+      if (options.anchor && anchor) appendAnchor(options.anchor, anchor);
+      return counts;
     } finally {
+      output.destroy();
       await query("commit");
+    }
+  });
+  async function* lines(query: QueryFn, header: Header) {
+    yield `${JSON.stringify(header)}\n`;
+    for (const table of backupTables) {
+      counts[table] = 0;
+      for (let offset = 0; ; offset += batchSize) {
+        const rows = await query<{ row: string }>(
+          `select row_to_json(t)::text as row from "${table}" t order by ${tableOrder[table] ?? "1"} limit ${batchSize} offset ${offset}`,
+        );
+        if (rows.length === 0) break;
+        counts[table] += rows.length;
+        yield `{"table":"${table}","rows":[${rows.map((row) => row.row).join(",")}]}\n`;
+        if (rows.length < batchSize) break;
+      }
     }
   }
 }
 
-export class BackupError extends Error {}
+/** `passphrase` or `identityPem` open an encrypted backup; `anchor`: record the restored head. */
+export type RestoreOptions = DecryptOptions & { anchor?: AnchorSettings; logger?: AnchorLogger };
 
 /** Replaces every table's content with the backup's, in one transaction: all or nothing. */
-export function restoreDatabase(database: Database, file: string): Promise<Record<string, number>> {
-  return database.withSession((query) => restoreWith(query, file));
+export async function restoreDatabase(database: Database, file: string, options: RestoreOptions = {}): Promise<Record<string, number>> {
+  const kind = await backupKind(file);
+  // A wrong passphrase or key fails here, before the database is touched.
+  const source = kind.isEncrypted ? await decryptingStream(file, kind, options) : createReadStream(file);
+  const counts = await database.withSession((query) => restoreWith(query, source));
+  // Anchors written before this one describe the data that was replaced (audit verify starts here).
+  if (options.anchor) await writeAnchor(database, options.anchor, options.logger, "restore");
+  return counts;
 }
 
-async function restoreWith(query: QueryFn, file: string): Promise<Record<string, number>> {
+/** The signed audit head a backup file carries (read without its key when encrypted). */
+export async function readBackupAnchor(file: string): Promise<AuditAnchor | null> {
+  const kind = await backupKind(file);
+  if (kind.isEncrypted) return kind.envelope.anchor ?? null;
   const source = createReadStream(file);
+  const input = source.pipe(createGunzip());
+  source.on("error", (error) => input.destroy(error));
+  const reader = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
+  try {
+    for await (const line of reader) {
+      const header = JSON.parse(line) as Header;
+      if (header.format !== "vigil-backup") throw new BackupError("This file is not a Vigil backup");
+      return header.anchor ?? null;
+    }
+    throw new BackupError("The backup file is empty");
+  } catch (error) {
+    if (error instanceof BackupError) throw error;
+    throw new BackupError("The backup file is damaged or not a Vigil backup");
+  } finally {
+    input.destroy();
+    source.destroy();
+  }
+}
+
+// Lifted inside restore's own transaction only (migration 0014): TRUNCATE refused by trigger and
+// the rights the application does not need taken away; both are back before COMMIT.
+const liftAuditProtection = [
+  "grant truncate on audit_log, audit_head to current_user",
+  "alter table audit_log disable trigger audit_log_no_truncate",
+  "alter table audit_head disable trigger audit_head_no_truncate",
+];
+const restoreAuditProtection = [
+  "alter table audit_log enable trigger audit_log_no_truncate",
+  "alter table audit_head enable trigger audit_head_no_truncate",
+  "revoke truncate, update, delete on audit_log from current_user",
+  "revoke truncate, delete on audit_head from current_user",
+];
+
+async function restoreWith(query: QueryFn, source: Readable): Promise<Record<string, number>> {
   const input = source.pipe(createGunzip());
   // pipe() does not forward the source's errors: an unreadable file would hang the restore.
   source.on("error", (error) => input.destroy(error));
@@ -135,6 +217,7 @@ async function restoreWith(query: QueryFn, file: string): Promise<Record<string,
         header = parsed;
         await query("begin");
         isOpen = true;
+        for (const statement of liftAuditProtection) await query(statement);
         await query(`truncate ${[...backupTables, ...derivedTables].map((table) => `"${table}"`).join(", ")} cascade`);
         continue;
       }
@@ -147,6 +230,7 @@ async function restoreWith(query: QueryFn, file: string): Promise<Record<string,
       counts[batch.table] = (counts[batch.table] ?? 0) + batch.rows.length;
     }
     if (!header) throw new BackupError("The backup file is empty");
+    for (const statement of restoreAuditProtection) await query(statement);
     await query("commit");
     isOpen = false;
   } catch (error) {

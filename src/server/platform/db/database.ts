@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import { sql } from "drizzle-orm";
 import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
 import { migrate as migrateNodePg } from "drizzle-orm/node-postgres/migrator";
@@ -9,6 +9,8 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
+import { lockDataDirectory } from "./data-dir-lock.ts";
+import { openPglite, type PgliteDurability } from "./pglite-open.ts";
 
 /** Typed Drizzle handle; the same type for PGlite and PostgreSQL, and for transactions. */
 export type Db = PgDatabase<PgQueryResultHKT>;
@@ -32,7 +34,7 @@ export const migrationsFolder = fileURLToPath(new URL("../../../../drizzle", imp
 // Dates stay as ISO text (YYYY-MM-DD), never shifted by the server's time zone.
 pg.types.setTypeParser(1082, (value: string) => value);
 
-export type DatabaseOptions = { databaseUrl?: string; dataDir?: string; pglite?: PGlite };
+export type DatabaseOptions = { databaseUrl?: string; dataDir?: string; pglite?: PGlite; durability?: PgliteDurability };
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.databaseUrl) {
@@ -58,11 +60,20 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     };
   }
   let client = options.pglite;
+  // A data directory is this process's alone while it is open (see data-dir-lock.ts).
+  let releaseLock = () => {};
   if (!client) {
     if (!options.dataDir) throw new Error("Either DATABASE_URL or a data directory is needed");
     // PGlite fails if the parent of its data directory is missing.
     mkdirSync(options.dataDir, { recursive: true });
-    client = await PGlite.create(path.join(options.dataDir, "pgdata"));
+    const lock = lockDataDirectory(options.dataDir);
+    try {
+      client = await openPglite(path.join(options.dataDir, "pgdata"), options.durability ?? "full");
+    } catch (error) {
+      lock.release();
+      throw error;
+    }
+    releaseLock = lock.release;
   }
   const pglite = client;
   const db = drizzlePglite(pglite) as unknown as Db;
@@ -72,19 +83,52 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     db,
     pglite,
     query,
-    // PGlite has a single connection; its queue keeps other callers out between statements
-    // only inside pglite.transaction, which Drizzle uses. Explicit sessions are CLI-only.
-    withSession: (work) => work(query),
-    close: () => pglite.close(),
+    // PGlite has a single connection: between the statements of an explicit BEGIN … COMMIT, any
+    // other caller's statement would run inside that transaction. Only pglite.transaction holds
+    // the others out, so the session runs in one, whose own BEGIN is closed at once and reopened
+    // (empty) at the end, leaving `work` free to open and close its own transactions (backup, restore).
+    withSession: (work) =>
+      pglite.transaction(async (transaction) => {
+        await transaction.exec("commit");
+        try {
+          return await work(async (text, params) => (await transaction.query(text, params as unknown[])).rows as never[]);
+        } finally {
+          // Fails only inside a transaction that `work` left aborted, which the ROLLBACK then ends.
+          await transaction.exec("begin").catch(() => {});
+        }
+      }),
+    async close() {
+      try {
+        await pglite.close();
+      } finally {
+        releaseLock();
+      }
+    },
   };
 }
 
 export async function runMigrations(database: Database): Promise<void> {
-  if (database.kind === "pglite") {
-    await migratePglite(database.db as never, { migrationsFolder });
-  } else {
-    await migrateNodePg(database.db as never, { migrationsFolder });
+  try {
+    if (database.kind === "pglite") {
+      await migratePglite(database.db as never, { migrationsFolder });
+    } else {
+      await migrateNodePg(database.db as never, { migrationsFolder });
+    }
+  } catch (error) {
+    // Drizzle says only "Failed query: <the whole SQL>"; the database's own reason is its cause.
+    throw new Error(`Database migration failed: ${describeDatabaseError(error)}`, { cause: error });
   }
+}
+
+/** The database's own reason for a failure (code, message, detail), under Drizzle's wrapper. */
+export function describeDatabaseError(error: unknown): string {
+  const reasons: string[] = [];
+  for (let current = error; current instanceof Error; current = current.cause) {
+    const { code, detail } = current as Error & { code?: string; detail?: string };
+    const message = current.message.startsWith("Failed query:") ? current.message.split("\n")[0].slice(0, 200) : current.message;
+    reasons.push([code ? `${code}: ${message}` : message, detail].filter(Boolean).join(" — "));
+  }
+  return reasons.reverse().join(" (in ") + ")".repeat(Math.max(0, reasons.length - 1));
 }
 
 type Journal = { entries: { tag: string }[] };

@@ -18,7 +18,9 @@ import { serviceContext } from "./context.ts";
 import { installErrorHandler } from "./error-handler.ts";
 import { AppError } from "./errors.ts";
 import type { GrantLoader } from "./grant-loader.ts";
+import { installJsonParser } from "./json-depth.ts";
 import type { RouteSpec } from "./route.ts";
+import { helmetOptions, installNoStore } from "./security-headers.ts";
 
 export type AppOptions = {
   config: Config;
@@ -40,27 +42,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       return typeof given === "string" && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
     },
     bodyLimit: 2 * 1024 * 1024,
-    trustProxy: true,
+    // X-Forwarded-For is believed only from the configured proxies (TRUSTED_PROXIES); false: none.
+    trustProxy: config.trustedProxies.length ? config.trustedProxies : false,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  installJsonParser(app);
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);
   });
+  installNoStore(app);
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        imgSrc: ["'self'", "data:", "blob:"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        scriptSrc: ["'self'"],
-        workerSrc: ["'self'", "blob:"],
-        // The incident map's configured style or tiles (MAP_STYLE_URL) are fetched from their own origin.
-        connectSrc: ["'self'", ...(config.mapStyleUrl ? [new URL(config.mapStyleUrl.replace(/[{}]/g, "")).origin] : [])],
-      },
-    },
-  });
+  await app.register(helmet, helmetOptions(config));
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1 } });

@@ -33,12 +33,22 @@ declare module "fastify" {
 
 export const sessionCookie = "vigil_session";
 const safeMethods = new Set(["GET", "HEAD", "OPTIONS"]);
+const readScopeMethods = new Set(["GET", "HEAD"]);
+
+/**
+ * Routes an API token may not call, whatever its scope: a leaked token must not be able to make
+ * more tokens, revoke the owner's, or change the owner's password or account.
+ */
+export function isSessionOnlyRoute(method: string, url: string | undefined): boolean {
+  if (!url) return false;
+  return url === "/api/auth/tokens" || url.startsWith("/api/auth/tokens/") || (url === "/api/auth/me" && method === "PATCH");
+}
 
 async function resolveActor(
   request: FastifyRequest,
   database: Database,
   loadGrants: GrantLoader,
-): Promise<{ actor: Actor; via: "session" | "token"; csrfToken: string | null; referenceStamp: string | null } | null> {
+): Promise<{ actor: Actor; via: "session" | "token"; csrfToken: string | null; referenceStamp: string | null; tokenScope: string | null } | null> {
   const header = request.headers.authorization;
   let authenticated = null;
   if (header?.startsWith("Bearer ")) {
@@ -63,7 +73,7 @@ async function resolveActor(
     displayName: user.displayName,
     grants: [...systemGrants(user), ...fromAppointments.grants],
   };
-  return { actor, via: authenticated.via, csrfToken: authenticated.csrfToken, referenceStamp };
+  return { actor, via: authenticated.via, csrfToken: authenticated.csrfToken, referenceStamp, tokenScope: authenticated.tokenScope };
 }
 
 /** Authenticates every API request and enforces the route's access rule before validation. */
@@ -95,6 +105,14 @@ export function installAuthentication(
       const sent = request.headers["x-csrf-token"];
       if (typeof sent !== "string" || sent !== resolved.csrfToken) {
         throw new AppError(403, "csrf", "Missing or invalid X-CSRF-Token header");
+      }
+    }
+    if (resolved.via === "token") {
+      if (isSessionOnlyRoute(request.method, request.routeOptions.url)) {
+        throw new AppError(403, "session_required", "API tokens cannot manage tokens or change the account: sign in to do this");
+      }
+      if (resolved.tokenScope !== "read_write" && !readScopeMethods.has(request.method)) {
+        throw new AppError(403, "token_scope", "This API token is read-only (scope read): it may only read (GET)");
       }
     }
     if (access !== "authenticated" && !hasPermission(resolved.actor, access)) {

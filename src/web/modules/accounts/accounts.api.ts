@@ -33,10 +33,14 @@ export type UserPatchBody = Partial<{
   personId: string | null;
 }>;
 
+export type TokenScope = "read" | "read_write";
+
 export type ApiToken = {
   id: string;
   name: string;
   prefix: string;
+  /** read: GET only; read_write: everything the owner may do except managing tokens and the account. */
+  scope: TokenScope;
   createdAt: string;
   lastUsedAt: string | null;
   expiresAt: string | null;
@@ -90,7 +94,7 @@ export function useTokens() {
 export function useCreateToken() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { name: string; expiresInDays: number | null }) =>
+    mutationFn: (body: { name: string; scope: TokenScope; expiresInDays: number | null }) =>
       api.post<ApiToken & { token: string }>("/api/auth/tokens", body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ["auth", "tokens"] }),
   });

@@ -27,9 +27,10 @@ import { QueryError } from "../../app/components/query-error.component.tsx";
 import { useFormatters } from "../../app/format.ts";
 import { FormErrorAlert } from "../../app/forms/form-error-alert.component.tsx";
 import { applyApiErrors, type FormFailure } from "../../app/forms/form-errors.ts";
-import { type ApiToken, useCreateToken, useRevokeToken, useTokens } from "./accounts.api.ts";
+import { type ApiToken, type TokenScope, useCreateToken, useRevokeToken, useTokens } from "./accounts.api.ts";
 
 const expiryChoices = ["30", "90", "365", "never"] as const;
+const scopeChoices: TokenScope[] = ["read", "read_write"];
 
 function tokenState(token: ApiToken): "revoked" | "expired" | "active" {
   if (token.revokedAt) return "revoked";
@@ -46,7 +47,7 @@ export function ApiTokensCard() {
   const [failure, setFailure] = useState<FormFailure | null>(null);
   const [createdToken, setCreatedToken] = useState<string | null>(null);
   const form = useForm({
-    initialValues: { name: "", expiresInDays: "90" as (typeof expiryChoices)[number] },
+    initialValues: { name: "", scope: "read" as TokenScope, expiresInDays: "90" as (typeof expiryChoices)[number] },
     validate: { name: (value) => (value.trim() ? null : t("validation.required")) },
   });
 
@@ -67,6 +68,7 @@ export function ApiTokensCard() {
   const columns: Column<ApiToken>[] = [
     { key: "name", header: t("fields.name"), isPrimary: true, render: (token) => token.name },
     { key: "prefix", header: t("tokens.prefix"), render: (token) => <Code>{token.prefix}…</Code> },
+    { key: "scope", header: t("tokens.scope"), render: (token) => t(`tokens.scopes.${token.scope}`) },
     { key: "created", header: t("fields.createdAt"), render: (token) => format.date(token.createdAt) },
     {
       key: "lastUsed",
@@ -104,6 +106,7 @@ export function ApiTokensCard() {
           create.mutate(
             {
               name: values.name.trim(),
+              scope: values.scope,
               expiresInDays: values.expiresInDays === "never" ? null : Number(values.expiresInDays),
             },
             {
@@ -125,6 +128,14 @@ export function ApiTokensCard() {
               maxLength={80}
               style={{ flex: "1 1 200px" }}
               {...form.getInputProps("name")}
+            />
+            <Select
+              label={t("tokens.scope")}
+              description={t("tokens.scopeHint")}
+              allowDeselect={false}
+              style={{ flex: "0 1 200px" }}
+              data={scopeChoices.map((value) => ({ value, label: t(`tokens.scopes.${value}`) }))}
+              {...form.getInputProps("scope")}
             />
             <Select
               label={t("tokens.expiry")}

@@ -17,7 +17,8 @@ import { IncidentAttachmentsCard } from "./incident-attachments.component.tsx";
 import { useIncidentHistoryText } from "./incident-history-text.ts";
 import { statusColors, useTaxonomyText } from "./incident-labels.ts";
 import { IncidentFlags } from "./incident-list.page.tsx";
-import { type Incident, useIncident, useTaxonomy, useTransition } from "./incidents.api.ts";
+import { RestrictedIncidentView } from "./incident-restricted.component.tsx";
+import { type Incident, isRestrictedIncident, useIncidentView, useTaxonomy, useTransition } from "./incidents.api.ts";
 import { NeedToKnowCard } from "./need-to-know.component.tsx";
 
 const routeApi = getRouteApi("/app/pages/incidents/$incidentId");
@@ -25,14 +26,14 @@ const routeApi = getRouteApi("/app/pages/incidents/$incidentId");
 export function IncidentDetailPage() {
   const { t } = useTranslation();
   const { incidentId } = routeApi.useParams();
-  const query = useIncident(incidentId);
+  const query = useIncidentView(incidentId);
   return (
     <QueryBoundary
       query={query}
       pending={<PageSkeleton blocks={[160, 200, 240]} />}
       errorHeader={<PageHeader title={t("incidents.title")} breadcrumbs={[{ label: t("incidents.title"), to: "/incidents" }]} />}
     >
-      {(incident) => <IncidentView incident={incident} />}
+      {(incident) => (isRestrictedIncident(incident) ? <RestrictedIncidentView incident={incident} /> : <IncidentView incident={incident} />)}
     </QueryBoundary>
   );
 }

@@ -152,6 +152,28 @@ export function useIncidentList(filters: IncidentFilters, sort: IncidentSort, or
   });
 }
 
+/**
+ * What someone a flash alert reached sees of an incident they are not on the need-to-know list
+ * of (GET /api/incidents/:id answers `restricted: true`): no narrative, victims or identities.
+ */
+export type RestrictedIncident = Omit<IncidentSummary, "createdAt" | "updatedAt"> & {
+  restricted: true;
+  submittedAt: string | null;
+  peopleByOutcome: { outcome: PersonOutcome; count: number }[];
+  holders: { role: "pcsa" | "author"; name: string }[];
+};
+
+export const isRestrictedIncident = (incident: Incident | RestrictedIncident): incident is RestrictedIncident =>
+  "restricted" in incident && incident.restricted === true;
+
+/** The incident page's read: the full record, or the restricted view (same request and cache entry as `useIncident`). */
+export function useIncidentView(id: string) {
+  return useQuery({
+    queryKey: ["incidents", "detail", id],
+    queryFn: ({ signal }) => api.get<Incident | RestrictedIncident>(`/api/incidents/${id}`, undefined, signal),
+  });
+}
+
 export function useIncident(id: string) {
   return useQuery({
     queryKey: ["incidents", "detail", id],

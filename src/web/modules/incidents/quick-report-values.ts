@@ -100,9 +100,11 @@ function formField(field: string): string {
 /** The SSIRS rules, run on the incident the server will make of this report: form field → message, in the UI's language. */
 export function quickReportProblems(body: QuickReportBody, reporterName: string, language: RuleLanguage = "en"): Record<string, string> {
   const report = { isNearMiss: false, peopleAffected: [], premisesAffected: [], assetsAffected: [], ...body } as QuickReportInput;
-  const input = incidentFromQuickReport(report, { name: reporterName, personId: null }, new Date());
+  const now = new Date();
+  const input = incidentFromQuickReport(report, { name: reporterName, personId: null }, now);
   const errors: Record<string, string> = {};
-  for (const problem of incidentProblems(input, language)) {
+  // The phone's clock decides "not in the future" here; the server checks again with its own.
+  for (const problem of incidentProblems(input, language, now)) {
     const field = formField(problem.field);
     errors[field] = errors[field] ? `${errors[field]}; ${problem.message}` : problem.message;
   }

@@ -102,6 +102,11 @@ function MatrixView({ matrix }: { matrix: RiskMatrixRecord }) {
             {localised(definition.description)}
           </Text>
         )}
+        {definition.justification && (
+          <Text size="sm" mt="sm">
+            <strong>{t("riskMatrices.justification")}:</strong> {definition.justification}
+          </Text>
+        )}
       </Card>
       {isEditing ? (
         <RiskMatrixEditor

@@ -1,9 +1,10 @@
-import { Alert, Card, ColorInput, Group, List, NativeSelect, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Card, ColorInput, Group, List, NativeSelect, NumberInput, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { IconInfoCircle } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { RiskMatrix } from "../../../core/risk/risk-matrix.types.ts";
+import { matrixWarnings } from "../../../core/risk/risk-matrix.ts";
+import { acceptabilityClasses, type RiskMatrix } from "../../../core/risk/risk-matrix.types.ts";
 import { FormActions } from "../../app/forms/form-actions.component.tsx";
 import { FormErrorAlert } from "../../app/forms/form-error-alert.component.tsx";
 import { applyApiErrors, type FormFailure } from "../../app/forms/form-errors.ts";
@@ -16,12 +17,13 @@ type EditorProps = { matrix: RiskMatrixRecord; onCancel: () => void; onSaved: (s
 /** A deep, mutable copy of the definition to edit (the form changes nested arrays in place by path). */
 function editable(definition: RiskMatrix): RiskMatrixInput {
   const { version: _version, ...rest } = structuredClone(definition);
-  return rest as RiskMatrixInput;
+  // Always a string, so the field is controlled and an API issue on it lands beside it.
+  return { ...rest, justification: rest.justification ?? "" } as RiskMatrixInput;
 }
 
 /** Level names and colours, scale labels and the grid's cells; saving a frozen version makes a new one. */
 export function RiskMatrixEditor({ matrix, onCancel, onSaved }: EditorProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const localised = useLocalised();
   const save = useSaveRiskMatrix(matrix.id);
   const [failure, setFailure] = useState<FormFailure | null>(null);
@@ -29,6 +31,11 @@ export function RiskMatrixEditor({ matrix, onCancel, onSaved }: EditorProps) {
   const values = form.getValues();
   const preview: RiskMatrix = { ...values, version: matrix.version };
   const gridErrors = Object.entries(form.errors).filter(([field]) => field.startsWith("grid"));
+  // "levels" as a whole (two levels share a code) has no input of its own.
+  const levelsError = form.errors.levels;
+  const language = i18n.language.startsWith("fr") ? "fr" : "en";
+  const warnings = matrixWarnings(preview, language);
+  const acceptabilityOptions = acceptabilityClasses.map((name) => ({ value: name, label: t(`riskMatrices.acceptabilityClass.${name}`) }));
   const levelOptions = [...values.levels]
     .sort((a, b) => a.rank - b.rank)
     .map((level) => ({ value: level.code, label: localised(level.label) || level.code }));
@@ -86,9 +93,17 @@ export function RiskMatrixEditor({ matrix, onCancel, onSaved }: EditorProps) {
           <Title order={3} size="h5" component="legend" px={4}>
             {t("riskMatrices.levels")}
           </Title>
+          <Text size="sm" c="dimmed" mb="xs">
+            {t("riskMatrices.levelsHint")}
+          </Text>
+          {levelsError && (
+            <Alert color="red" mb="sm" role="alert">
+              {levelsError}
+            </Alert>
+          )}
           <Stack gap="xs">
             {values.levels.map((level, index) => (
-              <SimpleGrid key={level.code} cols={{ base: 1, sm: 3 }} spacing="xs">
+              <SimpleGrid key={level.code} cols={{ base: 1, sm: 3, lg: 5 }} spacing="xs">
                 <TextInput
                   label={`${level.code} · ${t("riskMatrices.labelEn")}`}
                   required
@@ -106,6 +121,18 @@ export function RiskMatrixEditor({ matrix, onCancel, onSaved }: EditorProps) {
                   format="hex"
                   required
                   {...form.getInputProps(`levels.${index}.colour`)}
+                />
+                <NumberInput
+                  label={`${level.code} · ${t("riskMatrices.rank")}`}
+                  required
+                  min={0}
+                  allowDecimal={false}
+                  {...form.getInputProps(`levels.${index}.rank`)}
+                />
+                <NativeSelect
+                  label={`${level.code} · ${t("riskMatrices.acceptability")}`}
+                  data={acceptabilityOptions}
+                  {...form.getInputProps(`levels.${index}.acceptability`)}
                 />
               </SimpleGrid>
             ))}
@@ -158,6 +185,27 @@ export function RiskMatrixEditor({ matrix, onCancel, onSaved }: EditorProps) {
             <LevelLegend matrix={preview} />
           </Stack>
         </Card>
+        {values.strategies && (
+          <Card withBorder component="fieldset" style={{ margin: 0, minWidth: 0 }}>
+            <Title order={3} size="h5" component="legend" px={4}>
+              {t("riskMatrices.justification")}
+            </Title>
+            {warnings.length > 0 && (
+              <Alert color="orange" mb="sm" title={t("riskMatrices.acceptAtTopTitle")} icon={<IconInfoCircle aria-hidden />}>
+                {warnings[0].message}
+              </Alert>
+            )}
+            <Textarea
+              label={t("riskMatrices.justification")}
+              description={t("riskMatrices.justificationHint")}
+              required={warnings.length > 0}
+              autosize
+              minRows={2}
+              maxLength={2000}
+              {...form.getInputProps("justification")}
+            />
+          </Card>
+        )}
         <Group justify="flex-end">
           <FormActions onCancel={onCancel} isSaving={save.isPending} isEdit mt={0} />
         </Group>

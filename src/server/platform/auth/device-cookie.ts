@@ -1,0 +1,46 @@
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import type { Database } from "../db/database.ts";
+
+/**
+ * Device cookies (OWASP "Slow brute force attacks: device cookies"): a browser that signed in to
+ * an account gets `<nonce>.<HMAC(secret, userId.nonce)>`. Attempts that carry a valid one for the
+ * account are counted against that browser only, so strangers' guesses cannot lock the user out.
+ * The user id is in the signature, not in the cookie: the cookie names no account.
+ */
+export const deviceCookie = "vigil_device";
+export const deviceCookieDays = 365;
+
+const secrets = new WeakMap<Database, Promise<Buffer>>();
+
+/** The HMAC key: made once per database on first use, so every node signs and checks alike. */
+function deviceSecret(database: Database): Promise<Buffer> {
+  let secret = secrets.get(database);
+  if (!secret) {
+    secret = (async () => {
+      await database.query("insert into auth_secrets (name, secret) values ('device_cookie', $1) on conflict (name) do nothing", [
+        randomBytes(32).toString("base64url"),
+      ]);
+      const [row] = await database.query<{ secret: string }>("select secret from auth_secrets where name = 'device_cookie'");
+      return Buffer.from(row.secret, "base64url");
+    })();
+    secret.catch(() => secrets.delete(database));
+    secrets.set(database, secret);
+  }
+  return secret;
+}
+
+const sign = (secret: Buffer, userId: string, nonce: string) => createHmac("sha256", secret).update(`${userId}.${nonce}`).digest();
+
+export async function newDeviceCookie(database: Database, userId: string): Promise<string> {
+  const nonce = randomBytes(16).toString("base64url");
+  return `${nonce}.${sign(await deviceSecret(database), userId, nonce).toString("base64url")}`;
+}
+
+/** The cookie's nonce when it was issued to this account's browser, else null. */
+export async function deviceNonce(database: Database, userId: string, value: string | undefined): Promise<string | null> {
+  const [nonce, signature, ...rest] = (value ?? "").split(".");
+  if (!nonce || !signature || rest.length || nonce.length > 64) return null;
+  const expected = sign(await deviceSecret(database), userId, nonce);
+  const given = Buffer.from(signature, "base64url");
+  return given.length === expected.length && timingSafeEqual(given, expected) ? nonce : null;
+}
