@@ -1,8 +1,8 @@
-// The whole test suite, as `npm test`: type check, unit and API tests on PGlite, the same
-// suite on a real PostgreSQL (DATABASE_URL, or a throwaway local cluster), then the
+// The whole test suite, as `npm test`: type check, unit and API tests on PGlite, the tests that
+// depend on the database again on a real PostgreSQL (DATABASE_URL, or a throwaway local cluster), then the
 // browser tests in Chromium against the built web app. Ends with "N passed, N failed".
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { startPostgres } from "./postgres.js";
 
@@ -19,10 +19,10 @@ function run(label, command, commandArgs, env = {}) {
   return result.status === 0;
 }
 
-function vitest(label, config, env = {}) {
+function vitest(label, config, env = {}, files = []) {
   const report = path.join(artifacts, `${label.replace(/\W+/g, "-")}.json`);
   rmSync(report, { force: true });
-  run(label, "npx", ["vitest", "run", "--config", config, "--reporter=default", "--reporter=json", `--outputFile=${report}`], env);
+  run(label, "npx", ["vitest", "run", "--config", config, "--reporter=default", "--reporter=json", `--outputFile=${report}`, ...files], env);
   if (existsSync(report)) {
     const summary = JSON.parse(readFileSync(report, "utf8"));
     totals.passed += summary.numPassedTests;
@@ -31,6 +31,18 @@ function vitest(label, config, env = {}) {
   } else {
     totals.failed += 1;
   }
+}
+
+/**
+ * The test files whose outcome depends on the database: those that open one (the test app, a test
+ * database) or read which one runs. The others (pure rules, the web's catalogues, PGlite-only
+ * process tests) run once, in the PGlite run, instead of twice.
+ */
+function databaseDependentTests() {
+  const files = readdirSync("src", { recursive: true })
+    .map((file) => path.join("src", String(file)))
+    .filter((file) => file.endsWith(".test.ts"));
+  return files.filter((file) => /startTestApp|openTestDatabase|TEST_DATABASE_URL|testDatabaseKind/.test(readFileSync(file, "utf8"))).sort();
 }
 
 run("Type check", "npx", ["tsc", "-p", "tsconfig.json", "--noEmit"]);
@@ -45,7 +57,7 @@ if (!args.has("--no-postgres")) {
       cluster = await startPostgres();
       url = cluster.url;
     }
-    vitest("Unit and API tests on PostgreSQL", "vitest.config.ts", { TEST_DATABASE_URL: url, DATABASE_URL: "" });
+    vitest("API tests on PostgreSQL", "vitest.config.ts", { TEST_DATABASE_URL: url, DATABASE_URL: "" }, databaseDependentTests());
   } catch (error) {
     console.error(`PostgreSQL suite could not run: ${error.message}\nInstall PostgreSQL (apt-get install -y postgresql), set DATABASE_URL, or pass --no-postgres.`);
     failures.push("PostgreSQL suite");

@@ -5,8 +5,10 @@ import { AppError } from "../platform/http/errors.ts";
 import { systemContext } from "../platform/http/context.ts";
 
 function explain(error: unknown): never {
-  if (error instanceof AppError) throw new Error(`${error.message}${error.issues.length ? ` (${error.issues.map((issue) => `${issue.field}: ${issue.message}`).join("; ")})` : ""}`);
-  throw error;
+  if (!(error instanceof AppError)) throw error;
+  // A rule error's message already names its one field: the issues would repeat it.
+  const issues = error.issues.map((issue) => `${issue.field}: ${issue.message}`).filter((issue) => !error.message.includes(issue));
+  throw new Error(`${error.message}${issues.length ? ` (${issues.join("; ")})` : ""}`);
 }
 
 /** Creates the account; returns the line to show. */
