@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from "fastify";
 import PgBoss from "pg-boss";
 import type { Database } from "../db/database.ts";
+import { withStartupLock } from "../db/startup-lock.ts";
 
 /**
  * Scheduled and on-demand background jobs (overdue checks, reminders) on pg-boss, in the same
@@ -52,12 +53,18 @@ export async function startJobs(options: { database: Database; logger: JobLogger
   const { logger, jobs } = options;
   const boss = new PgBoss({ db: bossDatabase(options.database), schedule: true, supervise: true });
   boss.on("error", (error) => logger.error({ err: error }, "background jobs: pg-boss reported an error"));
-  await boss.start();
+  // Two nodes starting together deadlock in pg-boss when both create its schema and queues at
+  // once ("deadlock detected", seen by the two-node start test): nodes take turns, as for migrations.
+  await withStartupLock(options.database, async () => {
+    await boss.start();
+    for (const job of jobs) {
+      await boss.createQueue(job.name);
+      if (job.cron) await boss.schedule(job.name, job.cron, {}, { tz: "UTC" });
+      else await boss.unschedule(job.name);
+    }
+  });
   const workers = new Map<string, string>();
   for (const job of jobs) {
-    await boss.createQueue(job.name);
-    if (job.cron) await boss.schedule(job.name, job.cron, {}, { tz: "UTC" });
-    else await boss.unschedule(job.name);
     const workerId = await boss.work(job.name, { pollingIntervalSeconds: 5 }, async () => {
       const result = await job.run();
       logger.info({ job: job.name, result }, "background job done");
