@@ -160,7 +160,8 @@ async function exports(kind: DatabaseKind, app: Awaited<ReturnType<typeof startA
   await app.listen({ port: 0, host: "127.0.0.1" });
   const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   const login = await fetch(`${baseUrl}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: "analyst@vigil.example", password: "vigil-demo-2026" }) });
-  const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0];
+  // The answer sets the device cookie too: take the session's.
+  const cookie = (login.headers.getSetCookie().find((line) => line.startsWith("vigil_session=")) ?? "").split(";")[0];
   await exportOverHttp(baseUrl, cookie, "format=csv&categoryCode=fire&from=2025-01-01");
   // CSV twice: on PGlite the first full read also fills the database's own page cache, which
   // lives in this process; the second shows what the streaming itself holds.

@@ -1,7 +1,7 @@
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser, newPage, signIn } from "./support/browser.ts";
-import { choose, en, hasNoHorizontalScroll, main, mainHeading, navigate, settledScreenshot, type Viewport } from "./support/vigil.ts";
+import { choose, en, hasNoHorizontalScroll, main, mainHeading, navigate, sessionCookieOf, settledScreenshot, type Viewport } from "./support/vigil.ts";
 
 /*
  * Incident analysis in the browser: the dashboard (ECharts), the map (MapLibre on the offline
@@ -19,7 +19,7 @@ async function apiSession(email: string) {
     body: JSON.stringify({ email, password: "vigil-demo-2026" }),
   });
   if (!response.ok) throw new Error(`login ${email}: ${response.status}`);
-  const cookie = (response.headers.get("set-cookie") ?? "").split(";")[0];
+  const cookie = sessionCookieOf(response);
   const { csrfToken } = (await response.json()) as { csrfToken: string };
   return async (method: string, path: string, body?: unknown) => {
     const answer = await fetch(`${baseUrl}${path}`, {

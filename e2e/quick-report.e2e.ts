@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Browser, BrowserContext, Page, Route } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser, signIn, viewports } from "./support/browser.ts";
-import { choose, en, hasNoHorizontalScroll, main, mainHeading, settledScreenshot } from "./support/vigil.ts";
+import { choose, en, hasNoHorizontalScroll, main, mainHeading, sessionCookieOf, settledScreenshot } from "./support/vigil.ts";
 
 /*
  * The offline quick report in Chromium, on a phone-sized screen (360 px):
@@ -31,7 +31,7 @@ describe("the quick report, offline and on a slow connection", () => {
       body: JSON.stringify({ email: "analyst@vigil.example", password }),
     });
     expect(login.status).toBe(200);
-    apiCookie = (login.headers.get("set-cookie") ?? "").split(";")[0];
+    apiCookie = sessionCookieOf(login);
   });
 
   afterAll(async () => {

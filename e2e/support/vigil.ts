@@ -113,3 +113,10 @@ export async function dashboardLoaded(page: Page, strings = en) {
     .waitFor();
   await page.getByRole("group", { name: pattern(strings.dashboard.mapLabel_other) }).locator("path").waitFor();
 }
+
+/** The session cookie (`name=value`) a sign-in answer sets; it also sets the device cookie, in any order. */
+export function sessionCookieOf(response: Response): string {
+  const cookie = response.headers.getSetCookie().find((line) => line.startsWith("vigil_session="));
+  if (!cookie) throw new Error(`No session cookie in the sign-in answer (${response.status})`);
+  return cookie.split(";")[0];
+}
