@@ -2,6 +2,7 @@ import { Alert, Button, Card, FileInput, Group, List, Stack, Text, Title } from 
 import { IconArrowRight, IconFileSpreadsheet, IconRefresh, IconUpload } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { maxImportFileBytes, maxImportRows } from "../../../core/import-limits.ts";
 import type { ImportDefaults, ImportMapping } from "../../../core/incidents/incident-import-fields.ts";
 import { ButtonLink } from "../../app/components/links.tsx";
 import { PageHeader } from "../../app/components/page-header.component.tsx";
@@ -16,7 +17,7 @@ import { ImportResultView } from "./incident-import-result.component.tsx";
  * problems row by row. Re-importing the same file adds nothing.
  */
 export function IncidentImportPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const preview = usePreviewIncidentImport();
   const importing = useImportIncidents();
   const [file, setFile] = useState<File | null>(null);
@@ -64,7 +65,7 @@ export function IncidentImportPage() {
               {t("incidentExchange.import.step1")}
             </Title>
             <Text size="sm" c="dimmed">
-              {t("incidentExchange.import.fileHint")}
+              {t("incidentExchange.import.fileHint", { size: maxImportFileBytes / 1024 / 1024, rows: maxImportRows.toLocaleString(i18n.language) })}
             </Text>
             <Group align="flex-end" gap="sm">
               <FileInput
