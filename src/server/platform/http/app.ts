@@ -5,7 +5,6 @@ import { fileURLToPath } from "node:url";
 import cookie from "@fastify/cookie";
 import helmet from "@fastify/helmet";
 import multipart from "@fastify/multipart";
-import rateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
@@ -55,7 +54,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(helmet, helmetOptions(config));
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1 } });
   // CSV imports may also arrive as a plain text/csv body (curl --data-binary), not only multipart.
   app.addContentTypeParser("text/csv", { parseAs: "string" }, (_request, body, done) => done(null, body));
@@ -129,7 +127,6 @@ function registerRoute(app: FastifyInstance, route: RouteSpec, database: Databas
     schema,
     config: {
       access: route.access,
-      ...(route.rateLimit ? { rateLimit: route.rateLimit } : {}),
     },
     handler: async (request, reply) => {
       const actor = request.actor;

@@ -40,8 +40,6 @@ export type RouteSpec<
   /** Body sent as multipart/form-data (file uploads); validated by the handler. */
   isMultipart?: boolean;
   response: Record<number, z.ZodType>;
-  /** Excluded from the login rate limit and CSRF check only where stated. */
-  rateLimit?: { max: number; timeWindow: string };
   handler: (
     input: HandlerInput<
       P extends AnyObject ? z.infer<P> : undefined,
