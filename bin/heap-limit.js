@@ -30,6 +30,21 @@ export function heapLimitFlag(env = process.env, execArgv = process.execArgv) {
 }
 
 /**
+ * The node flags `npm start` must run the server with, or null when it already runs with them. The
+ * package.json script gives node the default limit itself, so that the server can run in the
+ * process npm starts; that flag is ours, not the user's, and yields to VIGIL_HEAP_MB or a limit in
+ * NODE_OPTIONS (on node's command line it would override NODE_OPTIONS).
+ */
+export function startExecArgv(env = process.env, execArgv = process.execArgv) {
+  const others = execArgv.filter((arg) => !heapFlag.test(arg));
+  const flag = heapLimitFlag(env, []);
+  let wanted = execArgv; // VIGIL_HEAP_MB refused: the configuration check stops the server with a message
+  if (heapFlag.test(env.NODE_OPTIONS ?? "")) wanted = others;
+  else if (flag) wanted = [...others, flag];
+  return wanted.join("\0") === execArgv.join("\0") ? null : wanted;
+}
+
+/**
  * Runs the current script again with the heap limit when none is in force (V8 fixes the heap's
  * size when the process starts: it cannot be changed from inside). Returns in the process that is
  * to go on; the relaunching one ends with its child's exit code or signal.
@@ -37,7 +52,12 @@ export function heapLimitFlag(env = process.env, execArgv = process.execArgv) {
 export async function relaunchWithHeapLimit() {
   const flag = heapLimitFlag();
   if (!flag) return;
-  const args = [...process.execArgv, flag, ...process.argv.slice(1)];
+  await relaunchWith([...process.execArgv, flag]);
+}
+
+/** Runs the current script again under these node flags (see relaunchWithHeapLimit). */
+export async function relaunchWith(execArgv) {
+  const args = [...execArgv, ...process.argv.slice(1)];
   // Node 22.15 and later replace this process (same pid, no process in between); Node 20 cannot.
   if (typeof process.execve === "function") {
     try {

@@ -1,9 +1,12 @@
-// `npm start`: builds the web app when it is missing or older than its sources, then
-// migrates and starts Vigil, loading the demo dataset into an empty database.
+// `npm start`: builds the web app when it is missing or older than its sources, then migrates and
+// starts Vigil in this same process, loading the demo dataset into an empty database. No process
+// of ours waits beside the server: package.json gives node the server's heap limit, and the server
+// bundle (bin/server-bundle.js) is rebuilt here, in this process, when a source changed.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { heapLimitFlag } from "../bin/heap-limit.js";
+import { fileURLToPath } from "node:url";
+import { relaunchWith, startExecArgv } from "../bin/heap-limit.js";
 
 function newestMtime(dir) {
   let newest = 0;
@@ -23,10 +26,14 @@ if (isStale) {
   const build = spawnSync("npx", ["vite", "build", "--logLevel", "warn"], { stdio: "inherit" });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
-// The server's heap limit given here, so that bin/vigil.js need not start node a second time
-// (only NODE_OPTIONS and VIGIL_HEAP_MB reach the server: this script's own node flags do not).
-const heapLimit = heapLimitFlag(process.env, []);
-const server = spawnSync(process.execPath, [...(heapLimit ? [heapLimit] : []), "bin/vigil.js", "serve", "--demo-if-empty", ...process.argv.slice(2)], {
-  stdio: "inherit",
-});
-process.exit(server.status ?? 0);
+
+// A person watches this console: one readable line per request (LOG_FORMAT=json for machines).
+if (!process.env.LOG_FORMAT && process.env.NODE_ENV !== "production") process.env.LOG_FORMAT = "pretty";
+// From here on this process is `vigil serve --demo-if-empty [arguments of npm start]`.
+process.argv = [process.argv[0], fileURLToPath(new URL("../bin/vigil.js", import.meta.url)), "serve", "--demo-if-empty", ...process.argv.slice(2)];
+// Another heap limit asked for (VIGIL_HEAP_MB, NODE_OPTIONS) than the one package.json gave node:
+// node cannot change it from inside, so the server starts again under it (on Node 20, beside this one).
+const execArgv = startExecArgv();
+if (execArgv) await relaunchWith(execArgv);
+const { runCli } = await import("../bin/server-bundle.js");
+await runCli();

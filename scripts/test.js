@@ -46,6 +46,8 @@ function databaseDependentTests() {
 }
 
 run("Type check", "npx", ["tsc", "-p", "tsconfig.json", "--noEmit"]);
+// Once here, rather than by each test that starts `bin/vigil.js` finding it stale at the same moment.
+run("Build the server", process.execPath, ["bin/server-bundle.js"]);
 run("Lint", "npx", ["biome", "lint"]);
 vitest("Unit and API tests on PGlite", "vitest.config.ts");
 

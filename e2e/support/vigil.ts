@@ -111,7 +111,8 @@ export async function dashboardLoaded(page: Page, strings = en) {
     .getByRole("region", { name: strings.dashboard.areasTitle })
     .getByText(`${strings.placeKinds.designated_area} · Mali`)
     .waitFor();
-  await page.getByRole("group", { name: pattern(strings.dashboard.mapLabel_other) }).locator("path").waitFor();
+  // The map draws one outline per country once the browser is idle.
+  await page.getByRole("group", { name: pattern(strings.dashboard.mapLabel_other) }).locator("path").first().waitFor();
 }
 
 /** The session cookie (`name=value`) a sign-in answer sets; it also sets the device cookie, in any order. */

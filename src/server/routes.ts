@@ -1,5 +1,6 @@
 import { authRoutes, userRoutes } from "./modules/accounts/index.ts";
 import { appointmentRoutes } from "./modules/appointments/index.ts";
+import { awaitingDecisionRoutes } from "./modules/decisions/index.ts";
 import { incidentAnalysisRoutes, incidentExchangeRoutes, incidentRoutes } from "./modules/incidents/index.ts";
 import { webhookRoutes } from "./modules/integrations/index.ts";
 import { meetingRoutes } from "./modules/meetings/index.ts";
@@ -32,5 +33,6 @@ export function allRoutes(config: Config): RouteSpec[] {
     ...incidentAnalysisRoutes(config),
     ...victimRoutes,
     ...riskRoutes,
+    ...awaitingDecisionRoutes,
   ];
 }

@@ -22,7 +22,8 @@ export const permissions = {
   "organisation.update": ["system_admin"],
   "organisation.delete": ["system_admin"],
 
-  "place.read": ["system_admin", "global_analyst", ...everyAppointment, "desk_officer"],
+  // "personnel": a person sees their own duty station (where they report incidents).
+  "place.read": ["system_admin", "global_analyst", ...everyAppointment, "desk_officer", "personnel"],
   "place.create": ["system_admin", "do", "pcsa"],
   "place.update": ["system_admin", "do", "pcsa"],
   "place.delete": ["system_admin"],
@@ -48,9 +49,11 @@ export const permissions = {
 
   "responsibility.read": ["authenticated"],
 
-  // Incidents (SSIRS): security professionals record and verify; focal points and wardens report.
+  // Incidents (SSIRS): security professionals record and verify; focal points and wardens report;
+  // every person reports what happens at their own duty station ("personnel", DOMAIN §1), and
+  // reads back only what they reported themselves (incident policy), not the area's incidents.
   "incident.read": ["global_analyst", ...areaLeaders, ...securityProfessionals, ...organisationRoles, "warden"],
-  "incident.create": [...areaLeaders, ...securityProfessionals, "org_representative", "org_security_focal_point", "security_cell_member", "warden"],
+  "incident.create": [...areaLeaders, ...securityProfessionals, "org_representative", "org_security_focal_point", "security_cell_member", "warden", "personnel"],
   "incident.update": [...securityProfessionals],
   // Verified or endorsed by the P/C/SA or a delegate (IASMN 2015, SSIRS decisions).
   "incident.verify": [...securityProfessionals],

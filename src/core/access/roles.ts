@@ -22,8 +22,12 @@ export type AppointmentRole = (typeof appointmentRoles)[number];
 export const systemRoles = ["system_admin", "global_analyst"] as const;
 export type SystemRole = (typeof systemRoles)[number];
 
-/** Every authenticated user with a person record has the personnel role over themselves. */
-export type Role = AppointmentRole | SystemRole | "authenticated";
+/**
+ * Every signed-in user holds "authenticated" everywhere. Every user with a person record also
+ * holds "personnel" at their own duty station (DOMAIN: personnel must report incidents), with
+ * or without an appointment; what a person may do over their own record is in the personnel policy.
+ */
+export type Role = AppointmentRole | SystemRole | "authenticated" | "personnel";
 
 export type PlaceKind = "designated_area" | "security_area" | "duty_station";
 

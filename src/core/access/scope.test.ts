@@ -36,7 +36,7 @@ function actorWith(grants: Grant[], personId: string | null = null): Actor {
   return { userId: "user-1", personId, displayName: "Tester", grants };
 }
 
-const everyRole: Role[] = [...appointmentRoles, ...systemRoles, "authenticated"];
+const everyRole: Role[] = [...appointmentRoles, ...systemRoles, "authenticated", "personnel"];
 const everyPermission = Object.keys(permissions) as Permission[];
 
 const mali = "/mali/";

@@ -7,7 +7,7 @@ import type { AppointmentRole, Role, SystemRole } from "./roles.ts";
  * null path, meaning "everywhere".
  */
 export type Grant = {
-  role: AppointmentRole | SystemRole | "authenticated";
+  role: AppointmentRole | SystemRole | "authenticated" | "personnel";
   placePath: string | null;
   organisationId: string | null;
 };

@@ -106,6 +106,7 @@ export const fieldSynonyms: Record<ImportField, string[]> = {
     "date and time",
     "datetime",
     "date time",
+    "date et heure utc",
     "date et heure",
     "date heure",
     "survenu le",

@@ -41,7 +41,12 @@ export type ImportStation = {
   /** The station's area (its parent place): where incidents given by coordinates go. */
   areaId: string;
   areaPath: string;
+  /** The zone in force at the station (its own or its area's, `effectiveTimeZone`); null when none is set. */
+  timeZone?: string | null;
 };
+
+/** Where a row's time zone came from: its own cell, its place, the import's default, or UTC for want of any. */
+export type ImportZoneSource = "file" | "place" | "default" | "fallback";
 
 export type ImportLookups = {
   /** Duty stations the importer may report for, by normalised name and by id. */
@@ -86,7 +91,7 @@ export function resolveColumns(headers: readonly string[], mapping: ImportMappin
     const header = mapping[field];
     if (header === undefined || header === "") continue;
     const index = headers.indexOf(header);
-    if (index < 0) problems.push({ field: `mapping.${field}`, message: `names the column "${header.slice(0, 80)}", which the file does not have` });
+    if (index < 0) problems.push({ field: `mapping.${field}`, message: `Names the column "${header.slice(0, 80)}", which the file does not have` });
     else {
       columns.index[field] = index;
       columns.header[field] = header;
@@ -95,7 +100,7 @@ export function resolveColumns(headers: readonly string[], mapping: ImportMappin
   const has = (field: ImportField) => columns.index[field] !== undefined;
   const need = (isMapped: boolean, field: string, what: string) => {
     const isReported = problems.some((problem) => problem.field === `mapping.${field}`);
-    if (!isMapped && !isReported) problems.push({ field: `mapping.${field}`, message: `map a column to ${what}` });
+    if (!isMapped && !isReported) problems.push({ field: `mapping.${field}`, message: `Map a column to ${what}` });
   };
   need(has("occurredAt") || has("occurredDate"), "occurredAt", "the date and time (occurredAt, or occurredDate)");
   need(has("dutyStation") || (has("latitude") && has("longitude")), "dutyStation", "the duty station (or to latitude and longitude)");
@@ -107,7 +112,7 @@ export function resolveColumns(headers: readonly string[], mapping: ImportMappin
 export type ResolvedImportPlace = { placeId: string; placePath: string; dutyStationId: string | null; latitude: number | null; longitude: number | null };
 export type ImportIssue = { field: string; message: string };
 export type ImportedRow =
-  | { ok: true; input: IncidentInput; place: ResolvedImportPlace; status: ImportStatus; externalId: string | null; content: string }
+  | { ok: true; input: IncidentInput; place: ResolvedImportPlace; status: ImportStatus; externalId: string | null; content: string; zoneSource: ImportZoneSource }
   | { ok: false; issues: ImportIssue[] };
 
 function distanceKm(a: { latitude: number; longitude: number }, b: { latitude: number; longitude: number }): number {
@@ -153,33 +158,45 @@ export function readImportRow(cells: readonly string[], columns: ImportColumns, 
   }
   if (issues.length) return { ok: false, issues: issues.map((issue) => ({ field: columnName(columns, issue.source), message: issue.message })) };
 
-  const timeZone = cell("timeZone") || defaults.timeZone || "";
-  const whenField: ImportField = isMapped("occurredAt") ? "occurredAt" : "occurredDate";
-  const whenText = cell(whenField);
-  let occurredAt = placeholderTime;
-  if (!whenText) flag(whenField, "is required");
-  else if (timeZone === "" || isKnownTimeZone(timeZone)) {
-    const read = readOccurredAt(whenText, whenField === "occurredDate" && isMapped("occurredTime") ? cell("occurredTime") : null, timeZone || null);
-    if ("value" in read) occurredAt = read.value;
-    else if (!timeZone && read.message.startsWith("is a local time")) {
-      flag("timeZone", "is needed to read a local time: add a time zone column, or set the import's default time zone");
-    } else flag(whenField, read.message);
-  }
-
   let place: IncidentInput["place"] | Record<string, never> = {};
+  // The station whose zone a local time is read in: the row's, or the nearest to its coordinates.
+  let placeStation: ImportStation | null = null;
   const stationText = cell("dutyStation");
   if (stationText) {
     const found = lookups.stationsByKey.get(normaliseWords(stationText)) ?? lookups.stationsByKey.get(stationText.toLowerCase());
     // A station outside the importer's scope reads exactly as an unknown one.
     if (!found) flag("dutyStation", `unknown duty station "${stationText.slice(0, 80)}"`);
     else if (found === "ambiguous") flag("dutyStation", `"${stationText.slice(0, 80)}" names several duty stations: use the station's id`);
-    else place = { dutyStationId: found.id };
+    else {
+      place = { dutyStationId: found.id };
+      placeStation = found;
+    }
   } else if (cell("latitude") || cell("longitude")) {
     const latitude = readNumber(cell("latitude"));
     const longitude = readNumber(cell("longitude"));
     if ("message" in latitude) flag("latitude", latitude.message);
     if ("message" in longitude) flag("longitude", longitude.message);
-    if ("value" in latitude && "value" in longitude) place = { coordinates: { latitude: latitude.value, longitude: longitude.value } };
+    if ("value" in latitude && "value" in longitude) {
+      const point = { latitude: latitude.value, longitude: longitude.value };
+      place = { coordinates: point };
+      placeStation = nearestArea(lookups.stations, point);
+    }
+  }
+
+  // A row's own zone first; else its place's (a file from Goma and Kinshasa mixes UTC+2 and UTC+1);
+  // else the import's default; else UTC, which the result reports. Local times are read in it.
+  const zoneSource: ImportZoneSource = cell("timeZone") ? "file" : placeStation?.timeZone ? "place" : defaults.timeZone ? "default" : "fallback";
+  const timeZone = cell("timeZone") || placeStation?.timeZone || defaults.timeZone || "UTC";
+  const whenField: ImportField = isMapped("occurredAt") ? "occurredAt" : "occurredDate";
+  const whenText = cell(whenField);
+  let occurredAt = placeholderTime;
+  if (!whenText) flag(whenField, "is required");
+  else if (isKnownTimeZone(timeZone)) {
+    const read = readOccurredAt(whenText, whenField === "occurredDate" && isMapped("occurredTime") ? cell("occurredTime") : null, timeZone);
+    // Without a zone of its own, a row's stated offset is kept as the instant (in UTC, which the
+    // zone rule accepts) rather than checked against the place's zone, which the file never named.
+    if ("value" in read) occurredAt = zoneSource === "file" ? read.value : new Date(read.value).toISOString();
+    else flag(whenField, read.message);
   }
 
   let source = defaults.source ?? "other";
@@ -261,7 +278,7 @@ export function readImportRow(cells: readonly string[], columns: ImportColumns, 
       issues: toIssues(columns, [{ source: "status", message: `you may not mark incidents ${status} at this place: import them as submitted for the P/C/SA to verify` }]),
     };
   }
-  return { ok: true, input, place: resolved, status, externalId, content: rowContent(columns, cell) };
+  return { ok: true, input, place: resolved, status, externalId, content: rowContent(columns, cell), zoneSource };
 }
 
 function readPeople(
@@ -325,8 +342,8 @@ function detailOf(path: string, message: string): string {
   const parts = path.split(".");
   const index = parts.findIndex((part) => /^\d+$/.test(part));
   if (index < 0) return message;
-  const rest = parts.slice(index + 1).join(".");
-  return `item ${Number(parts[index]) + 1}${rest ? ` (${rest})` : ""}: ${message}`;
+  // The item's number, not the field's code ("kind"): the column already says which list it is.
+  return `item ${Number(parts[index]) + 1}: ${message}`;
 }
 
 /** The column header for a field, or the field's name when it came from a default. */
@@ -334,8 +351,11 @@ function columnName(columns: ImportColumns, source: ImportField | string): strin
   return columns.header[source as ImportField] ?? source;
 }
 
+/** A message the importer reads is a sentence: capital first (issue 12 §3.9); the column is in `field`. */
+export const sentence = (message: string) => message.charAt(0).toUpperCase() + message.slice(1);
+
 function toIssues(columns: ImportColumns, issues: { source: ImportField | string; message: string }[]): ImportIssue[] {
-  return issues.map((issue) => ({ field: columnName(columns, issue.source), message: issue.message }));
+  return issues.map((issue) => ({ field: columnName(columns, issue.source), message: sentence(issue.message) }));
 }
 
 /**

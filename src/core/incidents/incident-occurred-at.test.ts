@@ -10,10 +10,10 @@ const occurredAtProblems = (occurredAt: string, timeZone = "UTC", language: "en"
 describe("when an incident may be dated", () => {
   it("refuses a date in the future, naming occurredAt, in English and in French", () => {
     expect(occurredAtProblems("9999-12-31T23:59:59Z")).toEqual([
-      { field: "occurredAt", message: expect.stringMatching(/^must not be in the future \(more than 15 minutes ahead of the server's clock\)/) },
+      { field: "occurredAt", message: expect.stringMatching(/^Must not be in the future \(more than 15 minutes ahead of the server's clock\)/) },
     ]);
     expect(occurredAtProblems("2026-06-02T08:00:00Z", "UTC", "fr")).toEqual([
-      { field: "occurredAt", message: expect.stringMatching(/^ne doit pas être dans le futur \(plus de 15 minutes après l'heure du serveur\)/) },
+      { field: "occurredAt", message: expect.stringMatching(/^Ne doit pas être dans le futur \(plus de 15 minutes après l'heure du serveur\)/) },
     ]);
   });
 
@@ -31,10 +31,10 @@ describe("when an incident may be dated", () => {
 
   it(`refuses a year before ${earliestIncidentYear}, the year the United Nations was founded, in English and in French`, () => {
     expect(occurredAtProblems("1944-12-31T10:00:00Z")).toEqual([
-      { field: "occurredAt", message: "must be in 1945 or later (the year the United Nations was founded): check the year" },
+      { field: "occurredAt", message: "Must be in 1945 or later (the year the United Nations was founded): check the year" },
     ]);
     expect(occurredAtProblems("1026-03-02T10:00:00Z", "UTC", "fr")).toEqual([
-      { field: "occurredAt", message: "doit être en 1945 ou après (année de la fondation de l'Organisation des Nations Unies) : vérifiez l'année" },
+      { field: "occurredAt", message: "Doit être en 1945 ou après (année de la fondation de l'Organisation des Nations Unies) : vérifiez l'année" },
     ]);
     expect(occurredAtProblems("1945-01-01T00:00:00Z")).toEqual([]);
   });

@@ -19,7 +19,14 @@ export const quickReportInput = z.object({
   categoryCode: fields.categoryCode,
   // No default here: "now" is taken on the server, so a resent report hashes the same (Idempotency-Key).
   occurredAt: fields.occurredAt.optional(),
-  timeZone: fields.timeZone,
+  // "Earlier": the wall-clock time the reporter saw at the place; the server reads it in the place's
+  // zone (a phone abroad or set to UTC would otherwise shift it).
+  occurredLocal: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { message: "must be a local date and time, as 2026-03-02T08:15" })
+    .optional(),
+  // Sent by reports queued before the zone came from the place; the place's zone is used anyway.
+  timeZone: fields.timeZone.optional(),
   place: fields.place,
   description: fields.description,
   isNearMiss: fields.isNearMiss,

@@ -61,12 +61,18 @@ export function reportPeriod(kind: ReportPeriodKind, year: number, quarter = 1):
   return { from, to: addMonths(from, kind === "year" ? 11 : 2) };
 }
 
-/** "2025", "2025 Q3", or "2025-02 – 2025-04" for any other run of months. */
-export function periodLabel(period: MonthPeriod): string {
+/** A quarter's short name: "Q3" in English, "T3" (troisième trimestre) in French. */
+export const quarterName = (quarter: number | string, language = "en") => `${language.startsWith("fr") ? "T" : "Q"}${quarter}`;
+
+/** "2025", "2025 Q3" ("T3 2025" in French), or "2025-02 – 2025-04" for any other run of months. */
+export function periodLabel(period: MonthPeriod, language = "en"): string {
   const [fromYear, fromMonth] = period.from.split("-").map(Number);
   const length = monthCount(period);
   if (length === 12 && fromMonth === 1) return String(fromYear);
-  if (length === 3 && (fromMonth - 1) % 3 === 0) return `${fromYear} Q${(fromMonth - 1) / 3 + 1}`;
+  if (length === 3 && (fromMonth - 1) % 3 === 0) {
+    const quarter = quarterName((fromMonth - 1) / 3 + 1, language);
+    return language.startsWith("fr") ? `${quarter} ${fromYear}` : `${fromYear} ${quarter}`;
+  }
   if (length === 1) return period.from;
   return `${period.from} – ${period.to}`;
 }

@@ -50,6 +50,9 @@ export const measureInput = z.object({
   status: oneOf(measureStatuses).default("planned"),
   implementedOn: isoDate.nullable().optional().describe("Required once implemented or verified; not in the future"),
   verifiedOn: isoDate.nullable().optional().describe("Required once verified; not in the future"),
+  verificationNote: optionalText(2000).describe(
+    "How the verification was done (who checked what, when). A measure is verified only with this note or at least one evidence file: evidence is what an auditor asks for",
+  ),
   effectiveness: z
     .number({ message: "must be a whole number from 1 to 5" })
     .int({ message: "must be a whole number from 1 to 5" })
@@ -77,6 +80,9 @@ export type MeasureFacts = {
   status: MeasureStatus;
   implementedOn?: string | null;
   verifiedOn?: string | null;
+  verificationNote?: string | null;
+  /** Evidence files attached to the stored measure (none on a create: files come after). */
+  evidenceCount?: number;
   effectiveness?: number | null;
   effectivenessNote?: string | null;
 };
@@ -98,6 +104,10 @@ export function measureProblems(measure: MeasureFacts, today: string): MeasurePr
   if (!isDone && given(measure.implementedOn)) add("implementedOn", "must be empty until the measure is implemented or verified");
   if (measure.status === "verified" && !given(measure.verifiedOn)) add("verifiedOn", "is required once the measure is verified");
   if (measure.status !== "verified" && given(measure.verifiedOn)) add("verifiedOn", "must be empty until the measure is verified");
+  // Verified means someone checked it; what they saw must be on record for an auditor (issue 12 §3.10).
+  if (measure.status === "verified" && !measure.verificationNote?.trim() && (measure.evidenceCount ?? 0) === 0) {
+    add("verificationNote", "is required to mark the measure verified when no evidence file is attached: say how it was verified, or attach evidence first");
+  }
   if (given(measure.implementedOn) && (measure.implementedOn as string) > today) add("implementedOn", "must not be in the future");
   if (given(measure.verifiedOn) && (measure.verifiedOn as string) > today) add("verifiedOn", "must not be in the future");
   if (given(measure.implementedOn) && given(measure.verifiedOn) && (measure.verifiedOn as string) < (measure.implementedOn as string)) {

@@ -155,3 +155,13 @@ export const approvalInput = z.object({
   conditions: longText(4000).nullable().optional(),
 });
 export type ApprovalInput = z.infer<typeof approvalInput>;
+
+/** The DO returns an assessment in review to its author; the reason is what the author must revise. */
+export const returnForRevisionInput = z.object({
+  reason: z
+    .string({ message: "is required" })
+    .trim()
+    .min(10, { message: "must say what to revise, in at least 10 characters" })
+    .max(4000, { message: "must be at most 4000 characters" }),
+});
+export type ReturnForRevisionInput = z.infer<typeof returnForRevisionInput>;

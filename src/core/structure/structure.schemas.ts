@@ -1,6 +1,7 @@
 import { z } from "zod";
 import countries from "i18n-iso-countries";
 import { patchOf } from "./patch.ts";
+import { isKnownTimeZone } from "../incidents/time-zone.ts";
 
 export const organisationKinds = ["secretariat", "fund_programme", "specialised_agency", "related_organisation"] as const;
 export type OrganisationKind = (typeof organisationKinds)[number];
@@ -62,11 +63,18 @@ export const longitude = z.number().min(-180, { message: "must be between -180 a
   message: "must be between -180 and 180",
 });
 
+/** An IANA zone name (Africa/Kinshasa): local times recorded at the place are read in it. */
+export const placeTimeZone = z
+  .string()
+  .trim()
+  .refine(isKnownTimeZone, { message: "must be an IANA time zone name, as Africa/Kinshasa" });
+
 export const placeInput = z.object({
   kind: z.enum(placeKinds, { message: `must be one of ${placeKinds.join(", ")}` }),
   parentId: uuidSchema.nullable().default(null),
   name: requiredText(160),
   countryCode: countryCode.nullable().optional(),
+  timeZone: placeTimeZone.nullable().optional(),
   latitude: latitude.nullable().optional(),
   longitude: longitude.nullable().optional(),
 });
@@ -74,6 +82,7 @@ export type PlaceInput = z.infer<typeof placeInput>;
 export const placePatch = z.object({
   name: requiredText(160).optional(),
   countryCode: countryCode.nullable().optional(),
+  timeZone: placeTimeZone.nullable().optional(),
   latitude: latitude.nullable().optional(),
   longitude: longitude.nullable().optional(),
 });

@@ -1,5 +1,6 @@
 import type { RouteRule } from "./matrix-rules.ts";
 import { accountRules } from "./rules-accounts.ts";
+import { decisionRules } from "./rules-decisions.ts";
 import { appointmentRules } from "./rules-appointments.ts";
 import { incidentAnalysisRules } from "./rules-incident-analysis.ts";
 import { incidentAttachmentRules } from "./rules-incident-attachments.ts";
@@ -44,4 +45,5 @@ export const authorizationTable: Record<string, RouteRule> = {
   ...riskMeasureRules,
   ...riskDecisionRules,
   ...riskReportRules,
+  ...decisionRules,
 };

@@ -45,7 +45,7 @@ export const rolesOf: Record<MatrixUser, readonly Role[]> = {
   repUnicefMali: ["authenticated", "org_representative"], // Mali, UNICEF only
   sfpWfpMali: ["authenticated", "org_security_focal_point"], // Mali, WFP only
   wardenBamako: ["authenticated", "warden"], // Bamako Security Area (Mali)
-  staff: ["authenticated"], // no appointment; works in DR Congo
+  staff: ["authenticated", "personnel"], // no appointment; "personnel" at their own duty station (DR Congo)
 };
 
 /**
@@ -256,6 +256,9 @@ export async function loadFixtures(driver: Driver) {
     haitianPerson: "",
     staffPerson: "",
     staffUser: "",
+    /** The staff member's own duty station (DR Congo), the one place their "personnel" grant covers, and its area's name. */
+    staffStation: "",
+    staffArea: "",
     wardenBamakoAppointment: (await appointmentOf("warden", place("Bamako Security Area"))).id,
     moptiAsaAppointment: (await appointmentOf("asa", place("Mopti Security Area"))).id,
     doMaliAppointment: (await appointmentOf("do", mali)).id,
@@ -289,6 +292,10 @@ export async function loadFixtures(driver: Driver) {
   const staffMe = await setup.as<{ personId: string; user: { id: string } }>("staff", "GET", "/api/auth/me");
   fixtures.staffPerson = staffMe.personId;
   fixtures.staffUser = staffMe.user.id;
+  const staffPlaces = (await setup.as<{ items: Named[] }>("staff", "GET", "/api/places/tree")).items;
+  if (staffPlaces.length !== 1 || staffPlaces[0].kind !== "duty_station") throw new Error(`staff should see their one duty station, sees ${staffPlaces.length} place(s)`);
+  fixtures.staffStation = staffPlaces[0].id;
+  fixtures.staffArea = byId.get(staffPlaces[0].parentId as string)?.name as string;
 
   for (const id of [fixtures.wardenBamakoAppointment, fixtures.haitiCsfpAppointment]) {
     const response = await driver.send("admin", "PUT", "/api/appointments/:id/letter", { params: { id }, multipart: pdfLetter });

@@ -7,6 +7,8 @@ import { type RouteRule, everyone } from "./matrix-rules.ts";
  * A sexual assault's files are need-to-know like its narrative: "not found" for everyone else.
  * Fixtures: `maliAttachment` (on the Mopti draft of the P/C/SA), `maliSensitiveAttachment` (on
  * the sexual assault the Bamako warden reported), `haitiAttachment` (on the Haiti incident).
+ * The staff member holds `incident.create` at their own duty station only (DR Congo): every
+ * incident here is one they cannot read, so "not found"; downloading needs `incident.read`.
  */
 const allBut = (...kept: Caller[]) => everyone.filter((user) => !kept.includes(user));
 const onlyReporterOrProfessional = "attaching or removing a file revises the incident: security professionals (incident.update), or the reporter of a draft; the DO, the ASC and organisation roles read it but may not change it";
@@ -22,20 +24,28 @@ export const incidentAttachmentRules: Record<string, RouteRule> = {
     inScope: {
       name: "a statement on the Mopti draft of the P/C/SA",
       request: ({ f }) => ({ params: { id: f.maliIncident }, multipart: textAttachment }),
-      expect: { ok: ["pcsaMali"], notFound: ["wardenBamako"], forbidden: allBut("pcsaMali", "wardenBamako") },
+      expect: { ok: ["pcsaMali"], notFound: ["wardenBamako", "staff"], forbidden: allBut("pcsaMali", "wardenBamako", "staff") },
       why: onlyReporterOrProfessional,
       check: (_caller, response) => (response.json().name === "statement.txt" ? undefined : `answers ${response.body}`),
     },
     outOfScope: {
       name: "a statement on an incident at Port-au-Prince",
       request: ({ f }) => ({ params: { id: f.haitiIncident }, multipart: textAttachment }),
-      expect: { notFound: allBut("admin", "analyst", "staff"), forbidden: ["admin", "analyst", "staff"] },
+      expect: { notFound: allBut("admin", "analyst"), forbidden: ["admin", "analyst"] },
     },
     more: [
       {
         name: "a statement on the sexual assault reported by the Bamako warden",
         request: ({ f }) => ({ params: { id: f.maliSensitiveIncident }, multipart: textAttachment }),
-        expect: { ok: ["pcsaMali", "wardenBamako"], notFound: ["doMali", "ascMopti", "repUnicefMali", "sfpWfpMali"], forbidden: ["admin", "analyst", "staff"] },
+        expect: { ok: ["pcsaMali", "wardenBamako"], notFound: ["doMali", "ascMopti", "repUnicefMali", "sfpWfpMali", "staff"], forbidden: ["admin", "analyst"] },
+      },
+      {
+        name: "a statement on a draft the staff member recorded at their own duty station",
+        request: async ({ f, setup }) => {
+          const incident = await setup.as("staff", "POST", "/api/incidents", incidentBody(f.staffStation, { timeZone: "Africa/Kinshasa" }));
+          return { params: { id: incident.id }, multipart: textAttachment };
+        },
+        expect: { ok: ["staff"], notFound: allBut("admin", "analyst", "staff"), forbidden: ["admin", "analyst"] },
       },
     ],
   },
@@ -75,13 +85,13 @@ export const incidentAttachmentRules: Record<string, RouteRule> = {
         const attachment = await setup.upload("pcsaMali", `/api/incidents/${incident.id}/attachments`, textAttachment);
         return { params: { id: incident.id, attachmentId: attachment.id } };
       },
-      expect: { ok: ["pcsaMali"], notFound: ["wardenBamako"], forbidden: allBut("pcsaMali", "wardenBamako") },
+      expect: { ok: ["pcsaMali"], notFound: ["wardenBamako", "staff"], forbidden: allBut("pcsaMali", "wardenBamako", "staff") },
       why: onlyReporterOrProfessional,
     },
     outOfScope: {
       name: "the statement on an incident at Port-au-Prince",
       request: ({ f }) => ({ params: { id: f.haitiIncident, attachmentId: f.haitiAttachment } }),
-      expect: { notFound: allBut("admin", "analyst", "staff"), forbidden: ["admin", "analyst", "staff"] },
+      expect: { notFound: allBut("admin", "analyst"), forbidden: ["admin", "analyst"] },
     },
     more: [
       {
@@ -91,7 +101,7 @@ export const incidentAttachmentRules: Record<string, RouteRule> = {
           const attachment = await setup.upload("wardenBamako", `/api/incidents/${incident.id}/attachments`, textAttachment);
           return { params: { id: incident.id, attachmentId: attachment.id } };
         },
-        expect: { ok: ["pcsaMali", "wardenBamako"], notFound: ["doMali", "ascMopti", "repUnicefMali", "sfpWfpMali"], forbidden: ["admin", "analyst", "staff"] },
+        expect: { ok: ["pcsaMali", "wardenBamako"], notFound: ["doMali", "ascMopti", "repUnicefMali", "sfpWfpMali", "staff"], forbidden: ["admin", "analyst"] },
       },
     ],
   },

@@ -4,11 +4,15 @@ import { type RouteRule, everyone } from "./matrix-rules.ts";
 /**
  * The authorization table, part: the incident quick report (recorded and submitted in one step,
  * idempotent with an Idempotency-Key). Whoever may record an incident at a place may quick-report
- * there; ordinary staff (no appointment) may not: reports reach the P/C/SA through a warden or a
- * focal point, who hold `incident.create`.
+ * there. Every person reports incidents (DOMAIN §1): the staff member, with no appointment, holds
+ * "personnel" at their own duty station (DR Congo) and reports there only; anywhere else reads as an
+ * unknown duty station, exactly as for the Bamako warden outside their zone.
  */
-const reporters: MatrixUser[] = ["doMali", "pcsaMali", "ascMopti", "repUnicefMali", "sfpWfpMali", "wardenBamako"];
+const reporters: MatrixUser[] = ["doMali", "pcsaMali", "ascMopti", "repUnicefMali", "sfpWfpMali", "wardenBamako", "staff"];
 const nonReporters = everyone.filter((user) => !reporters.includes(user));
+const maliReporters = reporters.filter((user) => user !== "staff");
+const outsideZone =
+  "a duty station outside the caller's scope is answered exactly as a missing one, 422 on place.dutyStationId: Mopti lies outside the Bamako warden's area, and the staff member reports only at their own duty station";
 
 function quickReport(dutyStationId: string, overrides: Record<string, unknown> = {}) {
   return {
@@ -28,8 +32,8 @@ export const incidentQuickReportRules: Record<string, RouteRule> = {
     inScope: {
       name: "a quick report at Mopti",
       request: ({ f }) => ({ body: quickReport(f.moptiStation) }),
-      expect: { ok: reporters.filter((user) => user !== "wardenBamako"), invalid: ["wardenBamako"], forbidden: nonReporters },
-      why: "Mopti lies outside the Bamako warden's area: a duty station outside scope is answered exactly as a missing one, 422 on place.dutyStationId",
+      expect: { ok: maliReporters.filter((user) => user !== "wardenBamako"), invalid: ["wardenBamako", "staff"], forbidden: nonReporters },
+      why: outsideZone,
       referenceField: "place.dutyStationId",
       check: (_caller, response) => (response.json().status === "submitted" ? undefined : `recorded as ${response.json().status}, not submitted`),
     },
@@ -48,10 +52,20 @@ export const incidentQuickReportRules: Record<string, RouteRule> = {
           headers: { "idempotency-key": `matrix-quick-report-${caller}` },
         }),
         expect: { ok: reporters, forbidden: nonReporters },
-        check: (caller, response) => {
-          const expected = caller === "ascMopti" ? "Mopti Security Area" : "Bamako Security Area";
+        // The area of the nearest duty station the caller may report for: the staff member's own, far as it is (as for the Mopti ASC).
+        check: (caller, response, f) => {
+          const expected = caller === "ascMopti" ? "Mopti Security Area" : caller === "staff" ? f.staffArea : "Bamako Security Area";
           return response.json().placeName === expected ? undefined : `placed in ${response.json().placeName}, expected ${expected}`;
         },
+      },
+      {
+        name: "a quick report at the staff member's own duty station (DR Congo)",
+        // No zone sent: the server takes the station's.
+        request: ({ f }) => ({ body: quickReport(f.staffStation, { timeZone: undefined }) }),
+        expect: { ok: ["staff"], invalid: maliReporters, forbidden: nonReporters },
+        why: "the Mali roles' scope does not reach DR Congo: the station is answered exactly as a missing one, 422 on place.dutyStationId",
+        referenceField: "place.dutyStationId",
+        check: (_caller, response) => (response.json().status === "submitted" ? undefined : `recorded as ${response.json().status}, not submitted`),
       },
     ],
   },

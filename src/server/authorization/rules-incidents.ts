@@ -6,12 +6,15 @@ import { type RouteRule, emptyUnlessGlobal, everyone, globalOnly, itemsOutsideMa
  * recorded by the P/C/SA of Mali at Mopti naming a victim; `maliSensitiveIncident`, a sexual
  * assault reported by the Bamako warden at Bamako; and the same two in Haiti, recorded by its
  * CSFP. A sexual assault is need-to-know: "not found" for everyone but the area's P/C/SA, the
- * people named on it and whoever recorded it.
+ * people named on it and whoever recorded it. The staff member holds `incident.create` only at
+ * their own duty station (DR Congo, the "personnel" grant) and no `incident.read`: they record and
+ * submit there, revise their own draft, and read back nothing (the read routes ask for
+ * `incident.read` before the incident policy's "recorded it" rule is reached).
  */
 const allBut = (...kept: Caller[]) => everyone.filter((user) => !kept.includes(user));
 
 /** A draft recorded by `actor` at a station, moved on by the given steps; its id as the path. */
-async function incidentAt(setup: Setup, actor: "pcsaMali" | "wardenBamako" | "doMali", stationId: string, steps: ("submitted" | "verified")[] = []) {
+async function incidentAt(setup: Setup, actor: "pcsaMali" | "wardenBamako" | "doMali" | "staff", stationId: string, steps: ("submitted" | "verified")[] = []) {
   const created = await setup.as(actor, "POST", "/api/incidents", incidentBody(stationId));
   for (const to of steps) await setup.as(to === "verified" ? "pcsaMali" : actor, "POST", `/api/incidents/${created.id}/transition`, { to });
   return { id: created.id };
@@ -58,14 +61,14 @@ export const incidentRules: Record<string, RouteRule> = {
     inScope: {
       name: "a road traffic accident at Mopti",
       request: ({ f }) => ({ body: incidentBody(f.moptiStation) }),
-      expect: { ok: ["doMali", "pcsaMali", "ascMopti", "repUnicefMali", "sfpWfpMali"], invalid: ["wardenBamako"], forbidden: ["admin", "analyst", "staff"] },
-      why: "Mopti lies outside the Bamako warden's area: a duty station outside scope is answered exactly as a missing one, 422 on place.dutyStationId",
+      expect: { ok: ["doMali", "pcsaMali", "ascMopti", "repUnicefMali", "sfpWfpMali"], invalid: ["wardenBamako", "staff"], forbidden: ["admin", "analyst"] },
+      why: "a duty station outside scope is answered exactly as a missing one, 422 on place.dutyStationId: Mopti lies outside the Bamako warden's area, and the staff member reports only at their own duty station",
       referenceField: "place.dutyStationId",
     },
     outOfScope: {
       name: "a road traffic accident at Port-au-Prince",
       request: ({ f }) => ({ body: incidentBody(f.portAuPrince, { timeZone: "America/Port-au-Prince" }) }),
-      expect: { invalid: allBut("admin", "analyst", "staff"), forbidden: ["admin", "analyst", "staff"] },
+      expect: { invalid: allBut("admin", "analyst"), forbidden: ["admin", "analyst"] },
       why: "a duty station outside the caller's scope is answered exactly as a missing one: 422 on place.dutyStationId",
       referenceField: "place.dutyStationId",
     },
@@ -73,13 +76,20 @@ export const incidentRules: Record<string, RouteRule> = {
       {
         name: "an incident given by coordinates near Mopti",
         request: ({ f }) => ({ body: incidentBody(f.moptiStation, { place: { coordinates: { latitude: 14.49, longitude: -4.19 } } }) }),
-        expect: { ok: allBut("admin", "analyst", "staff"), forbidden: ["admin", "analyst", "staff"] },
-        // The nearest duty station the caller may report for gives the area.
-        check: (caller, response) => {
+        expect: { ok: allBut("admin", "analyst"), forbidden: ["admin", "analyst"] },
+        // The nearest duty station the caller may report for gives the area (for the staff member, their own).
+        check: (caller, response, f) => {
           const { placeName } = response.json();
-          const expected = caller === "wardenBamako" ? "Bamako Security Area" : "Mopti Security Area";
+          const expected = caller === "wardenBamako" ? "Bamako Security Area" : caller === "staff" ? f.staffArea : "Mopti Security Area";
           return placeName === expected ? undefined : `placed in ${placeName}, expected ${expected}`;
         },
+      },
+      {
+        name: "a road traffic accident at the staff member's own duty station (DR Congo)",
+        request: ({ f }) => ({ body: incidentBody(f.staffStation, { timeZone: "Africa/Kinshasa" }) }),
+        expect: { ok: ["staff"], invalid: allBut("admin", "analyst", "staff"), forbidden: ["admin", "analyst"] },
+        why: "the Mali roles' scope does not reach DR Congo: the station is answered exactly as a missing one, 422 on place.dutyStationId",
+        referenceField: "place.dutyStationId",
       },
     ],
   },
@@ -112,6 +122,12 @@ export const incidentRules: Record<string, RouteRule> = {
         request: ({ f }) => ({ params: { id: f.haitiSensitiveIncident } }),
         expect: { notFound: allBut("admin", "staff"), forbidden: ["admin", "staff"] },
       },
+      {
+        // Reporting is not reading: without incident.read the route refuses the staff member even their own report.
+        name: "an incident the staff member recorded at their own duty station",
+        request: async ({ f, setup }) => ({ params: await incidentAt(setup, "staff", f.staffStation, ["submitted"]) }),
+        expect: { ok: ["analyst"], notFound: allBut("admin", "analyst", "staff"), forbidden: ["admin", "staff"] },
+      },
     ],
   },
   "PATCH /api/incidents/:id": {
@@ -119,25 +135,30 @@ export const incidentRules: Record<string, RouteRule> = {
     inScope: {
       name: "the incident at Mopti recorded by the P/C/SA",
       request: ({ f }) => ({ params: { id: f.maliIncident }, body: { description: "A UN vehicle left the road (revised by the matrix)." } }),
-      expect: { ok: ["pcsaMali"], notFound: ["wardenBamako"], forbidden: allBut("pcsaMali", "wardenBamako") },
+      expect: { ok: ["pcsaMali"], notFound: ["wardenBamako", "staff"], forbidden: allBut("pcsaMali", "wardenBamako", "staff") },
       why: "only security professionals revise an incident (incident.update), and its reporter while it is a draft: the DO, the ASC and organisation roles read it but may not change it",
     },
     outOfScope: {
       name: "an incident at Port-au-Prince",
       request: ({ f }) => ({ params: { id: f.haitiIncident }, body: { description: "Revised." } }),
-      expect: { notFound: allBut("admin", "analyst", "staff"), forbidden: ["admin", "analyst", "staff"] },
+      expect: { notFound: allBut("admin", "analyst"), forbidden: ["admin", "analyst"] },
     },
     more: [
       {
         name: "a draft the DO recorded at Mopti",
         request: async ({ f, setup }) => ({ params: await incidentAt(setup, "doMali", f.moptiStation), body: { description: "Revised by the matrix." } }),
-        expect: { ok: ["doMali", "pcsaMali"], notFound: ["wardenBamako"], forbidden: ["admin", "analyst", "ascMopti", "repUnicefMali", "sfpWfpMali", "staff"] },
+        expect: { ok: ["doMali", "pcsaMali"], notFound: ["wardenBamako", "staff"], forbidden: ["admin", "analyst", "ascMopti", "repUnicefMali", "sfpWfpMali"] },
         why: "the reporter revises their own draft; others revise only with incident.update (security professionals)",
+      },
+      {
+        name: "a draft the staff member recorded at their own duty station",
+        request: async ({ f, setup }) => ({ params: await incidentAt(setup, "staff", f.staffStation), body: { description: "Revised by its reporter (matrix)." } }),
+        expect: { ok: ["staff"], notFound: allBut("admin", "analyst", "staff"), forbidden: ["admin", "analyst"] },
       },
       {
         name: "the sexual assault reported by the Bamako warden",
         request: ({ f }) => ({ params: { id: f.maliSensitiveIncident }, body: { description: "Narrative revised by the matrix." } }),
-        expect: { ok: ["pcsaMali", "wardenBamako"], notFound: ["doMali", "ascMopti", "repUnicefMali", "sfpWfpMali"], forbidden: ["admin", "analyst", "staff"] },
+        expect: { ok: ["pcsaMali", "wardenBamako"], notFound: ["doMali", "ascMopti", "repUnicefMali", "sfpWfpMali", "staff"], forbidden: ["admin", "analyst"] },
       },
     ],
   },
@@ -146,32 +167,37 @@ export const incidentRules: Record<string, RouteRule> = {
     inScope: {
       name: "submitting a draft the P/C/SA recorded at Mopti",
       request: async ({ f, setup }) => ({ params: await incidentAt(setup, "pcsaMali", f.moptiStation), body: { to: "submitted" } }),
-      expect: { ok: ["pcsaMali"], notFound: ["wardenBamako"], forbidden: allBut("pcsaMali", "wardenBamako") },
+      expect: { ok: ["pcsaMali"], notFound: ["wardenBamako", "staff"], forbidden: allBut("pcsaMali", "wardenBamako", "staff") },
       why: "submitting is revising: security professionals, or the reporter of a draft; the DO, the ASC and organisation roles may not",
     },
     outOfScope: {
       name: "submitting an incident at Port-au-Prince",
       request: ({ f }) => ({ params: { id: f.haitiIncident }, body: { to: "submitted" } }),
-      expect: { notFound: allBut("admin", "analyst", "staff"), forbidden: ["admin", "analyst", "staff"] },
+      expect: { notFound: allBut("admin", "analyst"), forbidden: ["admin", "analyst"] },
     },
     more: [
       {
         name: "submitting a draft the Bamako warden recorded at Bamako",
         request: async ({ f, setup }) => ({ params: await incidentAt(setup, "wardenBamako", f.bamakoStation), body: { to: "submitted" } }),
-        expect: { ok: ["pcsaMali", "wardenBamako"], notFound: ["ascMopti"], forbidden: ["admin", "analyst", "doMali", "repUnicefMali", "sfpWfpMali", "staff"] },
+        expect: { ok: ["pcsaMali", "wardenBamako"], notFound: ["ascMopti", "staff"], forbidden: ["admin", "analyst", "doMali", "repUnicefMali", "sfpWfpMali"] },
         why: "the reporter submits their own draft; others only with incident.update (security professionals)",
       },
       {
         name: "verifying an incident the Bamako warden submitted",
         request: async ({ f, setup }) => ({ params: await incidentAt(setup, "wardenBamako", f.bamakoStation, ["submitted"]), body: { to: "verified" } }),
-        expect: { ok: ["pcsaMali"], notFound: ["ascMopti"], forbidden: ["admin", "analyst", "doMali", "repUnicefMali", "sfpWfpMali", "wardenBamako", "staff"] },
+        expect: { ok: ["pcsaMali"], notFound: ["ascMopti", "staff"], forbidden: ["admin", "analyst", "doMali", "repUnicefMali", "sfpWfpMali", "wardenBamako"] },
         why: "only the P/C/SA or a delegate verifies (incident.verify): the reporter cannot verify their own report",
       },
       {
         name: "closing a verified incident at Bamako",
         request: async ({ f, setup }) => ({ params: await incidentAt(setup, "wardenBamako", f.bamakoStation, ["submitted", "verified"]), body: { to: "closed" } }),
-        expect: { ok: ["pcsaMali"], notFound: ["ascMopti"], forbidden: ["admin", "analyst", "doMali", "repUnicefMali", "sfpWfpMali", "wardenBamako", "staff"] },
+        expect: { ok: ["pcsaMali"], notFound: ["ascMopti", "staff"], forbidden: ["admin", "analyst", "doMali", "repUnicefMali", "sfpWfpMali", "wardenBamako"] },
         why: "only the P/C/SA or a delegate closes an incident (incident.verify)",
+      },
+      {
+        name: "submitting a draft the staff member recorded at their own duty station",
+        request: async ({ f, setup }) => ({ params: await incidentAt(setup, "staff", f.staffStation), body: { to: "submitted" } }),
+        expect: { ok: ["staff"], notFound: allBut("admin", "analyst", "staff"), forbidden: ["admin", "analyst"] },
       },
     ],
   },

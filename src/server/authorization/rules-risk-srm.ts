@@ -322,6 +322,22 @@ export const riskSrmRules: Record<string, RouteRule> = {
       },
     ],
   },
+  "POST /api/srm-assessments/:id/return-for-revision": {
+    access: "srm.approve",
+    inScope: {
+      name: "a Mopti assessment in review",
+      request: async ({ f, caller, setup }) => ({
+        params: { id: await freshFor(["doMali"], caller, f, "mopti-to-send-back", () => assessment(setup, f, inMopti(f), "in_review")) },
+        body: { reason: "The road-mission scenarios lack the rainy season." },
+      }),
+      expect: { ok: ["doMali"], forbidden: allBut("doMali") },
+    },
+    outOfScope: {
+      name: "a Haiti assessment in review",
+      request: async ({ f, setup }) => ({ params: { id: await haiti(f, setup, "in_review") }, body: { reason: "The road-mission scenarios lack the rainy season." } }),
+      expect: { notFound: ["doMali"], forbidden: allBut("doMali") },
+    },
+  },
   "POST /api/srm-assessments/:id/versions": {
     access: "srm.update",
     inScope: {

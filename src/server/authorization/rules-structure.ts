@@ -1,7 +1,19 @@
 import { stationBody } from "./matrix-driver.ts";
-import { type RouteRule, contactsShownTo, emptyUnlessGlobal, everyone, globalOnly, itemsOutsideMali, maliScoped } from "./matrix-rules.ts";
+import { type MatrixCase, type RouteRule, contactsShownTo, emptyUnlessGlobal, everyone, globalOnly, itemsOutsideMali, maliScoped } from "./matrix-rules.ts";
 
-/** The authorization table, part 2: organisations, places, the dashboard, a person's record and history. */
+/**
+ * The authorization table, part 2: organisations, places, the dashboard, a person's record and history.
+ * The staff member reads one place: their own duty station (the "personnel" grant, DR Congo).
+ */
+
+/** Lists of places: the staff member's holds their own duty station and nothing else. */
+function onlyOwnStationForStaff(inner: NonNullable<MatrixCase["check"]>): NonNullable<MatrixCase["check"]> {
+  return (caller, response, f) => {
+    if (caller !== "staff") return inner(caller, response, f);
+    const ids = (response.json().items as { id: string }[]).map((item) => item.id);
+    return ids.length === 1 && ids[0] === f.staffStation ? undefined : `the staff member sees ${ids.length} place(s), not only their duty station`;
+  };
+}
 export const structureRules: Record<string, RouteRule> = {
   // ----- Organisations ----------------------------------------------------------------
   "GET /api/organisations": {
@@ -51,13 +63,13 @@ export const structureRules: Record<string, RouteRule> = {
     inScope: {
       name: "every place in the caller's scope",
       request: () => ({ query: { pageSize: "200" } }),
-      expect: { ok: ["admin", "analyst", "doMali", "pcsaMali", "ascMopti", "repUnicefMali", "sfpWfpMali", "wardenBamako"], forbidden: ["staff"] },
-      check: itemsOutsideMali("id"),
+      expect: { ok: everyone },
+      check: onlyOwnStationForStaff(itemsOutsideMali("id")),
     },
     outOfScope: {
       name: "the places under Haiti (a filter: empty outside scope)",
       request: ({ f }) => ({ query: { parentId: f.haiti, pageSize: "200" } }),
-      expect: { ok: ["admin", "analyst", "doMali", "pcsaMali", "ascMopti", "repUnicefMali", "sfpWfpMali", "wardenBamako"], forbidden: ["staff"] },
+      expect: { ok: everyone },
       check: emptyUnlessGlobal,
     },
   },
@@ -66,8 +78,8 @@ export const structureRules: Record<string, RouteRule> = {
     inScope: {
       name: "the caller's tree",
       request: () => ({}),
-      expect: { ok: ["admin", "analyst", "doMali", "pcsaMali", "ascMopti", "repUnicefMali", "sfpWfpMali", "wardenBamako"], forbidden: ["staff"] },
-      check: itemsOutsideMali("id"),
+      expect: { ok: everyone },
+      check: onlyOwnStationForStaff(itemsOutsideMali("id")),
     },
     outOfScope: { notApplicable: "the tree is always the caller's scope; the in-scope check asserts nothing outside Mali leaks" },
   },
@@ -125,18 +137,23 @@ export const structureRules: Record<string, RouteRule> = {
     inScope: {
       name: "Mopti Security Area",
       request: ({ f }) => ({ params: { id: f.moptiArea } }),
-      expect: { ok: ["admin", "analyst", "doMali", "pcsaMali", "ascMopti", "repUnicefMali", "sfpWfpMali"], notFound: ["wardenBamako"], forbidden: ["staff"] },
+      expect: { ok: ["admin", "analyst", "doMali", "pcsaMali", "ascMopti", "repUnicefMali", "sfpWfpMali"], notFound: ["wardenBamako", "staff"] },
     },
     outOfScope: {
       name: "Haiti",
       request: ({ f }) => ({ params: { id: f.haiti } }),
-      expect: { ok: ["admin", "analyst"], notFound: ["doMali", "pcsaMali", "ascMopti", "repUnicefMali", "sfpWfpMali", "wardenBamako"], forbidden: ["staff"] },
+      expect: { ok: ["admin", "analyst"], notFound: ["doMali", "pcsaMali", "ascMopti", "repUnicefMali", "sfpWfpMali", "wardenBamako", "staff"] },
     },
     more: [
       {
         name: "Bamako Security Area",
         request: ({ f }) => ({ params: { id: f.bamakoArea } }),
-        expect: { ok: ["admin", "analyst", "doMali", "pcsaMali", "repUnicefMali", "sfpWfpMali", "wardenBamako"], notFound: ["ascMopti"], forbidden: ["staff"] },
+        expect: { ok: ["admin", "analyst", "doMali", "pcsaMali", "repUnicefMali", "sfpWfpMali", "wardenBamako"], notFound: ["ascMopti", "staff"] },
+      },
+      {
+        name: "the staff member's own duty station (DR Congo)",
+        request: ({ f }) => ({ params: { id: f.staffStation } }),
+        expect: { ok: ["admin", "analyst", "staff"], notFound: ["doMali", "pcsaMali", "ascMopti", "repUnicefMali", "sfpWfpMali", "wardenBamako"] },
       },
     ],
   },
@@ -149,8 +166,9 @@ export const structureRules: Record<string, RouteRule> = {
       request: () => ({}),
       expect: { ok: everyone },
       check: (caller, response, f) => {
-        if (!maliScoped.includes(caller)) return undefined;
         const stations = response.json().dutyStations as { id: string }[];
+        if (caller === "staff") return stations.length === 1 && stations[0].id === f.staffStation ? undefined : `the staff member sees ${stations.length} duty station(s), not only their own`;
+        if (!maliScoped.includes(caller)) return undefined;
         return stations.some((station) => f.outsideMali.has(station.id)) ? "sees duty stations outside Mali" : undefined;
       },
     },

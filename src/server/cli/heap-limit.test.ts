@@ -1,11 +1,11 @@
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 // @ts-expect-error: a plain JavaScript module of the launcher
-import { defaultHeapMb, heapLimitFlag } from "../../../bin/heap-limit.js";
+import { defaultHeapMb, heapLimitFlag, startExecArgv } from "../../../bin/heap-limit.js";
 
 /**
  * The server's V8 heap limit (bin/heap-limit.js): VIGIL_HEAP_MB or the default, unless node was
@@ -90,5 +90,25 @@ describe("relaunchWithHeapLimit", () => {
     const code = await new Promise<number | null>((resolve) => parent.once("close", (exitCode) => resolve(exitCode)));
     expect(code).toBe(0);
     expect(output).toContain("stopping");
+  });
+});
+
+describe("startExecArgv (npm start runs the server in the process npm starts)", () => {
+  const own = `--max-old-space-size=${defaultHeapMb}`;
+
+  it("keeps the process when package.json gave node the default and nothing else is asked", () => {
+    const script = JSON.parse(readFileSync("package.json", "utf8")).scripts.start as string;
+    // exec: the shell npm runs the script with gives way to node, which then gets npm's signals itself.
+    expect(script).toBe(`exec node ${own} scripts/start.js`);
+    expect(startExecArgv({}, [own])).toBeNull();
+    // A refused VIGIL_HEAP_MB: the configuration check stops the server with its message.
+    expect(startExecArgv({ VIGIL_HEAP_MB: "lots" }, [own])).toBeNull();
+  });
+
+  it("asks for a new process under VIGIL_HEAP_MB, or under the limit NODE_OPTIONS sets", () => {
+    expect(startExecArgv({ VIGIL_HEAP_MB: "512" }, ["--enable-source-maps", own])).toEqual(["--enable-source-maps", "--max-old-space-size=512"]);
+    // On node's command line our flag would override NODE_OPTIONS: it goes.
+    expect(startExecArgv({ NODE_OPTIONS: "--max-old-space-size=300" }, [own])).toEqual([]);
+    expect(startExecArgv({}, [])).toEqual([own]);
   });
 });

@@ -80,6 +80,9 @@ const configSchema = z.object({
     .url({ protocol: /^https?$/, message: "must be an absolute http:// or https:// URL such as https://vigil.example.org" })
     .optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  // pretty: one readable line per request, for a person at a console; json: one JSON object per line,
+  // for log collectors. Unset: pretty on a terminal unless NODE_ENV=production (platform/http/console-log.ts).
+  LOG_FORMAT: z.enum(["pretty", "json"], { message: "must be pretty or json" }).optional(),
   SESSION_HOURS: z.coerce
     .number({ message: "must be a number of hours" })
     .int({ message: "must be a whole number of hours" })
@@ -120,6 +123,8 @@ export type Config = {
   smtpUrl: string | undefined;
   baseUrl: string;
   logLevel: z.infer<typeof configSchema>["LOG_LEVEL"];
+  /** How the log is written; undefined: chosen from the console (see logFormatOf). */
+  logFormat: "pretty" | "json" | undefined;
   sessionHours: number;
   mailFrom: string;
   isSecureCookie: boolean;
@@ -179,6 +184,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     smtpUrl: env.SMTP_URL,
     baseUrl,
     logLevel: env.LOG_LEVEL,
+    logFormat: env.LOG_FORMAT,
     sessionHours: env.SESSION_HOURS,
     mailFrom: env.MAIL_FROM,
     isSecureCookie: baseUrl.startsWith("https://"),

@@ -10,17 +10,21 @@ export const demoOrganisations: { code: string; name: string; kind: Organisation
   { code: "UNHCR", name: "Office of the United Nations High Commissioner for Refugees", kind: "fund_programme", focal: "Jean-Paul Mbeki" },
 ];
 
-type Station = [name: string, latitude: number, longitude: number];
+/** A station's own time zone only where it differs from its Designated Area's (eastern DR Congo). */
+type Station = [name: string, latitude: number, longitude: number, timeZone?: string];
 
 export const demoAreas: {
   name: string;
   countryCode: string;
+  /** IANA zone of the Designated Area, which its Security Areas and stations inherit. */
+  timeZone: string;
   securityAreas: { name: string; stations: Station[] }[];
   stations: Station[];
 }[] = [
   {
     name: "Mali",
     countryCode: "ML",
+    timeZone: "Africa/Bamako",
     securityAreas: [
       {
         name: "Bamako Security Area",
@@ -54,28 +58,31 @@ export const demoAreas: {
   {
     name: "Democratic Republic of the Congo",
     countryCode: "CD",
+    // DR Congo has two zones: UTC+1 in the west (Kinshasa, Équateur, Kongo Central), UTC+2 in the east.
+    timeZone: "Africa/Kinshasa",
     securityAreas: [],
     stations: [
       ["Kinshasa", -4.4419, 15.2663],
-      ["Goma", -1.6792, 29.2228],
-      ["Bukavu", -2.5083, 28.8608],
-      ["Bunia", 1.5667, 30.25],
-      ["Beni", 0.4911, 29.4731],
-      ["Butembo", 0.1414, 29.2914],
-      ["Uvira", -3.3953, 29.1378],
-      ["Kalemie", -5.9475, 29.1947],
-      ["Lubumbashi", -11.6647, 27.4794],
-      ["Kisangani", 0.5153, 25.1911],
+      ["Goma", -1.6792, 29.2228, "Africa/Lubumbashi"],
+      ["Bukavu", -2.5083, 28.8608, "Africa/Lubumbashi"],
+      ["Bunia", 1.5667, 30.25, "Africa/Lubumbashi"],
+      ["Beni", 0.4911, 29.4731, "Africa/Lubumbashi"],
+      ["Butembo", 0.1414, 29.2914, "Africa/Lubumbashi"],
+      ["Uvira", -3.3953, 29.1378, "Africa/Lubumbashi"],
+      ["Kalemie", -5.9475, 29.1947, "Africa/Lubumbashi"],
+      ["Lubumbashi", -11.6647, 27.4794, "Africa/Lubumbashi"],
+      ["Kisangani", 0.5153, 25.1911, "Africa/Lubumbashi"],
       ["Mbandaka", 0.0487, 18.2603],
-      ["Kananga", -5.8962, 22.4166],
+      ["Kananga", -5.8962, 22.4166, "Africa/Lubumbashi"],
       ["Matadi", -5.8167, 13.45],
-      ["Tshikapa", -6.4167, 20.8],
-      ["Kindu", -2.95, 25.9167],
+      ["Tshikapa", -6.4167, 20.8, "Africa/Lubumbashi"],
+      ["Kindu", -2.95, 25.9167, "Africa/Lubumbashi"],
     ],
   },
   {
     name: "Haiti",
     countryCode: "HT",
+    timeZone: "America/Port-au-Prince",
     securityAreas: [],
     stations: [
       ["Port-au-Prince", 18.5944, -72.3074],

@@ -48,7 +48,7 @@ export async function seedDemo(database: Database, seed = 20261123): Promise<Dem
   const areaIds = new Map<string, string>();
   const stations: { id: string; name: string; path: string; area: string }[] = [];
   for (const area of demoAreas) {
-    const da = await createPlace(context, { kind: "designated_area", parentId: null, name: area.name, countryCode: area.countryCode });
+    const da = await createPlace(context, { kind: "designated_area", parentId: null, name: area.name, countryCode: area.countryCode, timeZone: area.timeZone });
     areaIds.set(area.name, da.id);
     const groups = [...area.securityAreas.map((sa) => ({ ...sa, isSecurityArea: true })), { name: area.name, stations: area.stations, isSecurityArea: false }];
     for (const group of groups) {
@@ -58,8 +58,8 @@ export async function seedDemo(database: Database, seed = 20261123): Promise<Dem
         areaIds.set(group.name, sa.id);
         parentId = sa.id;
       }
-      for (const [name, latitude, longitude] of group.stations) {
-        const station = await createPlace(context, { kind: "duty_station", parentId, name, latitude, longitude });
+      for (const [name, latitude, longitude, timeZone] of group.stations) {
+        const station = await createPlace(context, { kind: "duty_station", parentId, name, latitude, longitude, timeZone: timeZone ?? null });
         stations.push({ id: station.id, name, path: "", area: area.name });
       }
     }

@@ -3,7 +3,7 @@ import { incidentProblems } from "../../core/incidents/incident-rules.ts";
 import { incidentInput } from "../../core/incidents/incident.schemas.ts";
 import { verifyAuditChain } from "../platform/audit/audit.service.ts";
 import { openTestDatabase } from "../testing/test-database.ts";
-import { type GeneratorWorld, generateIncidents, insertGeneratedIncidents, loadGeneratorWorld } from "./incident-generator.ts";
+import { type GeneratorWorld, generateIncidents, insertGeneratedIncidents, loadGeneratorWorld, settledAfterDays } from "./incident-generator.ts";
 
 /** The incident generator: valid under the taxonomy rules, deterministic, realistic, fast to store. */
 let database: Awaited<ReturnType<typeof openTestDatabase>>;
@@ -52,6 +52,21 @@ describe("generated incidents", () => {
     expect([...years].sort()).toEqual(["2016", "2017", "2018", "2019", "2020", "2021", "2022", "2023", "2024", "2025", "2026"]);
     expect(new Set(incidents.map((item) => item.station.id)).size).toBe(world.stations.length);
     expect(incidents.every((item) => Date.parse(item.input.occurredAt) < to.getTime())).toBe(true);
+  });
+
+  it("leaves no incident older than the settling age as a draft or waiting for verification, and dates each step in order", () => {
+    const incidents = sample();
+    const settledBefore = to.getTime() - settledAfterDays * 86_400_000;
+    const old = incidents.filter((item) => Date.parse(item.input.occurredAt) < settledBefore);
+    expect(old.length).toBeGreaterThan(3000);
+    expect(old.filter((item) => item.status === "draft" || item.status === "submitted").map((item) => item.input.occurredAt)).toEqual([]);
+    for (const { stamps, status } of old) {
+      expect(stamps.verifiedAt).not.toBeNull();
+      expect((stamps.verifiedAt as Date).getTime()).toBeGreaterThanOrEqual((stamps.submittedAt as Date).getTime());
+      if (status === "closed") expect((stamps.closedAt as Date).getTime()).toBeGreaterThanOrEqual((stamps.verifiedAt as Date).getTime());
+    }
+    // Some recent ones are still in hand, as in real data.
+    expect(incidents.some((item) => item.status === "submitted")).toBe(true);
   });
 });
 

@@ -23,20 +23,14 @@ export type GeneratorStation = { id: string; name: string; path: string; latitud
 export type GeneratorWorld = { stations: GeneratorStation[]; organisations: { id: string; code: string }[] };
 export type GeneratedIncident = Omit<NewIncident, "importKey" | "stamps"> & { station: GeneratorStation; stamps: NonNullable<NewIncident["stamps"]> };
 
-/** A zone per country of the demo (one where the country has one); DR Congo has two, split at 20° E. */
-function zoneOf(countryCode: string | null, longitude: number | null): string {
-  if (countryCode === "CD") return (longitude ?? 25) < 20 ? "Africa/Kinshasa" : "Africa/Lubumbashi";
-  const zones: Record<string, string> = { ML: "Africa/Bamako", HT: "America/Port-au-Prince", KE: "Africa/Nairobi", SO: "Africa/Mogadishu", SS: "Africa/Juba", CF: "Africa/Bangui", NE: "Africa/Niamey", BF: "Africa/Ouagadougou", AF: "Asia/Kabul", YE: "Asia/Aden" };
-  return (countryCode && zones[countryCode]) || "UTC";
-}
-
 export async function loadGeneratorWorld(database: Database): Promise<GeneratorWorld> {
   const { db } = database;
   const rows = await db
-    .select({ id: places.id, kind: places.kind, name: places.name, path: places.path, parentId: places.parentId, latitude: places.latitude, longitude: places.longitude, countryCode: places.countryCode })
+    .select({ id: places.id, kind: places.kind, name: places.name, path: places.path, parentId: places.parentId, latitude: places.latitude, longitude: places.longitude, timeZone: places.timeZone })
     .from(places);
   const byId = new Map(rows.map((row) => [row.id, row]));
-  const root = (row: (typeof rows)[number]): (typeof rows)[number] => (row.parentId && byId.get(row.parentId) ? root(byId.get(row.parentId) as (typeof rows)[number]) : row);
+  // The place's own zone, else its nearest area's, else UTC (places made before zones were kept).
+  const zoneOf = (row: (typeof rows)[number] | undefined): string => (!row ? "UTC" : (row.timeZone ?? zoneOf(row.parentId ? byId.get(row.parentId) : undefined)));
   const seenArea = new Set<string>();
   const stations = rows
     .filter((row) => row.kind === "duty_station")
@@ -46,7 +40,7 @@ export async function loadGeneratorWorld(database: Database): Promise<GeneratorW
       // The first station of an area (its capital in the demo) sees more incidents.
       const isFirst = !seenArea.has(area?.id ?? row.id);
       seenArea.add(area?.id ?? row.id);
-      return { id: row.id, name: row.name, path: row.path, latitude: row.latitude, longitude: row.longitude, areaId: area?.id ?? row.id, areaPath: area?.path ?? row.path, timeZone: zoneOf(root(row).countryCode, row.longitude), weight: isFirst ? 4 : 1 };
+      return { id: row.id, name: row.name, path: row.path, latitude: row.latitude, longitude: row.longitude, areaId: area?.id ?? row.id, areaPath: area?.path ?? row.path, timeZone: zoneOf(row), weight: isFirst ? 4 : 1 };
     });
   const organisationRows = await db.select({ id: organisations.id, code: organisations.code }).from(organisations).orderBy(organisations.code);
   return { stations, organisations: organisationRows };
@@ -172,11 +166,23 @@ function peopleFor(random: Random, category: IncidentCategory, isNearMiss: boole
   return lines;
 }
 
-/** Draft, submitted, verified or closed, and when each step was taken: old incidents are mostly closed. */
+/** Past this age a generated incident has been through the workflow: the P/C/SA verifies within weeks. */
+export const settledAfterDays = 90;
+
+/**
+ * Draft, submitted, verified or closed, and when each step was taken. Recent incidents are still
+ * in hand; from a month on, a few still wait; past `settledAfterDays` every one was verified, and
+ * most closed, as in real data (an incident left "submitted" for years reads as neglect).
+ */
 function workflowOf(random: Random, occurred: number, now: number): Pick<GeneratedIncident, "status" | "stamps"> {
   const ageDays = (now - occurred) / 86_400_000;
   const draw = random.next();
-  const status = ageDays < 30 ? (draw < 0.1 ? "draft" : draw < 0.4 ? "submitted" : "verified") : draw < 0.01 ? "draft" : draw < 0.03 ? "submitted" : draw < 0.3 ? "verified" : "closed";
+  const status =
+    ageDays < 30
+      ? draw < 0.1 ? "draft" : draw < 0.4 ? "submitted" : "verified"
+      : ageDays < settledAfterDays
+        ? draw < 0.01 ? "draft" : draw < 0.03 ? "submitted" : draw < 0.3 ? "verified" : "closed"
+        : draw < 0.3 ? "verified" : "closed";
   const at = (base: number, minHours: number, maxHours: number) => new Date(Math.min(now, base + random.integer(minHours, maxHours) * 3_600_000));
   const submittedAt = at(occurred, 1, 48);
   const verifiedAt = status === "verified" || status === "closed" ? at(submittedAt.getTime(), 4, 240) : null;

@@ -169,7 +169,7 @@ export async function seedRisk(database: Database): Promise<void> {
 
   // Measures in Mali: baseline, area and organisation ones, some overdue.
   const measure = (input: Omit<z.input<typeof measureInput>, "placeId">) => createMeasure(pcsa, measureInput.parse({ placeId: mali, ...input }));
-  await measure({ kind: "baseline", category: "telecoms", title: "HF and VHF radio in every field vehicle", ownerName: "ASA Bamako", dueOn: addDays(today, -120), costAmount: 18000, costCurrency: "USD", status: "verified", implementedOn: addDays(today, -130), verifiedOn: addDays(today, -100), effectiveness: 4, effectivenessNote: "Every convoy kept contact during the last two incidents.", assessmentLineageId: draft.lineageId });
+  await measure({ kind: "baseline", category: "telecoms", title: "HF and VHF radio in every field vehicle", ownerName: "ASA Bamako", dueOn: addDays(today, -120), costAmount: 18000, costCurrency: "USD", status: "verified", implementedOn: addDays(today, -130), verifiedOn: addDays(today, -100), verificationNote: "Radio check of all 23 field vehicles by the ASA and the radio room, log signed.", effectiveness: 4, effectivenessNote: "Every convoy kept contact during the last two incidents.", assessmentLineageId: draft.lineageId });
   await measure({ kind: "baseline", category: "training_briefing", title: "SSAFE training for personnel travelling north of Mopti", ownerName: "P/C/SA Mali", dueOn: addDays(today, -30), status: "in_progress", assessmentLineageId: draft.lineageId });
   await measure({ kind: "area", category: "vehicles", title: "Two armoured vehicles for the Gao office", ownerName: "Head of Gao office", dueOn: addDays(today, -12), costAmount: 320000, costCurrency: "USD", status: "planned", assessmentLineageId: draft.lineageId });
   await measure({ kind: "area", category: "procedures", title: "Revised hibernation and relocation plan for Gao", ownerName: "P/C/SA Mali", dueOn: addDays(today, 25), status: "in_progress", assessmentLineageId: draft.lineageId });
@@ -180,13 +180,14 @@ export async function seedRisk(database: Database): Promise<void> {
   const [admin] = await database.db.select({ id: users.id }).from(users).where(eq(users.email, "admin@vigil.example"));
   const seedAdviser = serviceContext(database, { userId: admin.id, personId: null, displayName: "demo seed", grants: [{ role: "pcsa", placePath: null, organisationId: null }] }, null);
   const elsewhere = (placeName: string, input: Omit<z.input<typeof measureInput>, "placeId">) => createMeasure(seedAdviser, measureInput.parse({ placeId: place(placeName), ...input }));
-  await elsewhere("Democratic Republic of the Congo", { kind: "baseline", category: "telecoms", title: "HF and VHF radio in every field vehicle", ownerName: "ASA Goma", dueOn: addDays(today, -200), costAmount: 26000, costCurrency: "USD", status: "verified", implementedOn: addDays(today, -210), verifiedOn: addDays(today, -180), effectiveness: 5, effectivenessNote: "Radio checks every hour on the Goma–Beni road." });
+  await elsewhere("Democratic Republic of the Congo", { kind: "baseline", category: "telecoms", title: "HF and VHF radio in every field vehicle", ownerName: "ASA Goma", dueOn: addDays(today, -200), costAmount: 26000, costCurrency: "USD", status: "verified", implementedOn: addDays(today, -210), verifiedOn: addDays(today, -180), verificationNote: "Vehicle-by-vehicle inspection by the ASA Goma; inspection sheets filed with the CSA.", effectiveness: 5, effectivenessNote: "Radio checks every hour on the Goma–Beni road." });
   await elsewhere("Democratic Republic of the Congo", { kind: "area", category: "vehicles", title: "Armoured vehicles for missions north of Goma", ownerName: "Head of Goma office", dueOn: addDays(today, -90), costAmount: 410000, costCurrency: "USD", status: "implemented", implementedOn: addDays(today, -95), effectiveness: 4, effectivenessNote: "No casualty in two ambushes." });
   await elsewhere("Democratic Republic of the Congo", { kind: "organisation", organisationId: org("UNICEF"), category: "residential", title: "Safe rooms in UNICEF residences in Beni", ownerName: "UNICEF operations", dueOn: addDays(today, -50), costAmount: 38000, costCurrency: "USD", status: "implemented", implementedOn: addDays(today, -55), effectiveness: 3 });
-  await elsewhere("Haiti", { kind: "area", category: "procedures", title: "Movement tracking with check-in every two hours in Port-au-Prince", ownerName: "CSFP Haiti", dueOn: addDays(today, -70), costAmount: 4000, costCurrency: "USD", status: "verified", implementedOn: addDays(today, -80), verifiedOn: addDays(today, -40), effectiveness: 4, effectivenessNote: "Two kidnapping attempts interrupted thanks to missed check-ins." });
+  await elsewhere("Haiti", { kind: "area", category: "procedures", title: "Movement tracking with check-in every two hours in Port-au-Prince", ownerName: "CSFP Haiti", dueOn: addDays(today, -70), costAmount: 4000, costCurrency: "USD", status: "verified", implementedOn: addDays(today, -80), verifiedOn: addDays(today, -40), verificationNote: "CSFP reviewed a month of check-in logs against the movement plans.", effectiveness: 4, effectivenessNote: "Two kidnapping attempts interrupted thanks to missed check-ins." });
   await elsewhere("Haiti", { kind: "baseline", category: "training_briefing", title: "Kidnapping awareness briefing for every arrival", ownerName: "CSFP Haiti", dueOn: addDays(today, -30), costAmount: 1500, costCurrency: "USD", status: "implemented", implementedOn: addDays(today, -35), effectiveness: 3 });
 
-  // Security levels: Mali and Bamako endorsed (Mopti follows Mali's), a rise for DR Congo awaiting its DO.
+  // Security levels: Mali, Bamako and Mopti endorsed (every Security Area of Mali has its own
+  // level in force, as the SLS asks), a rise for DR Congo awaiting its DO.
   const levels = (armed: number, terror: number, crime: number, unrest: number, hazards: number) =>
     ({ armed_conflict: armed, terrorism: terror, crime, civil_unrest: unrest, hazards }) as Record<ThreatCategory, SecurityLevel>;
   const setLevel = async (name: string, categoryLevels: Record<ThreatCategory, SecurityLevel>, overall: SecurityLevel, daysAgo: number) => {
@@ -203,6 +204,8 @@ export async function seedRisk(database: Database): Promise<void> {
   await setLevel("Mali", levels(4, 4, 4, 3, 3), 4, 400);
   await setLevel("Mali", levels(5, 5, 4, 3, 3), 5, 150);
   await setLevel("Bamako Security Area", levels(3, 4, 4, 3, 2), 4, 150);
+  // Mopti: armed groups contest the roads of the centre and the delta floods; the towns are calmer than the north.
+  await setLevel("Mopti Security Area", levels(4, 4, 3, 3, 4), 4, 148);
   await setLevelAs(seedAdviser, "Democratic Republic of the Congo", 4);
   await setLevelAs(seedAdviser, "Haiti", 5);
   // In DR Congo a rise is proposed and awaits its DO (Mali's areas are left free for the demo users to try).

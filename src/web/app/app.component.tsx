@@ -1,11 +1,10 @@
 import { MantineProvider } from "@mantine/core";
-import { ModalsProvider } from "@mantine/modals";
-import { Notifications } from "@mantine/notifications";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { RouterProvider } from "@tanstack/react-router";
-import { useMemo } from "react";
+import { lazy, Suspense, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { isApiError, setUnauthorizedHandler } from "./api.ts";
+import { preloadRouteCode } from "./route-base.tsx";
 import { createAppRouter } from "./router.tsx";
 import { meQueryKey } from "./session.ts";
 import { buildTheme, cssVariablesResolver } from "./theme.ts";
@@ -25,6 +24,8 @@ export const queryClient = new QueryClient({
 });
 
 const router = createAppRouter(queryClient);
+// On a return visit the page's code starts loading beside the session probe, not after it.
+preloadRouteCode(router);
 
 setUnauthorizedHandler(() => {
   queryClient.removeQueries({ queryKey: meQueryKey });
@@ -33,17 +34,7 @@ setUnauthorizedHandler(() => {
   void router.navigate({ to: "/login", search: { redirect: pathname === "/" ? undefined : pathname + searchStr } });
 });
 
-function ModalsWithLabels({ children }: { children: React.ReactNode }) {
-  const { t } = useTranslation();
-  return (
-    <ModalsProvider
-      labels={{ confirm: t("common.confirm"), cancel: t("common.cancel") }}
-      modalProps={{ centered: true }}
-    >
-      {children}
-    </ModalsProvider>
-  );
-}
+const Toasts = lazy(() => import("./shell/toasts.component.tsx").then((module) => ({ default: module.Toasts })));
 
 export function App() {
   const { t, i18n } = useTranslation();
@@ -51,11 +42,11 @@ export function App() {
   const theme = useMemo(() => buildTheme(t), [t, i18n.language]);
   return (
     <MantineProvider theme={theme} defaultColorScheme="light" cssVariablesResolver={cssVariablesResolver}>
-      <Notifications position="top-right" limit={3} />
+      <Suspense fallback={null}>
+        <Toasts />
+      </Suspense>
       <QueryClientProvider client={queryClient}>
-        <ModalsWithLabels>
-          <RouterProvider router={router} />
-        </ModalsWithLabels>
+        <RouterProvider router={router} />
       </QueryClientProvider>
     </MantineProvider>
   );

@@ -1,6 +1,8 @@
+import { useCan } from "./session.ts";
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
+import { displayPlaceName } from "../../core/structure/place-names.ts";
 import { api, type ListResponse } from "./api.ts";
 import type { OrganisationKind, PlaceKind } from "./domain.ts";
 
@@ -10,6 +12,8 @@ export type PlaceTreeItem = {
   parentId: string | null;
   name: string;
   countryCode: string | null;
+  /** The IANA zone in force there: the place's own, else its nearest area's; null when none is set above it. */
+  timeZone: string | null;
   latitude: number | null;
   longitude: number | null;
 };
@@ -20,13 +24,55 @@ export const placeTreeQueryKey = ["places", "tree"] as const;
 
 /** Every place the caller can see; small enough to fetch once and reuse in every picker. */
 export function usePlaceTree() {
+  // Pages open to every signed-in person (security levels) use the tree only as a help; without
+  // `place.read` it is not asked for, rather than refused.
+  const canReadPlaces = useCan("place.read");
   const query = useQuery({
+    enabled: canReadPlaces,
     queryKey: placeTreeQueryKey,
     queryFn: ({ signal }) => api.get<{ items: PlaceTreeItem[] }>("/api/places/tree", undefined, signal),
     staleTime: 5 * 60_000,
   });
-  const byId = useMemo(() => new Map((query.data?.items ?? []).map((place) => [place.id, place])), [query.data]);
-  return { ...query, places: query.data?.items ?? [], byId };
+  const localised = useLocalisedPlaceNames(query.data?.items);
+  const byId = useMemo(() => new Map(localised.map((place) => [place.id, place])), [localised]);
+  return { ...query, places: localised, byId };
+}
+
+/**
+ * Country-level Designated Areas named after their country, in the reader's language
+ * (core/structure/place-names.ts). Names are stored in English, so the name tables are fetched
+ * only in another language, and only on pages that show places.
+ */
+function useLocalisedPlaceNames(places: PlaceTreeItem[] | undefined): PlaceTreeItem[] {
+  const { i18n } = useTranslation();
+  const language = i18n.language === "fr" ? "fr" : "en";
+  const hasCountries = language !== "en" && (places ?? []).some((place) => place.kind === "designated_area" && place.countryCode);
+  const tables = useQuery({
+    enabled: hasCountries,
+    queryKey: ["countries", "tables", language],
+    queryFn: async () => {
+      const [library, english, local] = await Promise.all([import("i18n-iso-countries"), import("i18n-iso-countries/langs/en.json"), import("i18n-iso-countries/langs/fr.json")]);
+      const countries = library.default ?? library;
+      countries.registerLocale(english.default ?? english);
+      countries.registerLocale(local.default ?? local);
+      return {
+        english: countries.getNames("en", { select: "all" }) as unknown as Record<string, string[]>,
+        local: countries.getNames(language, { select: "official" }) as Record<string, string>,
+      };
+    },
+    staleTime: Number.POSITIVE_INFINITY,
+    gcTime: Number.POSITIVE_INFINITY,
+  });
+  return useMemo(() => {
+    const items = places ?? [];
+    const data = hasCountries ? tables.data : undefined;
+    if (!data) return items;
+    return items.map((place) => {
+      const code = place.countryCode?.toUpperCase() ?? "";
+      const name = displayPlaceName(place, data.english[code], data.local[code]);
+      return name === place.name ? place : { ...place, name };
+    });
+  }, [places, hasCountries, tables.data]);
 }
 
 export function placePath(byId: Map<string, PlaceTreeItem>, id: string | null | undefined): string {

@@ -1,7 +1,7 @@
 import { queryOptions, useSuspenseQuery } from "@tanstack/react-query";
 import { api, apiRequest, setCsrfToken } from "./api.ts";
 import type { AppointmentRole, SystemRole } from "./domain.ts";
-import { i18n, isLanguage, type Language, rememberLanguage, storedLanguage } from "./i18n/i18n.ts";
+import { changeLanguage, i18n, isLanguage, type Language, rememberLanguage, storedLanguage } from "./i18n/i18n.ts";
 
 export type SessionUser = {
   id: string;
@@ -74,12 +74,12 @@ export async function reconcileLanguage(me: Me): Promise<void> {
   if (local && local !== me.user.locale) {
     await api.patch("/api/auth/me", { locale: local }).catch(() => undefined);
   } else if (!local && isLanguage(me.user.locale) && me.user.locale !== i18n.language) {
-    await i18n.changeLanguage(me.user.locale);
+    await changeLanguage(me.user.locale);
   }
 }
 
 export async function chooseLanguage(language: Language, isSignedIn: boolean): Promise<void> {
   rememberLanguage(language);
-  await i18n.changeLanguage(language);
+  await changeLanguage(language);
   if (isSignedIn) await api.patch("/api/auth/me", { locale: language });
 }

@@ -1,11 +1,16 @@
 /*
- * Vigil's service worker: lets the quick-report page open and queue reports with no connection,
- * and sends the queued reports (Background Sync) when the connection returns.
+ * Vigil's service worker: opens the app with no network round trip on a return visit, lets the
+ * quick-report page open and queue reports with no connection, and sends the queued reports
+ * (Background Sync) when the connection returns.
  *
- * - The app shell (index.html and the files it loads) is cached when the worker installs; other
- *   built files are cached as the app loads them (they are content-hashed, so a cached one never
- *   goes stale), and the page tells the worker which ones it already has (message "cache-urls").
- * - Pages: network first, the cached shell when offline.
+ * - The app shell is precached when the worker installs: the build writes its list of hashed files
+ *   into the `build` line below (scripts/vite/service-worker-manifest.ts). The cache is named after
+ *   that list, so a release changes this file, the browser installs the new worker, and the
+ *   previous release's cache is dropped on activate. This file itself is never cached by HTTP.
+ * - Pages: the cached shell first (a second visit or an offline start fetches only data), the
+ *   network when there is no cached shell yet.
+ * - Other built files (content-hashed, so never stale) are cached as they pass; the page also tells
+ *   the worker which ones it loaded before the worker took control (message "cache-urls").
  * - The few API answers the quick report needs offline (the session, the taxonomy, the place tree):
  *   network first, the last answer when offline. They are dropped at sign-out.
  * - Everything else, and every write, goes to the network untouched.
@@ -14,7 +19,8 @@
  * this worker reads the same store. Each report carries its Idempotency-Key, so the page and the
  * worker may both send it: the server creates the incident once.
  */
-const shellCache = "vigil-shell-v1";
+const build = { version: "dev", files: ["/"] };
+const shellCache = `vigil-shell-${build.version}`;
 const dataCache = "vigil-data-v1";
 const offlineApi = new Set(["/api/auth/me", "/api/incidents/taxonomy", "/api/places/tree"]);
 const outboxDatabase = "vigil-outbox";
@@ -22,13 +28,9 @@ const outboxStore = "quick-reports";
 const outboxSyncTag = "vigil-outbox";
 
 async function precacheShell() {
-  const response = await fetch("/", { cache: "reload", credentials: "same-origin" });
-  if (!response.ok) throw new Error(`The app shell answered ${response.status}`);
-  const html = await response.clone().text();
   const cache = await caches.open(shellCache);
-  await cache.put("/", response);
-  const assets = [...html.matchAll(/(?:src|href)="(\/[^"]+\.(?:js|css|svg|png|woff2?))"/g)].map((match) => match[1]);
-  await cache.addAll([...new Set(assets)]);
+  // Hashed files may come from the HTTP cache (they never change); the page itself must be fresh.
+  await cache.addAll(build.files.map((url) => (url === "/" ? new Request(url, { cache: "no-cache" }) : url)));
 }
 
 self.addEventListener("install", (event) => {
@@ -44,6 +46,11 @@ self.addEventListener("activate", (event) => {
     })(),
   );
 });
+
+async function shellFirst(request) {
+  const cached = await (await caches.open(shellCache)).match("/");
+  return cached ?? fetch(request);
+}
 
 async function networkFirst(request, cacheName, cacheKey, expectedType) {
   const cache = await caches.open(cacheName);
@@ -79,7 +86,7 @@ self.addEventListener("fetch", (event) => {
     return;
   }
   if (request.mode === "navigate" && !url.pathname.startsWith("/api/")) {
-    event.respondWith(networkFirst(request, shellCache, "/", "text/html"));
+    event.respondWith(shellFirst(request));
   } else if (url.pathname.startsWith("/assets/") || url.pathname === "/favicon.svg") {
     event.respondWith(cacheFirst(request));
   } else if (offlineApi.has(url.pathname) && url.search === "") {

@@ -126,7 +126,8 @@ export function authRoutes(config: Config) {
       summary: "The signed-in user, their appointments in force, their permissions and the CSRF token",
       tags,
       response: { 200: meOut, ...errorResponses },
-      handler: async ({ context, request }) => describeMe(context, request.csrfToken),
+      // The account as read with the session (no second read of the same row).
+      handler: async ({ context, request }) => describeMe(context, request.csrfToken, request.account),
     }),
     defineRoute({
       method: "PATCH",

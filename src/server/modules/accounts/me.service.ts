@@ -2,10 +2,11 @@ import { and, desc, eq, isNull } from "drizzle-orm";
 import type { z } from "zod";
 import type { mePatch, tokenInput } from "../../../core/access/accounts.schemas.ts";
 import { permissions } from "../../../core/access/permissions.ts";
-import { hasPermission } from "../../../core/access/scope.ts";
+import { type Actor, hasPermission } from "../../../core/access/scope.ts";
 import type { Permission } from "../../../core/access/permissions.ts";
 import { recordAudit } from "../../platform/audit/audit.service.ts";
-import { apiTokenPrefix, checkPasswordThrottled, type LoginMeta } from "../../platform/auth/auth.service.ts";
+import { apiTokenPrefix, checkPasswordThrottled, type LoginMeta, type UserRow } from "../../platform/auth/auth.service.ts";
+import { cachedReference } from "../../platform/cache/reference-cache.ts";
 import { apiTokens, users } from "../../platform/auth/auth.tables.ts";
 import { hashPassword } from "../../platform/auth/password.ts";
 import { randomToken, sha256 } from "../../platform/auth/tokens.ts";
@@ -17,31 +18,46 @@ import { organisations, places } from "../structure/index.ts";
 import { todayIso } from "../../platform/clock.ts";
 import { assertPasswordPolicy, endAccessOf } from "./users.service.ts";
 
-export async function describeMe(context: ServiceContext, csrfToken: string | null) {
+/**
+ * `account`: the row authentication read in its one statement, when the caller has it (GET);
+ * after a change (PATCH) it is read again. The appointments in force are reference data, kept
+ * while the reference stamp and the day hold (platform/cache), so a GET costs no statement here.
+ */
+export async function describeMe(context: ServiceContext, csrfToken: string | null, account?: UserRow | null) {
   const { db } = context.database;
-  const [user] = await db.select().from(users).where(eq(users.id, context.actor.userId));
+  const [user] = account ? [account] : await db.select().from(users).where(eq(users.id, context.actor.userId));
   if (!user) throw new NotFoundError("User");
-  const held = context.actor.personId
-    ? await db
-        .select({
-          role: appointments.role,
-          placeId: appointments.placeId,
-          placeName: places.name,
-          organisationId: appointments.organisationId,
-          organisationCode: organisations.code,
-        })
-        .from(appointments)
-        .innerJoin(places, eq(places.id, appointments.placeId))
-        .leftJoin(organisations, eq(organisations.id, appointments.organisationId))
-        .where(and(eq(appointments.personId, context.actor.personId), inForceOn(todayIso())))
+  const { personId } = context.actor;
+  const today = todayIso();
+  const held = personId
+    ? // async: a Drizzle query runs again at each await; the cache must hold a promise of its rows.
+      await cachedReference(context.database, context.referenceStamp, "appointments-held", `${personId} ${today}`, async () =>
+        db
+          .select({
+            role: appointments.role,
+            placeId: appointments.placeId,
+            placeName: places.name,
+            organisationId: appointments.organisationId,
+            organisationCode: organisations.code,
+          })
+          .from(appointments)
+          .innerJoin(places, eq(places.id, appointments.placeId))
+          .leftJoin(organisations, eq(organisations.id, appointments.organisationId))
+          .where(and(eq(appointments.personId, personId), inForceOn(today))),
+      )
     : [];
   return {
     user: { id: user.id, email: user.email, displayName: user.displayName, locale: user.locale, systemRoles: user.systemRoles },
     csrfToken,
-    personId: context.actor.personId,
+    personId,
     appointments: held,
-    permissions: (Object.keys(permissions) as Permission[]).filter((permission) => hasPermission(context.actor, permission)),
+    permissions: permissionsOf(context.actor),
   };
+}
+
+/** The permissions the actor holds somewhere. */
+function permissionsOf(actor: Actor): Permission[] {
+  return (Object.keys(permissions) as Permission[]).filter((permission) => hasPermission(actor, permission));
 }
 
 /** The request changing the account: the session it came with, and what the sign-in throttle counts. */

@@ -13,6 +13,7 @@ import type { ServiceContext } from "../../platform/http/context.ts";
 import { appConfigOf } from "../../platform/notify/app-config.ts";
 import { enqueueEmail } from "../../platform/notify/email-outbox.ts";
 import { notifyUsers } from "../../platform/notify/notifications.ts";
+import { flashAlertParams } from "../../../core/notifications/notification-messages.ts";
 import { appointments, inForceOn } from "../appointments/index.ts";
 import { persons, places } from "./incident-deps.ts";
 import { incidentPeople, incidents } from "./incidents.tables.ts";
@@ -111,16 +112,17 @@ export async function afterIncidentSubmitted(tx: Db, context: ServiceContext, in
     reasons,
     link: `${config.baseUrl.replace(/\/+$/, "")}/incidents/${incidentId}`,
   };
+  // In-app: a key and parameters, worded when read in the reader's language; e-mail: worded now, in the recipient's.
+  await notifyUsers(
+    tx,
+    accounts.map((account) => account.id),
+    { kind: "flash_alert", message: { key: "flash_alert", params: flashAlertParams(facts) }, entityType: "incident", entityId: incidentId },
+  );
   const languages: AlertLanguage[] = ["en", "fr"];
   for (const language of languages) {
     const group = accounts.filter((account) => (account.locale === "fr" ? "fr" : "en") === language);
     if (group.length === 0) continue;
     const message = flashAlertMessage(facts, language);
-    await notifyUsers(
-      tx,
-      group.map((account) => account.id),
-      { kind: "flash_alert", title: message.title, body: message.body, entityType: "incident", entityId: incidentId },
-    );
     await enqueueEmail(tx, {
       kind: "flash_alert",
       recipients: group.map((account) => account.email),

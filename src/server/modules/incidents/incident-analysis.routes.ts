@@ -87,13 +87,17 @@ export function incidentAnalysisRoutes(config: Config) {
           .describe("Required for a quarterly report"),
         placeId,
         ...reportFormat,
+        headers: z
+          .enum(["names", "codes"], { message: "must be names or codes" })
+          .default("names")
+          .describe("CSV: readable headers in `lang` (names) or column codes (codes)"),
       }),
       response: { 200: periodicReportOut.describe("JSON, or the CSV or PDF file when format says so"), ...errorResponses },
       handler: async ({ context, query, reply }) => {
         const report = await periodicReport(context, query);
         if (query.format === "json") return report;
         const name = `incident-report-${report.kind === "year" ? report.period.label : report.period.label.replace(" ", "-")}-${fileSlug(report.scope.placeId ? report.scope.name : "system-wide")}`;
-        return sendDownload(reply, query.format, name, query.format === "csv" ? periodicReportCsv(report) : (periodicReportPdf(report) as unknown as Readable));
+        return sendDownload(reply, query.format, name, query.format === "csv" ? periodicReportCsv(report, query.headers) : (periodicReportPdf(report) as unknown as Readable));
       },
     }),
     defineRoute({

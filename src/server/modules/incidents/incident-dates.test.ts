@@ -28,7 +28,7 @@ const body = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-const future = /^must not be in the future \(more than 15 minutes ahead of the server's clock\)/;
+const future = /^Must not be in the future \(more than 15 minutes ahead of the server's clock\)/;
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -57,12 +57,12 @@ describe("the date of an incident", () => {
   it("is refused before 1945, in the caller's language", async () => {
     const english = await post("/api/incidents", body({ occurredAt: "1944-06-06T06:30:00Z" }));
     expect(english.statusCode).toBe(422);
-    expect(english.json().issues).toEqual([{ field: "occurredAt", message: "must be in 1945 or later (the year the United Nations was founded): check the year" }]);
+    expect(english.json().issues).toEqual([{ field: "occurredAt", message: "Must be in 1945 or later (the year the United Nations was founded): check the year" }]);
     const setFrench = await t.request(demo.ascMopti, { method: "PATCH", url: "/api/auth/me", payload: { locale: "fr" } });
     expect(setFrench.statusCode, setFrench.body).toBe(200);
     const french = await post("/api/incidents", body({ occurredAt: "9999-01-01T00:00:00Z" }), demo.ascMopti);
     expect(french.statusCode).toBe(422);
-    expect(french.json().issues).toEqual([{ field: "occurredAt", message: expect.stringMatching(/^ne doit pas être dans le futur/) }]);
+    expect(french.json().issues).toEqual([{ field: "occurredAt", message: expect.stringMatching(/^Ne doit pas être dans le futur/) }]);
   });
 
   it("is refused on a revision that moves it into the future", async () => {
@@ -97,7 +97,7 @@ describe("the date of an incident", () => {
       errors: [
         { row: 2, field: "occurred_at", message: expect.stringMatching(future) },
         { row: 3, field: "occurred_at", message: expect.stringMatching(future) },
-        { row: 4, field: "occurred_at", message: expect.stringMatching(/^must be in 1945 or later/) },
+        { row: 4, field: "occurred_at", message: expect.stringMatching(/^Must be in 1945 or later/) },
       ],
     });
   });

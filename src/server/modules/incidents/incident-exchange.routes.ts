@@ -72,6 +72,9 @@ const importOut = z.object({
   duplicates: z.number().int().describe("Rows already imported (same external id, or same content): not added again"),
   rejected: z.number().int().describe("Rows refused; each problem is in errors"),
   errors: z.array(rowError),
+  timeZones: z
+    .array(z.object({ timeZone: z.string(), source: z.enum(["file", "place", "default", "fallback"]), rows: z.number().int() }))
+    .describe("Zones the accepted rows' local times were read in, and where each came from: the row's own column, its place, the import's default, or UTC for want of any"),
 });
 
 export const incidentExchangeRoutes = [
@@ -115,7 +118,11 @@ export const incidentExchangeRoutes = [
       ...incidentFilterQuery,
       format: z.enum(exportFormats, { message: `must be one of ${exportFormats.join(", ")}` }).default("csv"),
       hxl: z.enum(["true", "false"], { message: "must be true or false" }).optional().describe("CSV and XLSX: add the HXL hashtag row"),
-      lang: z.enum(["en", "fr"], { message: "must be en or fr" }).default("en").describe("Language of category and group labels"),
+      lang: z.enum(["en", "fr"], { message: "must be en or fr" }).default("en").describe("Language of the headers and of category and group labels"),
+      headers: z
+        .enum(["names", "codes"], { message: "must be names or codes" })
+        .optional()
+        .describe("CSV and XLSX: readable headers in `lang` (names, the default) or column codes (codes, the default with hxl=true)"),
     }),
     response: { 200: z.string().describe("The file (text/csv, XLSX or application/geo+json)"), ...errorResponses },
     handler: async ({ context, query, reply }) => {

@@ -1,4 +1,4 @@
-import { findCategory, incidentGroupLabels } from "../../../core/incidents/incident-taxonomy.data.ts";
+import { findCategory, incidentGroupLabels, personOutcomeLabels } from "../../../core/incidents/incident-taxonomy.data.ts";
 import { type PersonOutcome, personOutcomes } from "../../../core/incidents/incident-taxonomy.types.ts";
 
 /**
@@ -38,31 +38,50 @@ export type ExportLookups = {
   organisationCode: (id: string) => string;
 };
 
-export const exportColumns: { header: string; hashtag: string }[] = [
-  { header: "id", hashtag: "#meta+id" },
-  { header: "occurred_at_utc", hashtag: "#date+occurred" },
-  { header: "occurred_at_local", hashtag: "#date+occurred+local" },
-  { header: "time_zone", hashtag: "#meta+timezone" },
-  { header: "category_code", hashtag: "#event+type+code" },
-  { header: "category", hashtag: "#event+type+name" },
-  { header: "group", hashtag: "#event+type+group" },
-  { header: "violence_or_safety", hashtag: "#event+type+class" },
-  { header: "duty_station", hashtag: "#loc+name" },
-  { header: "area", hashtag: "#adm1+name" },
-  { header: "designated_area", hashtag: "#country+name" },
-  { header: "latitude", hashtag: "#geo+lat" },
-  { header: "longitude", hashtag: "#geo+lon" },
-  { header: "status", hashtag: "#status" },
-  { header: "affects_un", hashtag: "#indicator+affects_un" },
-  { header: "near_miss", hashtag: "#indicator+near_miss" },
-  { header: "source", hashtag: "#meta+source" },
-  { header: "organisations", hashtag: "#org+code" },
-  ...personOutcomes.map((outcome) => ({ header: outcome, hashtag: `#affected+${outcome}` })),
-  { header: "people_affected", hashtag: "#affected+detail" },
-  { header: "premises", hashtag: "#meta+premises" },
-  { header: "assets", hashtag: "#meta+assets" },
-  { header: "description", hashtag: "#description" },
+type Label = { en: string; fr: string };
+
+/**
+ * `header` is the column's code (for machines, with `?headers=codes` or the HXL choice);
+ * `label` the readable header people get by default, in their language. Both are words the
+ * import recognises (core/incidents/incident-import-fields.ts), so either export reads back.
+ * `width` is the XLSX column width in characters.
+ */
+export const exportColumns: { header: string; hashtag: string; label: Label; width: number }[] = [
+  { header: "id", hashtag: "#meta+id", label: { en: "ID", fr: "Identifiant" }, width: 38 },
+  { header: "occurred_at_utc", hashtag: "#date+occurred", label: { en: "Occurred at (UTC)", fr: "Date et heure (UTC)" }, width: 22 },
+  { header: "occurred_at_local", hashtag: "#date+occurred+local", label: { en: "Local date and time", fr: "Date et heure locales" }, width: 20 },
+  { header: "time_zone", hashtag: "#meta+timezone", label: { en: "Time zone", fr: "Fuseau horaire" }, width: 20 },
+  { header: "category_code", hashtag: "#event+type+code", label: { en: "Category code", fr: "Code catégorie" }, width: 26 },
+  { header: "category", hashtag: "#event+type+name", label: { en: "Category", fr: "Catégorie" }, width: 30 },
+  { header: "group", hashtag: "#event+type+group", label: { en: "Group", fr: "Groupe" }, width: 22 },
+  { header: "violence_or_safety", hashtag: "#event+type+class", label: { en: "Violence or safety", fr: "Violence ou sûreté" }, width: 12 },
+  { header: "duty_station", hashtag: "#loc+name", label: { en: "Duty station", fr: "Lieu d'affectation" }, width: 20 },
+  { header: "area", hashtag: "#adm1+name", label: { en: "Security area", fr: "Zone de sécurité" }, width: 24 },
+  { header: "designated_area", hashtag: "#country+name", label: { en: "Designated area", fr: "Zone désignée" }, width: 24 },
+  { header: "latitude", hashtag: "#geo+lat", label: { en: "Latitude", fr: "Latitude" }, width: 11 },
+  { header: "longitude", hashtag: "#geo+lon", label: { en: "Longitude", fr: "Longitude" }, width: 11 },
+  { header: "status", hashtag: "#status", label: { en: "Status", fr: "Statut" }, width: 11 },
+  { header: "affects_un", hashtag: "#indicator+affects_un", label: { en: "Affects the UN", fr: "Concerne l'ONU" }, width: 10 },
+  { header: "near_miss", hashtag: "#indicator+near_miss", label: { en: "Near miss", fr: "Quasi-incident" }, width: 10 },
+  { header: "source", hashtag: "#meta+source", label: { en: "Source", fr: "Source" }, width: 16 },
+  { header: "organisations", hashtag: "#org+code", label: { en: "Organisations", fr: "Organismes" }, width: 16 },
+  ...personOutcomes.map((outcome) => ({ header: outcome, hashtag: `#affected+${outcome}`, label: capitalised(personOutcomeLabels[outcome]), width: 10 })),
+  { header: "people_affected", hashtag: "#affected+detail", label: { en: "People affected (detail)", fr: "Personnes touchées" }, width: 36 },
+  { header: "premises", hashtag: "#meta+premises", label: { en: "Premises", fr: "Locaux" }, width: 30 },
+  { header: "assets", hashtag: "#meta+assets", label: { en: "Assets", fr: "Biens" }, width: 30 },
+  { header: "description", hashtag: "#description", label: { en: "Description", fr: "Description" }, width: 60 },
 ];
+
+function capitalised(label: Label): Label {
+  const first = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+  return { en: first(label.en), fr: first(label.fr) };
+}
+
+export type ExportHeaders = "names" | "codes";
+
+/** The header row: readable words in the reader's language, or the column codes for machines. */
+export const exportHeaderRow = (headers: ExportHeaders, language: ExportLanguage) =>
+  exportColumns.map((column) => (headers === "codes" ? column.header : column.label[language]));
 
 const localFormats = new Map<string, Intl.DateTimeFormat>();
 

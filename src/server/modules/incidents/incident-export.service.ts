@@ -7,11 +7,13 @@ import type { ServiceContext } from "../../platform/http/context.ts";
 import { organisations, places } from "./incident-deps.ts";
 import {
   type ExportIncident,
+  type ExportHeaders,
   type ExportLanguage,
   type ExportLookups,
   type ExportPeopleLine,
   exportColumns,
   exportFeature,
+  exportHeaderRow,
   exportValues,
 } from "./incident-export.columns.ts";
 import { type IncidentFilter, incidentFilterConditions, incidentVisibility } from "./incident-filter.ts";
@@ -20,7 +22,7 @@ import { incidentPeople, incidents } from "./incidents.tables.ts";
 
 export const exportFormats = ["csv", "xlsx", "geojson"] as const;
 export type ExportFormat = (typeof exportFormats)[number];
-export type ExportQuery = IncidentFilter & { format: ExportFormat; hxl?: "true" | "false"; lang: ExportLanguage };
+export type ExportQuery = IncidentFilter & { format: ExportFormat; hxl?: "true" | "false"; headers?: ExportHeaders; lang: ExportLanguage };
 
 /**
  * Rows per keyset page: one query for incidents and one for their people per page. A page is
@@ -178,8 +180,17 @@ function textStream(nextPage: NextPage, format: TextFormat): Readable {
   });
 }
 
-const csvFormat = (hxl: boolean): TextFormat => ({
-  head: stringifyRows([exportColumns.map((column) => column.header), ...(hxl ? [exportColumns.map((column) => column.hashtag)] : [])], csvOptions),
+/**
+ * A CSV for people starts with a UTF-8 byte-order mark: without it Excel reads the file in the
+ * machine's legacy code page and "Séguéla" comes out as "SÃ©guÃ©la". The one for machines
+ * (column codes) has none, as tools that read UTF-8 expect.
+ */
+const byteOrderMark = "\uFEFF";
+
+const csvFormat = (hxl: boolean, headers: ExportHeaders, language: ExportLanguage): TextFormat => ({
+  head:
+    (headers === "names" ? byteOrderMark : "") +
+    stringifyRows([exportHeaderRow(headers, language), ...(hxl ? [exportColumns.map((column) => column.hashtag)] : [])], csvOptions),
   render: (rows) => stringifyRows(rows.map((values) => values.map(neutralise)), csvOptions),
   separator: "",
   tail: "",
@@ -212,15 +223,46 @@ const maxQueuedBytes = 4 * 1024 * 1024;
  * XLSX through exceljs's streaming writer. The next page is read only once the zip has caught
  * up and the output has drained: memory stays at a few pages, whatever the number of rows.
  */
-function xlsxStream(nextPage: NextPage, hxl: boolean): Readable {
+const localColumn = exportColumns.findIndex((column) => column.header === "occurred_at_local");
+
+/**
+ * The values of one row as XLSX cells: the local date and time as a real date (a spreadsheet
+ * date has no time zone: it holds the wall-clock time shown, so it sorts and filters as people
+ * read it). The UTC instant stays ISO 8601 text with its "Z", so that an import reads it as the
+ * instant it is rather than as a local time.
+ */
+function xlsxCells(values: Values): (Values[number] | Date)[] {
+  const cells: (Values[number] | Date)[] = values.slice();
+  const local = values[localColumn];
+  if (typeof local === "string" && local) cells[localColumn] = new Date(`${local.replace(" ", "T")}Z`);
+  return cells;
+}
+
+/**
+ * A sheet people can work with: the header (and hashtag) rows frozen, an autofilter on them,
+ * column widths, and a date format on the date column.
+ */
+function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, hxl: boolean, headers: ExportHeaders, language: ExportLanguage) {
+  const headerRows = hxl ? 2 : 1;
+  const sheet = workbook.addWorksheet(name, { views: [{ state: "frozen", xSplit: 0, ySplit: headerRows }] });
+  exportColumns.forEach((column, index) => {
+    const target = sheet.getColumn(index + 1);
+    target.width = column.width;
+    if (index === localColumn) target.numFmt = "yyyy-mm-dd hh:mm";
+  });
+  sheet.autoFilter = { from: { row: headerRows, column: 1 }, to: { row: headerRows, column: exportColumns.length } };
+  const header = sheet.addRow(exportHeaderRow(headers, language));
+  header.font = { bold: true };
+  header.commit();
+  if (hxl) sheet.addRow(exportColumns.map((column) => column.hashtag)).commit();
+  return sheet;
+}
+
+function xlsxStream(nextPage: NextPage, hxl: boolean, headers: ExportHeaders, language: ExportLanguage): Readable {
   const output = new PassThrough({ highWaterMark: 256 * 1024 });
-  // Fast compression: the zip is the slowest step of the export.
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: false, useSharedStrings: false, zip: { zlib: { level: 1 } } });
-  const heading = (sheet: ExcelJS.Worksheet) => {
-    sheet.addRow(exportColumns.map((column) => column.header)).commit();
-    if (hxl) sheet.addRow(exportColumns.map((column) => column.hashtag)).commit();
-  };
-  let sheet = workbook.addWorksheet("Incidents");
+  // Fast compression: the zip is the slowest step of the export. Styles carry the date format and the bold header.
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 1 } } });
+  let sheet = addSheet(workbook, "Incidents", hxl, headers, language);
   let rowsInSheet = 0;
   // A page is read and written to the sheet in one call: none of it stays referenced while the
   // zip and the reader catch up (see `textStream`).
@@ -229,17 +271,15 @@ function xlsxStream(nextPage: NextPage, hxl: boolean): Readable {
     for (const row of values ?? []) {
       if (rowsInSheet === rowsPerSheet) {
         sheet.commit();
-        sheet = workbook.addWorksheet(`Incidents ${workbook.worksheets.length + 1}`);
-        heading(sheet);
+        sheet = addSheet(workbook, `Incidents ${workbook.worksheets.length + 1}`, hxl, headers, language);
         rowsInSheet = 0;
       }
-      sheet.addRow(row).commit();
+      sheet.addRow(xlsxCells(row)).commit();
       rowsInSheet += 1;
     }
     return values !== null;
   };
   (async () => {
-    heading(sheet);
     while (await writePage()) {
       // Let compression and the socket run (an embedded database answers without giving way to
       // I/O), then wait while the zip or the reader lags behind.
@@ -269,7 +309,12 @@ export async function exportIncidents(context: ServiceContext, query: ExportQuer
   const lookups = await exportLookups(db);
   const nextPage = pageReader(context, where, lookups, query);
   const hxl = query.hxl === "true";
-  const stream = query.format === "xlsx" ? xlsxStream(nextPage, hxl) : textStream(nextPage, query.format === "geojson" ? geojsonFormat : csvFormat(hxl));
+  // Readable headers in the reader's language for people; codes for machines (and with HXL, which is for them).
+  const headers: ExportHeaders = query.headers ?? (hxl ? "codes" : "names");
+  const stream =
+    query.format === "xlsx"
+      ? xlsxStream(nextPage, hxl, headers, query.lang)
+      : textStream(nextPage, query.format === "geojson" ? geojsonFormat : csvFormat(hxl, headers, query.lang));
   const date = new Date().toISOString().slice(0, 10);
   return { stream, contentType: contentTypes[query.format], fileName: `incidents-${date}${hxl ? "-hxl" : ""}.${query.format}` };
 }

@@ -61,7 +61,7 @@ afterAll(() => t.close());
 
 describe("CSV", () => {
   it("has one row per incident the caller may see, with the documented columns", async () => {
-    const response = await get(demo.analyst, "format=csv");
+    const response = await get(demo.analyst, "format=csv&headers=codes");
     expect(response.headers["content-type"]).toMatch(/^text\/csv/);
     expect(response.headers["content-disposition"]).toMatch(/^attachment; filename="incidents-\d{4}-\d{2}-\d{2}\.csv"$/);
     const [header, ...rows] = csvOf(response.body);
@@ -101,30 +101,30 @@ describe("CSV", () => {
   });
 
   it("gives category and group labels in French with lang=fr", async () => {
-    const [header, ...rows] = csvOf((await get(demo.analyst, "format=csv&lang=fr&categoryCode=road_traffic_accident")).body);
+    const [header, ...rows] = csvOf((await get(demo.analyst, "format=csv&headers=codes&lang=fr&categoryCode=road_traffic_accident")).body);
     expect(rows.length).toBeGreaterThan(0);
     expect(new Set(rows.map((row) => row[header.indexOf("category")]))).toEqual(new Set(["Accident de la circulation"]));
     expect(new Set(rows.map((row) => row[header.indexOf("group")]))).toEqual(new Set(["Sûreté"]));
   });
 
   it("applies the list's filters and the caller's scope", async () => {
-    const [header, ...maliRows] = csvOf((await get(demo.doMali, "format=csv")).body);
+    const [header, ...maliRows] = csvOf((await get(demo.doMali, "format=csv&headers=codes")).body);
     expect(maliRows.length).toBeGreaterThan(0);
     expect(new Set(maliRows.map((row) => row[header.indexOf("designated_area")]))).toEqual(new Set(["Mali"]));
     const [haiti] = await t.database.query<{ id: string }>("select id from places where name = 'Haiti'");
     // A place out of scope is "not found", as everywhere a place is named (issue 11, item 15).
-    expect((await get(demo.doMali, `format=csv&placeId=${haiti.id}`)).statusCode).toBe(404);
-    const [, ...robberies] = csvOf((await get(demo.analyst, "format=csv&categoryCode=robbery&from=2020-01-01&to=2020-12-31")).body);
+    expect((await get(demo.doMali, `format=csv&headers=codes&placeId=${haiti.id}`)).statusCode).toBe(404);
+    const [, ...robberies] = csvOf((await get(demo.analyst, "format=csv&headers=codes&categoryCode=robbery&from=2020-01-01&to=2020-12-31")).body);
     const [{ count }] = await t.database.query<{ count: number }>(
       "select count(*)::int as count from incidents where category_code = 'robbery' and occurred_at >= '2020-01-01' and occurred_at < '2021-01-01'",
     );
     expect(robberies).toHaveLength(count);
-    expect(csvOf((await get(demo.analyst, "format=csv&outcome=killed")).body).slice(1).every((row) => Number(row[header.indexOf("killed")]) > 0)).toBe(true);
+    expect(csvOf((await get(demo.analyst, "format=csv&headers=codes&outcome=killed")).body).slice(1).every((row) => Number(row[header.indexOf("killed")]) > 0)).toBe(true);
   });
 
   it("is refused to callers without the right to analyse incidents", async () => {
-    expect((await get(demo.wardenBamako, "format=csv")).statusCode).toBe(403);
-    expect((await get(demo.staff, "format=csv")).statusCode).toBe(403);
+    expect((await get(demo.wardenBamako, "format=csv&headers=codes")).statusCode).toBe(403);
+    expect((await get(demo.staff, "format=csv&headers=codes")).statusCode).toBe(403);
   });
 });
 
@@ -201,6 +201,6 @@ describe("an export imported back", () => {
       Buffer.from(`\r\n--${boundary}--\r\n`),
     ]);
     const response = await t.request(demo.pcsaMali, { method: "POST", url: "/api/incidents/imports", payload, headers: { "content-type": `multipart/form-data; boundary=${boundary}` } });
-    expect(response.json()).toEqual({ inserted: 0, duplicates: rows, rejected: 0, errors: [] });
+    expect(response.json()).toMatchObject({ inserted: 0, duplicates: rows, rejected: 0, errors: [] });
   });
 });

@@ -4,7 +4,8 @@ import { sql } from "drizzle-orm";
 import type { Permission } from "../../../core/access/permissions.ts";
 import { type Actor, grantsFor, pathCovers } from "../../../core/access/scope.ts";
 import { type ImportDefaults, type ImportMapping, importFields, suggestMapping } from "../../../core/incidents/incident-import-fields.ts";
-import { type ImportLookups, type ImportStation, importLookups, readImportRow, resolveColumns } from "../../../core/incidents/incident-import-row.ts";
+import { type ImportLookups, type ImportStation, type ImportZoneSource, importLookups, readImportRow, resolveColumns } from "../../../core/incidents/incident-import-row.ts";
+import { effectiveTimeZone } from "../../../core/incidents/place-time-zone.ts";
 import { clock } from "../../platform/clock.ts";
 import type { ServiceContext } from "../../platform/http/context.ts";
 import { AppError } from "../../platform/http/errors.ts";
@@ -16,7 +17,9 @@ import { incidents } from "./incidents.tables.ts";
 export { type NewIncident, insertIncidentRows } from "./incident-import.store.ts";
 
 export type ImportRowError = { row: number; field: string; message: string };
-export type ImportResult = { inserted: number; duplicates: number; rejected: number; errors: ImportRowError[] };
+/** How many accepted rows were read in each zone, and where the zone came from (the file, the place, the default, or UTC for want of any). */
+export type ImportZoneUse = { timeZone: string; source: ImportZoneSource; rows: number };
+export type ImportResult = { inserted: number; duplicates: number; rejected: number; errors: ImportRowError[]; timeZones: ImportZoneUse[] };
 /** Rows of the file dealt with (checked, then stored, found already stored or refused) out of all its rows. */
 export type ImportProgress = (progress: { done: number; total: number }) => void;
 
@@ -48,7 +51,7 @@ async function lookupsFor(context: ServiceContext): Promise<ImportLookups> {
   const { actor } = context;
   const [allPlaces, organisationRows] = await Promise.all([
     db
-      .select({ id: places.id, kind: places.kind, name: places.name, path: places.path, parentId: places.parentId, latitude: places.latitude, longitude: places.longitude })
+      .select({ id: places.id, kind: places.kind, name: places.name, path: places.path, parentId: places.parentId, latitude: places.latitude, longitude: places.longitude, timeZone: places.timeZone })
       .from(places),
     db.select({ id: organisations.id, code: organisations.code, name: organisations.name }).from(organisations),
   ]);
@@ -57,7 +60,9 @@ async function lookupsFor(context: ServiceContext): Promise<ImportLookups> {
     .filter((place) => place.kind === "duty_station" && covers(actor, "incident.import", place.path))
     .map((station) => {
       const area = station.parentId ? byId.get(station.parentId) : undefined;
-      return { ...station, areaId: area?.id ?? station.id, areaPath: area?.path ?? station.path };
+      const chain = station.path.split("/").filter(Boolean).reverse().map((id) => byId.get(id) ?? { timeZone: null });
+      const zone = effectiveTimeZone(chain);
+      return { ...station, areaId: area?.id ?? station.id, areaPath: area?.path ?? station.path, timeZone: zone.source === "fallback" ? null : zone.timeZone };
     });
   return importLookups(stations, organisationRows, (path) => covers(actor, "incident.verify", path), clock.now());
 }
@@ -128,7 +133,8 @@ export async function importIncidentFile(context: ServiceContext, request: Impor
   const defaults: ImportDefaults = { reporterName: context.actor.displayName, ...request.defaults };
   const lookups = await lookupsFor(context);
 
-  const result: ImportResult = { inserted: 0, duplicates: 0, rejected: 0, errors: [] };
+  const result: ImportResult = { inserted: 0, duplicates: 0, rejected: 0, errors: [], timeZones: [] };
+  const zoneUses = new Map<string, ImportZoneUse>();
   const keysInFile = new Set<string>();
   const total = file.rows.length;
   // A write's failure is kept until it is awaited, so it never goes unhandled while the next batch is checked.
@@ -156,6 +162,9 @@ export async function importIncidentFile(context: ServiceContext, request: Impor
         continue;
       }
       keysInFile.add(importKey);
+      const zoneKey = `${checked.input.timeZone} ${checked.zoneSource}`;
+      const use = zoneUses.get(zoneKey) ?? zoneUses.set(zoneKey, { timeZone: checked.input.timeZone, source: checked.zoneSource, rows: 0 }).get(zoneKey);
+      (use as ImportZoneUse).rows += 1;
       batch.push({
         input: checked.input,
         place: checked.place,
@@ -173,5 +182,6 @@ export async function importIncidentFile(context: ServiceContext, request: Impor
   }
   await settle();
   request.onProgress?.({ done: total, total });
+  result.timeZones = [...zoneUses.values()].sort((a, b) => b.rows - a.rows || a.timeZone.localeCompare(b.timeZone));
   return result;
 }

@@ -46,7 +46,7 @@ const faults: { name: string; set: Record<string, string>; field: string; messag
     message: /premises only/,
   },
   { name: "military contingent", set: { military: "yes" }, field: "military", message: /military contingents or formed police units are not recorded/ },
-  { name: "bad date", set: { occurred_at: "31/02/2024 10:00" }, field: "occurred_at", message: /is not a date and time/ },
+  { name: "bad date", set: { occurred_at: "31/02/2024 10:00" }, field: "occurred_at", message: /is not a date and time/i },
   { name: "unknown duty station", set: { duty_station: "Atlantis" }, field: "duty_station", message: /unknown duty station "Atlantis"/ },
   { name: "a station outside the importer's scope", set: { duty_station: "Kinshasa" }, field: "duty_station", message: /unknown duty station "Kinshasa"/ },
   { name: "unknown organisation", set: { organisations: "ACME" }, field: "organisations", message: /unknown organisation "ACME"/ },
@@ -139,7 +139,7 @@ describe("what an imported row stores", () => {
       "verified",
     ];
     const response = await upload(demo.pcsaMali, "/api/incidents/imports", [csvPart(stringify([importHeaders, row]), "one-row.csv")]);
-    expect(response.json()).toEqual({ inserted: 1, duplicates: 0, rejected: 0, errors: [] });
+    expect(response.json()).toEqual({ inserted: 1, duplicates: 0, rejected: 0, errors: [], timeZones: [{ timeZone: "Europe/Paris", source: "file", rows: 1 }] });
     const [stored] = await t.database.query<{ id: string }>("select id from incidents where description like 'Field check:%'");
     const organisations = await t.database.query<{ id: string; code: string }>("select id, code from organisations where code in ('UNHCR', 'WFP')");
     const organisationId = (code: string) => organisations.find((organisation) => organisation.code === code)?.id;
@@ -204,7 +204,8 @@ describe("the preview and the mapping step", () => {
     const defaults = { timeZone: "Africa/Bamako", status: "verified", recruitmentType: "international" };
     const parts = [csvPart(french), { name: "mapping", value: JSON.stringify(mapping) }, { name: "defaults", value: JSON.stringify(defaults) }];
     const response = await upload(demo.pcsaMali, "/api/incidents/imports", parts);
-    expect(response.json()).toEqual({ inserted: 1, duplicates: 0, rejected: 0, errors: [] });
+    // Mopti has a zone (Mali's), so the default zone is not needed.
+    expect(response.json()).toEqual({ inserted: 1, duplicates: 0, rejected: 0, errors: [], timeZones: [{ timeZone: "Africa/Bamako", source: "place", rows: 1 }] });
     const [row] = await t.database.query<{ id: string; status: string; occurred_at: Date; verified_by_name: string }>(
       "select id, status, occurred_at, verified_by_name from incidents where import_key = 'id:A-1'",
     );
@@ -214,6 +215,35 @@ describe("the preview and the mapping step", () => {
     expect(detail.peopleAffected).toEqual([{ outcome: "injured", recruitmentType: "international", sex: "unknown", count: 1, organisationId: null, personId: null }]);
     const again = await upload(demo.pcsaMali, "/api/incidents/imports", parts);
     expect(again.json()).toMatchObject({ inserted: 0, duplicates: 1 });
+  });
+
+  it("reads each row's local time in its place's zone without any default, and keeps an offset the file states", async () => {
+    // A Mali station with a zone of its own (UTC+1 in winter, UTC+2 in summer) beside Mopti, which follows Mali's (UTC+0).
+    const created = await t.request(demo.admin, {
+      method: "POST",
+      url: "/api/places",
+      payload: { kind: "duty_station", parentId: (await t.database.query<{ id: string }>("select id from places where name = 'Mali'"))[0].id, name: "Liaison Geneva", latitude: 46.2, longitude: 6.14, timeZone: "Europe/Zurich" },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const lines = [
+      "Réf;Date;Lieu d'affectation;Catégorie;Description",
+      "Z-1;17/05/2026 14:30;Mopti;Accident de la circulation;Sortie de route à Mopti",
+      "Z-2;17/01/2026 14:30;Liaison Geneva;Accident de la circulation;Accrochage en hiver",
+      "Z-3;17/05/2026 14:30;Liaison Geneva;Accident de la circulation;Accrochage en été",
+      "Z-4;2026-05-17T14:30:00+03:00;Mopti;Accident de la circulation;Heure avec décalage",
+    ];
+    const response = await upload(demo.pcsaMali, "/api/incidents/imports", [csvPart(lines.join("\n"), "zones.csv")]);
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json()).toMatchObject({ inserted: 4, rejected: 0, timeZones: [{ timeZone: "Africa/Bamako", source: "place", rows: 2 }, { timeZone: "Europe/Zurich", source: "place", rows: 2 }] });
+    const rows = await t.database.query<{ import_key: string; occurred_at: Date; time_zone: string }>(
+      "select import_key, occurred_at, time_zone from incidents where import_key like 'id:Z-%' order by import_key",
+    );
+    expect(rows.map((row) => [row.import_key, new Date(row.occurred_at).toISOString(), row.time_zone])).toEqual([
+      ["id:Z-1", "2026-05-17T14:30:00.000Z", "Africa/Bamako"],
+      ["id:Z-2", "2026-01-17T13:30:00.000Z", "Europe/Zurich"],
+      ["id:Z-3", "2026-05-17T12:30:00.000Z", "Europe/Zurich"],
+      ["id:Z-4", "2026-05-17T11:30:00.000Z", "Africa/Bamako"],
+    ]);
   });
 
   it("refuses a mapping that names a column the file lacks, naming the field", async () => {

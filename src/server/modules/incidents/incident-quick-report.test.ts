@@ -44,6 +44,47 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+describe("the time of a quick report", () => {
+  it("reads a local time in the station's own zone, across a summer-time change (Europe/Paris), not the phone's", async () => {
+    // A station with a zone of its own under Mali (whose stations follow Africa/Bamako).
+    const mali = place("Mali");
+    const created = await post(demo.admin, "/api/places", { kind: "duty_station", parentId: mali, name: "Liaison office Paris", latitude: 48.85, longitude: 2.35, timeZone: "Europe/Paris" });
+    expect(created.statusCode, created.body).toBe(201);
+    const station = created.json().id as string;
+    const before = await quick(demo.pcsaMali, quickBody({ place: { dutyStationId: station }, occurredLocal: "2026-03-29T01:30", timeZone: undefined }), uniqueKey());
+    expect(before.statusCode, before.body).toBe(201);
+    expect(before.json()).toMatchObject({ timeZone: "Europe/Paris", occurredAt: "2026-03-29T00:30:00.000Z" });
+    const after = await quick(demo.pcsaMali, quickBody({ place: { dutyStationId: station }, occurredLocal: "2026-03-29T03:30", timeZone: "UTC" }), uniqueKey());
+    expect(after.statusCode, after.body).toBe(201);
+    expect(after.json()).toMatchObject({ timeZone: "Europe/Paris", occurredAt: "2026-03-29T01:30:00.000Z" });
+  });
+
+  it("takes the zone of the area when the station has none (Mopti → Mali, Africa/Bamako), whatever zone the phone sent", async () => {
+    const response = await quick(demo.ascMopti, quickBody({ place: { dutyStationId: place("Mopti") }, timeZone: "Europe/Paris", occurredAt: "2026-04-02T11:30:00+02:00" }), uniqueKey());
+    expect(response.statusCode, response.body).toBe(201);
+    // The instant is kept; the zone is the place's.
+    expect(response.json()).toMatchObject({ timeZone: "Africa/Bamako", occurredAt: "2026-04-02T09:30:00.000Z" });
+  });
+
+  it("shows every place's zone in force in the places tree: a station's own (Goma, eastern DR Congo), else its area's", async () => {
+    const response = await t.request(demo.admin, { method: "GET", url: "/api/places/tree" });
+    const zoneOf = (name: string) => response.json().items.find((item: { name: string }) => item.name === name)?.timeZone;
+    expect([zoneOf("Goma"), zoneOf("Kinshasa"), zoneOf("Mopti Security Area"), zoneOf("Mopti"), zoneOf("Jacmel")]).toEqual([
+      "Africa/Lubumbashi",
+      "Africa/Kinshasa",
+      "Africa/Bamako",
+      "Africa/Bamako",
+      "America/Port-au-Prince",
+    ]);
+  });
+
+  it("refuses a local time that is not one, naming the field", async () => {
+    const response = await quick(demo.wardenBamako, quickBody({ occurredLocal: "02/03/2026 08:15" }), uniqueKey());
+    expect(response.statusCode).toBe(400);
+    expect(JSON.stringify(response.json())).toContain("occurredLocal");
+  });
+});
+
 describe("a quick report", () => {
   it("is recorded and submitted at once, with the caller as reporter, affecting the UN, time-stamped now", async () => {
     const before = Date.now();
@@ -86,7 +127,11 @@ describe("a quick report", () => {
     const outside = await quick(demo.wardenBamako, quickBody({ place: { dutyStationId: place("Mopti") } }));
     expect(outside.statusCode).toBe(422);
     expect(outside.json().issues).toEqual([{ field: "place.dutyStationId", message: "is not a duty station you may report for" }]);
-    for (const email of [demo.staff, demo.analyst, demo.admin]) expect((await quick(email, quickBody())).statusCode, email).toBe(403);
+    // Staff report only at their own duty station (incident-staff-report.test.ts): Bamako reads as unknown to them.
+    const staff = await quick(demo.staff, quickBody());
+    expect(staff.statusCode).toBe(422);
+    expect(staff.json().issues).toEqual(outside.json().issues);
+    for (const email of [demo.analyst, demo.admin]) expect((await quick(email, quickBody())).statusCode, email).toBe(403);
   });
 });
 

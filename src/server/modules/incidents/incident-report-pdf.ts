@@ -12,7 +12,7 @@ import type { JiuTableReport, PeriodicReport } from "./incident-reports.service.
 
 export function periodicReportPdf(report: PeriodicReport): Doc {
   const lang = report.lang as ReportLanguage;
-  const doc = newDocument(report.title, "portrait");
+  const doc = newDocument(report.title, "portrait", lang);
   const periods = comparedPeriods(report);
   const n = (value: number) => formatNumber(lang, value);
   const trio = (value: Trio) => periods.map((period) => n(value[period.key]));
@@ -71,7 +71,7 @@ export function periodicReportPdf(report: PeriodicReport): Doc {
 export function jiuTablePdf(report: JiuTableReport): Doc {
   const lang = report.lang as ReportLanguage;
   const isWide = report.years.length > 6;
-  const doc = newDocument(report.title, isWide ? "landscape" : "portrait");
+  const doc = newDocument(report.title, isWide ? "landscape" : "portrait", lang);
   const n = (value: number) => formatNumber(lang, value);
   header(doc, report.title, [
     [word("scope", lang), report.scope.name],

@@ -1,5 +1,6 @@
 import { Readable, pipeline } from "node:stream";
 import { stringify } from "csv-stringify";
+import { type HeaderNames, type HeaderStyle, headerRow } from "../../../core/language/csv-headers.ts";
 import { type ReportLanguage, word } from "../../../core/incidents/incident-report-labels.ts";
 import { type Trio, reportSexes, sexLabel } from "../../../core/incidents/incident-report-periodic.ts";
 import type { JiuTableReport, PeriodicReport } from "./incident-reports.service.ts";
@@ -10,7 +11,8 @@ const formulaStart = /^[=+\-@\t\r]/;
 const neutralise = (value: string | number) => (typeof value === "string" && formulaStart.test(value) ? `'${value}` : value);
 
 function csvStream(rows: (string | number)[][]): Readable {
-  return pipeline(Readable.from(rows.map((row) => row.map(neutralise))), stringify({ bom: true }), () => {});
+  // No byte-order mark here: sendDownload adds it to every CSV download.
+  return pipeline(Readable.from(rows.map((row) => row.map(neutralise))), stringify(), () => {});
 }
 
 /** The periods a report's tables compare: an annual report's previous period is its year earlier, shown once. */
@@ -23,14 +25,24 @@ export function comparedPeriods(report: PeriodicReport): { key: keyof Trio; labe
   return columns;
 }
 
+const periodicColumns = ["section", "code", "label", "measure"] as const;
+const periodicHeaderNames: HeaderNames<(typeof periodicColumns)[number]> = {
+  section: { en: "Section", fr: "Section" },
+  code: { en: "Code", fr: "Code" },
+  label: { en: "Label", fr: "Libellé" },
+  measure: { en: "Measure", fr: "Mesure" },
+};
+
 /**
  * The quarterly or annual report as one long table (section, code, label, measure, then one
  * column per compared period), which a spreadsheet can pivot back into any of the PDF's tables.
+ * Headers are readable in the report's language, or the column codes (`headers=codes`); the
+ * section, code and measure cells stay codes either way: they are the pivot's keys.
  */
-export function periodicReportCsv(report: PeriodicReport): Readable {
+export function periodicReportCsv(report: PeriodicReport, headers: HeaderStyle = "names"): Readable {
   const lang = report.lang as ReportLanguage;
   const periods = comparedPeriods(report);
-  const rows: (string | number)[][] = [["section", "code", "label", "measure", ...periods.map((period) => period.label)]];
+  const rows: (string | number)[][] = [[...headerRow(periodicColumns, periodicHeaderNames, lang, headers), ...periods.map((period) => period.label)]];
   const add = (section: string, code: string, label: string, measure: string, trio: Trio) => rows.push([section, code, label, measure, ...periods.map((period) => trio[period.key])]);
   const totals = report.totals;
   add("totals", "incidents", word("incidents", lang), "incidents", totals.incidents);

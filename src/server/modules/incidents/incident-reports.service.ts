@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { type JiuInputRow, buildJiuTable } from "../../../core/incidents/incident-report-jiu.ts";
 import { type ReportLanguage, word } from "../../../core/incidents/incident-report-labels.ts";
 import {
@@ -19,6 +19,8 @@ import {
 import { users } from "../../platform/auth/auth.tables.ts";
 import type { ServiceContext } from "../../platform/http/context.ts";
 import { RuleError } from "../../platform/http/errors.ts";
+import { placeNameIn } from "../../platform/language/place-names.ts";
+import { places } from "../structure/index.ts";
 import { type AnalysisSource, analysisSource, areasByPath, rowsOf } from "./incident-stats.source.ts";
 
 /**
@@ -37,11 +39,24 @@ export async function reportLanguage(context: ServiceContext, asked: ReportLangu
   return user?.locale?.startsWith("fr") ? "fr" : "en";
 }
 
-function scopeOf(source: AnalysisSource, lang: ReportLanguage) {
-  return { placeId: source.place?.id ?? null, name: source.place?.name ?? word("systemWide", lang) };
+/** Names of places as the report's reader sees them: a country-named Designated Area in their language. */
+async function readerNames(context: ServiceContext, ids: (string | null)[], lang: ReportLanguage): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))];
+  if (lang === "en" || wanted.length === 0) return new Map();
+  const rows = await context.database.db
+    .select({ id: places.id, kind: places.kind, name: places.name, countryCode: places.countryCode })
+    .from(places)
+    .where(inArray(places.id, wanted));
+  return new Map(rows.map((row) => [row.id, placeNameIn(row, lang)]));
 }
 
-const describePeriod = (period: MonthPeriod) => ({ ...period, label: periodLabel(period) });
+async function scopeOf(context: ServiceContext, source: AnalysisSource, lang: ReportLanguage) {
+  const place = source.place;
+  if (!place) return { placeId: null, name: word("systemWide", lang) };
+  return { placeId: place.id, name: (await readerNames(context, [place.id], lang)).get(place.id) ?? place.name };
+}
+
+const describePeriod = (period: MonthPeriod, lang: ReportLanguage) => ({ ...period, label: periodLabel(period, lang) });
 
 export async function periodicReport(context: ServiceContext, query: PeriodicReportQuery) {
   if (query.period === "quarter" && !query.quarter) throw new RuleError("quarter", "is required for a quarterly report: 1 to 4");
@@ -87,17 +102,20 @@ export async function periodicReport(context: ServiceContext, query: PeriodicRep
     people: row.people,
   }));
   const areas = await areasByPath(context, [...incidents, ...people].map((row) => row.areaPath));
+  const built = buildPeriodicReport(incidents, people, areas, lang);
+  const names = await readerNames(context, built.byArea.map((row) => row.placeId), lang);
   return {
     kind: query.period,
     lang,
     title: word(query.period === "year" ? "annualTitle" : "quarterlyTitle", lang),
-    scope: scopeOf(source, lang),
-    period: describePeriod(periods.current),
-    previousPeriod: describePeriod(periods.previous),
-    yearEarlier: describePeriod(periods.yearEarlier),
+    scope: await scopeOf(context, source, lang),
+    period: describePeriod(periods.current, lang),
+    previousPeriod: describePeriod(periods.previous, lang),
+    yearEarlier: describePeriod(periods.yearEarlier, lang),
     generatedAt: new Date().toISOString(),
     source: source.kind,
-    ...buildPeriodicReport(incidents, people, areas, lang),
+    ...built,
+    byArea: built.byArea.map((row) => ({ ...row, name: (row.placeId && names.get(row.placeId)) || row.name })),
   };
 }
 
@@ -123,7 +141,7 @@ export async function jiuTableReport(context: ServiceContext, query: JiuTableQue
   return {
     lang,
     title: word("jiuTitle", lang),
-    scope: scopeOf(source, lang),
+    scope: await scopeOf(context, source, lang),
     fromYear,
     toYear,
     generatedAt: new Date().toISOString(),

@@ -173,6 +173,10 @@ describe("the generated reports reproduce a seeded dataset exactly", () => {
     expect(mali.totalRow.total).toBe(counted((item) => item.where.country === "mali" && inYears(item)).reduce((sum, item) => sum + peopleOf(item.input), 0));
     const haiti = await t.request(demo.ascMopti, { method: "GET", url: `/api/incidents/reports/periodic?period=year&year=2023&placeId=${(await analysisFixtures(t)).place("Haiti").id}` });
     expect(haiti.statusCode).toBe(404);
+    // A country-named Designated Area is named in the report's language, in the PDF's scope line too (issue 12 §3.7).
+    const haitiPlace = (await analysisFixtures(t)).place("Haiti").id;
+    expect((await report(demo.analyst, `jiu-table?fromYear=2021&toYear=2024&placeId=${haitiPlace}&lang=fr`)).json().scope.name).toBe("Haïti");
+    expect((await report(demo.analyst, `jiu-table?fromYear=2021&toYear=2024&placeId=${haitiPlace}&lang=en`)).json().scope.name).toBe("Haiti");
   });
 
   it("downloads CSV and PDF, in English or French, as attachments", async () => {
@@ -187,7 +191,13 @@ describe("the generated reports reproduce a seeded dataset exactly", () => {
 
     const periodicCsv = await report(demo.analyst, "periodic?period=quarter&year=2023&quarter=2&format=csv");
     expect(periodicCsv.headers["content-disposition"]).toBe('attachment; filename="incident-report-2023-Q2-system-wide.csv"');
-    expect((parse(periodicCsv.body, { bom: true }) as string[][])[0]).toEqual(["section", "code", "label", "measure", "2023 Q2", "2023 Q1", "2022 Q2"]);
+    expect((parse(periodicCsv.body, { bom: true }) as string[][])[0]).toEqual(["Section", "Code", "Label", "Measure", "2023 Q2", "2023 Q1", "2022 Q2"]);
+    // Readable headers in the reader's language, quarters as T1–T4 in French; codes for machines (issue 12 §3.7, §3.8).
+    const frenchCsv = await report(demo.analyst, "periodic?period=quarter&year=2023&quarter=2&format=csv&lang=fr");
+    expect(frenchCsv.body.startsWith("\uFEFF")).toBe(true);
+    expect((parse(frenchCsv.body, { bom: true }) as string[][])[0]).toEqual(["Section", "Code", "Libellé", "Mesure", "T2 2023", "T1 2023", "T2 2022"]);
+    const codesCsv = await report(demo.analyst, "periodic?period=quarter&year=2023&quarter=2&format=csv&lang=fr&headers=codes");
+    expect((parse(codesCsv.body, { bom: true }) as string[][])[0].slice(0, 4)).toEqual(["section", "code", "label", "measure"]);
 
     for (const query of ["periodic?period=year&year=2023&format=pdf&lang=fr", "jiu-table?fromYear=2021&toYear=2024&format=pdf"]) {
       const pdf = await report(demo.analyst, query);

@@ -36,15 +36,15 @@ describe("rule messages in the caller's language", () => {
   it("answers in English by default", async () => {
     const refusal = await post(demo.wardenBamako, "/api/incidents", incidentBody(military));
     expect(refusal.error).toBe("rule_violation");
-    expect(refusal.issues).toEqual([{ field: "involvesMilitaryOrFormedPolice", message: expect.stringMatching(/^incidents involving members of military contingents/) }]);
+    expect(refusal.issues).toEqual([{ field: "involvesMilitaryOrFormedPolice", message: expect.stringMatching(/^Incidents involving members of military contingents/) }]);
   });
 
   it("answers in French once the account is in French, when recording and revising", async () => {
     expect((await setLocale(demo.pcsaMali, "fr")).statusCode).toBe(200);
     const refusal = await post(demo.pcsaMali, "/api/incidents", incidentBody({ ...military, assetsAffected: [{ kind: "vehicle", description: "UN-1234" }] }));
     expect(refusal.issues).toEqual([
-      { field: "involvesMilitaryOrFormedPolice", message: expect.stringMatching(/^les incidents impliquant des membres de contingents militaires/) },
-      { field: "assetsAffected.0.kind", message: expect.stringMatching(/^la catégorie Cambriolage \(burglary\) s'applique aux locaux, jamais à un véhicule/) },
+      { field: "involvesMilitaryOrFormedPolice", message: expect.stringMatching(/^Les incidents impliquant des membres de contingents militaires/) },
+      { field: "assetsAffected.0.kind", message: expect.stringMatching(/^La catégorie Cambriolage s'applique aux locaux, jamais à un véhicule/) },
     ]);
     expect(refusal.message).toBe(refusal.issues.map((issue) => issue.message).join("; "));
 
@@ -52,7 +52,7 @@ describe("rule messages in the caller's language", () => {
     expect(created.statusCode, created.body).toBe(201);
     const revised = await t.request(demo.pcsaMali, { method: "PATCH", url: `/api/incidents/${created.json().id}`, payload: { premisesAffected: [] } });
     expect(revised.statusCode).toBe(422);
-    expect(revised.json().issues[0].message).toMatch(/^la catégorie Cambriolage \(burglary\) ne s'applique qu'aux locaux/);
+    expect(revised.json().issues[0].message).toMatch(/^La catégorie Cambriolage ne s'applique qu'aux locaux/);
   });
 
   it("answers a quick report in French too", async () => {
@@ -67,10 +67,10 @@ describe("rule messages in the caller's language", () => {
       {
         field: "peopleAffected",
         message:
-          "la catégorie Enlèvement (abduction) exige au moins une personne avec la conséquence « Enlevé » lorsque l'incident concerne l'ONU : ajoutez une ligne avec cette conséquence",
+          "La catégorie Enlèvement exige au moins une personne avec la conséquence « Enlevé » lorsque l'incident concerne l'ONU : ajoutez une ligne avec cette conséquence",
       },
     ]);
     await setLocale(demo.wardenBamako, "en");
-    expect((await post(demo.wardenBamako, "/api/incidents", incidentBody(military))).issues[0].message).toMatch(/^incidents involving/);
+    expect((await post(demo.wardenBamako, "/api/incidents", incidentBody(military))).issues[0].message).toMatch(/^Incidents involving/);
   });
 });

@@ -47,6 +47,9 @@ function incidentGroupsQuery(from: SQL, isCurrent: SQL, groupings: readonly Inci
     )})`;
 }
 
+/** A query's rows as one JSON array, so several queries travel in one statement. */
+const jsonRows = (query: SQL) => sql`(select coalesce(json_agg(q), '[]'::json) from (${query}) q)`;
+
 /**
  * The dashboard: counts of the period and of the previous period of equal length, grouped by
  * month, category, area, outcome and recruitment type × sex (GROUPING SETS), so the rollup rows
@@ -62,29 +65,33 @@ export async function getIncidentStats(context: ServiceContext, query: StatsQuer
   const isCurrent = sql`src.month >= ${monthStart(period.from)}::date`;
 
   const isByMonth = source.incidentsByMonth === source.incidents;
-  const incidentGroups = (
-    await Promise.all([
-      rowsOf<IncidentGroupRow>(context, incidentGroupsQuery(source.incidents, isCurrent, isByMonth ? ["month", "category", "area"] : ["category", "area"])),
-      isByMonth ? [] : rowsOf<IncidentGroupRow>(context, incidentGroupsQuery(source.incidentsByMonth, isCurrent, ["month"])),
-    ])
-  ).flat();
-  // People by category (for the violence/safety split) and by outcome from the outcome projection,
-  // by recruitment type × sex from the demography projection: both far smaller than the full
-  // people rollup, which is what keeps the dashboard fast at a million incidents.
-  const [outcomeGroups, demographyGroups] = await Promise.all([
-    rowsOf<{ grouping: string; is_current: boolean; key: string; people: number }>(
-      context,
-      sql`select case when grouping(s.category_code) = 0 then 'category' else 'outcome' end as grouping,
+  // Every grouping in one statement (one round trip), each as a JSON array of its rows.
+  const [groups] = await rowsOf<{
+    incidents: IncidentGroupRow[];
+    by_month: IncidentGroupRow[];
+    outcomes: { grouping: string; is_current: boolean; key: string; people: number }[];
+    demography: { is_current: boolean; key: string; key2: string; people: number }[];
+  }>(
+    context,
+    sql`select ${jsonRows(incidentGroupsQuery(source.incidents, isCurrent, isByMonth ? ["month", "category", "area"] : ["category", "area"]))} as incidents,
+      ${isByMonth ? sql`'[]'::json` : jsonRows(incidentGroupsQuery(source.incidentsByMonth, isCurrent, ["month"]))} as by_month,
+      ${jsonRows(
+        // People by category (for the violence/safety split) and by outcome from the outcome projection,
+        // by recruitment type × sex from the demography projection: both far smaller than the full
+        // people rollup, which is what keeps the dashboard fast at a million incidents.
+        sql`select case when grouping(s.category_code) = 0 then 'category' else 'outcome' end as grouping,
           s.is_current, coalesce(s.category_code, s.outcome) as key, sum(s.people)::int as people
         from (select src.category_code, src.outcome, src.people, ${isCurrent} as is_current from (${source.outcomes}) src) s
         group by grouping sets ((s.is_current, s.category_code), (s.is_current, s.outcome))`,
-    ),
-    rowsOf<{ is_current: boolean; key: string; key2: string; people: number }>(
-      context,
-      sql`select ${isCurrent} as is_current, src.recruitment_type as key, src.sex as key2, sum(src.people)::int as people
+      )} as outcomes,
+      ${jsonRows(
+        sql`select ${isCurrent} as is_current, src.recruitment_type as key, src.sex as key2, sum(src.people)::int as people
         from (${source.demography}) src group by 1, 2, 3`,
-    ),
-  ]);
+      )} as demography`,
+  );
+  const incidentGroups = [...groups.incidents, ...groups.by_month];
+  const outcomeGroups = groups.outcomes;
+  const demographyGroups = groups.demography;
   const peopleGroups = [
     ...outcomeGroups.map((group) => ({ ...group, key2: null })),
     ...demographyGroups.map((group) => ({ ...group, grouping: "recruitmentSex" })),

@@ -2,6 +2,7 @@ import { type AnyColumn, type SQL, and, eq, inArray, or, sql } from "drizzle-orm
 import { grantsFor } from "../../../core/access/scope.ts";
 import { type Month, addMonths, joinPeriods, monthStart, splitIntoYears, yearStart } from "../../../core/incidents/incident-stats-period.ts";
 import { scopeCondition } from "../../platform/access/scope-sql.ts";
+import { cachedReference } from "../../platform/cache/reference-cache.ts";
 import type { ServiceContext } from "../../platform/http/context.ts";
 import { placeInScope, places } from "./incident-deps.ts";
 import {
@@ -176,9 +177,11 @@ export async function rowsOf<Row>(context: ServiceContext, query: SQL): Promise<
   return result.rows;
 }
 
-/** The names of the areas the rollups key counts by (their paths), for "by area" tables. */
+/** The names of the areas the rollups key counts by (their paths), for "by area" tables; places are reference data (platform/cache). */
 export async function areasByPath(context: ServiceContext, paths: readonly string[]) {
   if (paths.length === 0) return [];
-  const rows = await context.database.db.select({ path: places.path, placeId: places.id, name: places.name }).from(places).where(inArray(places.path, [...new Set(paths)]));
-  return rows;
+  const wanted = [...new Set(paths)].sort();
+  return cachedReference(context.database, context.referenceStamp, "areas-by-path", wanted.join(" "), async () =>
+    context.database.db.select({ path: places.path, placeId: places.id, name: places.name }).from(places).where(inArray(places.path, wanted)),
+  );
 }

@@ -325,6 +325,8 @@ export async function listIncidents(context: ServiceContext, query: IncidentList
       placeName: places.name,
       isNamed: named.mapWith(Boolean),
       key: sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+      // In the same statement (one round trip): PostgreSQL computes it after the LIMIT, for the page only.
+      people: peopleByOutcome,
     })
     .from(incidents)
     .innerJoin(places, eq(places.id, incidents.placeId))
@@ -334,16 +336,12 @@ export async function listIncidents(context: ServiceContext, query: IncidentList
   const page = rows.slice(0, query.pageSize);
   const last = page.at(-1);
   const hasMore = rows.length > query.pageSize;
-  const [people, counted] = await Promise.all([
-    peopleByOutcome(db, page.map((row) => row.incident.id)),
-    query.withTotal === "true" ? cappedCount(db, where) : null,
-  ]);
-  const total = counted;
+  const total = query.withTotal === "true" ? await cappedCount(db, where) : null;
   return {
     items: page.map((row) => ({
       ...presentIncident(context, row.incident, row.placeName, Boolean(row.isNamed)),
       summary: summaryOf(row.incident.description),
-      peopleByOutcome: people.get(row.incident.id) ?? [],
+      peopleByOutcome: row.people,
     })),
     nextCursor: hasMore && last ? writeCursor({ s: query.sort, o: query.order, v: last.key, id: last.incident.id }) : null,
     pageSize: query.pageSize,
@@ -363,20 +361,7 @@ function summaryOf(description: string): string {
   return text.length > 160 ? `${text.slice(0, 159)}…` : text;
 }
 
-/** People affected on the listed incidents, summed by outcome (counts only: no identities). */
-async function peopleByOutcome(db: Db, ids: string[]) {
-  const byIncident = new Map<string, { outcome: PersonOutcome; count: number }[]>();
-  if (ids.length === 0) return byIncident;
-  const rows = await db
-    .select({ incidentId: incidentPeople.incidentId, outcome: incidentPeople.outcome, count: sql<number>`sum(${incidentPeople.count})::int` })
-    .from(incidentPeople)
-    .where(inArray(incidentPeople.incidentId, ids))
-    .groupBy(incidentPeople.incidentId, incidentPeople.outcome)
-    .orderBy(incidentPeople.outcome);
-  for (const row of rows) {
-    const list = byIncident.get(row.incidentId) ?? [];
-    list.push({ outcome: row.outcome, count: Number(row.count) });
-    byIncident.set(row.incidentId, list);
-  }
-  return byIncident;
-}
+/** People affected on an incident, summed by outcome (counts only: no identities), as a JSON array per row. */
+const peopleByOutcome = sql<{ outcome: PersonOutcome; count: number }[]>`(select coalesce(json_agg(json_build_object('outcome', p.outcome, 'count', p.count) order by p.outcome), '[]'::json)
+  from (select ${incidentPeople.outcome} as outcome, sum(${incidentPeople.count})::int as count from ${incidentPeople}
+    where ${incidentPeople.incidentId} = ${incidents.id} group by ${incidentPeople.outcome}) p)`;

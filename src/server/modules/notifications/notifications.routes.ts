@@ -6,7 +6,7 @@ import { listMyNotifications, markAllRead, markNotification } from "./notificati
 const notificationOut = z.object({
   id: z.string(),
   kind: z.string().describe("flash_alert, …"),
-  title: z.string(),
+  title: z.string().describe("Worded when read, in the reader's language"),
   body: z.string(),
   entityType: z.string().nullable().describe("The kind of record it is about (incident, …)"),
   entityId: z.string().nullable(),
@@ -27,6 +27,7 @@ export const notificationRoutes = [
       page: pagingQuery.page,
       pageSize: pagingQuery.pageSize,
       unreadOnly: z.enum(["true", "false"], { message: "must be true or false" }).optional(),
+      language: z.enum(["en", "fr"], { message: "must be en or fr" }).optional().describe("The language to word them in; by default your account's"),
     }),
     response: {
       200: z.object({

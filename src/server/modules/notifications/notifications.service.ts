@@ -2,16 +2,24 @@ import { and, count, desc, eq, isNull, sql } from "drizzle-orm";
 import type { ServiceContext } from "../../platform/http/context.ts";
 import { NotFoundError } from "../../platform/http/errors.ts";
 import { iso } from "../../platform/http/schemas.ts";
+import { type NotificationLanguage, notificationLanguageOf } from "../../../core/notifications/notification-messages.ts";
+import { users } from "../../platform/auth/auth.tables.ts";
+import { notificationText } from "../../platform/notify/notifications.ts";
 import { notifications } from "../../platform/notify/notify.tables.ts";
 
 type NotificationRow = typeof notifications.$inferSelect;
 
-function present(row: NotificationRow) {
+/** Notifications are put into words at reading time, in the reader's language (their account's locale). */
+async function readerLanguage(context: ServiceContext): Promise<NotificationLanguage> {
+  const [row] = await context.database.db.select({ locale: users.locale }).from(users).where(eq(users.id, context.actor.userId));
+  return notificationLanguageOf(row?.locale);
+}
+
+function present(row: NotificationRow, language: NotificationLanguage) {
   return {
     id: row.id,
     kind: row.kind,
-    title: row.title,
-    body: row.body,
+    ...notificationText(row, language),
     entityType: row.entityType,
     entityId: row.entityId,
     createdAt: iso(row.createdAt) as string,
@@ -27,10 +35,10 @@ async function unreadCount(context: ServiceContext): Promise<number> {
 }
 
 /** The caller's own notifications, newest first, with how many are unread. */
-export async function listMyNotifications(context: ServiceContext, query: { page: number; pageSize: number; unreadOnly?: "true" | "false" }) {
+export async function listMyNotifications(context: ServiceContext, query: { page: number; pageSize: number; unreadOnly?: "true" | "false"; language?: NotificationLanguage }) {
   const { db } = context.database;
   const where = and(mine(context), query.unreadOnly === "true" ? isNull(notifications.readAt) : undefined);
-  const [rows, [{ value: total }], unread] = await Promise.all([
+  const [rows, [{ value: total }], unread, language] = await Promise.all([
     db
       .select()
       .from(notifications)
@@ -40,8 +48,9 @@ export async function listMyNotifications(context: ServiceContext, query: { page
       .offset((query.page - 1) * query.pageSize),
     db.select({ value: count() }).from(notifications).where(where),
     unreadCount(context),
+    query.language ?? readerLanguage(context),
   ]);
-  return { items: rows.map(present), total, page: query.page, pageSize: query.pageSize, unreadCount: unread };
+  return { items: rows.map((row) => present(row, language)), total, page: query.page, pageSize: query.pageSize, unreadCount: unread };
 }
 
 /**
@@ -55,7 +64,7 @@ export async function markNotification(context: ServiceContext, id: string, isRe
     .where(and(eq(notifications.id, id), mine(context)))
     .returning();
   if (!row) throw new NotFoundError("Notification");
-  return present(row);
+  return present(row, await readerLanguage(context));
 }
 
 /**

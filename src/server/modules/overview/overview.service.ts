@@ -3,6 +3,7 @@ import type { AppointmentRole } from "../../../core/access/roles.ts";
 import { responsibilityKeysFor } from "../../../core/access/role-responsibilities.ts";
 import { grantsFor } from "../../../core/access/scope.ts";
 import { scopeCondition } from "../../platform/access/scope-sql.ts";
+import { cachedReference } from "../../platform/cache/reference-cache.ts";
 import { todayIso } from "../../platform/clock.ts";
 import type { ServiceContext } from "../../platform/http/context.ts";
 import { continuityStatus, listAppointments } from "../appointments/index.ts";
@@ -43,7 +44,29 @@ export async function personDetail(context: ServiceContext, id: string) {
   return { ...person, appointments: current.items, responsibilities };
 }
 
+/**
+ * The home dashboard. Everything but the action points and the overdue reviews comes from
+ * reference data (people, appointments, places, organisations), so that part is kept while the
+ * reference stamp and the day hold, per set of grants (platform/cache): a dashboard costs the
+ * session's statement and the two live ones.
+ */
 export async function dashboard(context: ServiceContext) {
+  const { actor } = context;
+  const canSeeMeetings = grantsFor(actor, "meeting.read").length > 0;
+  const canSeeAssessments = grantsFor(actor, "srm.read").length > 0;
+  const today = todayIso();
+  // The grants in the key: system roles live outside the reference data, so two users with the same grants share the answer.
+  const key = JSON.stringify([actor.personId, actor.grants, today]);
+  const [reference, actionPoints, reviews] = await Promise.all([
+    cachedReference(context.database, context.referenceStamp, "dashboard", key, () => dashboardReference(context, today)),
+    canSeeMeetings ? upcomingActionPoints(context, 30, 20) : Promise.resolve([]),
+    canSeeAssessments ? overdueReviews(context, 20) : Promise.resolve([]),
+  ]);
+  return { areas: reference.areas, continuity: reference.continuity, actionPoints, overdueReviews: reviews, dutyStations: reference.dutyStations, counts: reference.counts };
+}
+
+/** The dashboard's parts read from reference data only. */
+async function dashboardReference(context: ServiceContext, today: string) {
   const { db } = context.database;
   const { actor } = context;
   const isGlobal = actor.grants.some((grant) => grant.placePath === null && grant.role !== "authenticated");
@@ -52,7 +75,7 @@ export async function dashboard(context: ServiceContext) {
         .select({ id: places.id, name: places.name, kind: places.kind, countryCode: places.countryCode, role: appointments.role })
         .from(appointments)
         .innerJoin(places, eq(places.id, appointments.placeId))
-        .where(and(eq(appointments.personId, actor.personId), inForceOn(todayIso())))
+        .where(and(eq(appointments.personId, actor.personId), inForceOn(today)))
     : [];
   const areas = new Map<string, { id: string; name: string; kind: (typeof heldAreas)[number]["kind"]; countryCode: string | null; roles: string[] }>();
   for (const row of heldAreas) {
@@ -68,12 +91,9 @@ export async function dashboard(context: ServiceContext) {
   }
   const canSeePlaces = grantsFor(actor, "place.read").length > 0;
   const canSeeAppointments = grantsFor(actor, "appointment.read").length > 0;
-  const canSeeMeetings = grantsFor(actor, "meeting.read").length > 0;
-  const canSeeAssessments = grantsFor(actor, "srm.read").length > 0;
   const placeScope = scopeCondition(actor, "place.read", places.path, "ignore");
-  const [continuity, actionPoints, stations, counts, reviews] = await Promise.all([
+  const [continuity, stations, counts] = await Promise.all([
     canSeeAppointments ? continuityStatus(context, { days: 30, onlyGaps: true }) : Promise.resolve([]),
-    canSeeMeetings ? upcomingActionPoints(context, 30, 20) : Promise.resolve([]),
     canSeePlaces
       ? db
           .select({
@@ -93,10 +113,9 @@ export async function dashboard(context: ServiceContext) {
       canSeePlaces ? db.select({ value: count() }).from(places).where(placeScope) : Promise.resolve([{ value: 0 }]),
       db.select({ value: count() }).from(persons).where(scopeCondition(actor, "personnel.read", persons.placePath, persons.organisationId)),
       canSeeAppointments
-        ? db.select({ value: count() }).from(appointments).where(and(inForceOn(todayIso()), scopeCondition(actor, "appointment.read", appointments.placePath, "ignore")))
+        ? db.select({ value: count() }).from(appointments).where(and(inForceOn(today), scopeCondition(actor, "appointment.read", appointments.placePath, "ignore")))
         : Promise.resolve([{ value: 0 }]),
     ]),
-    canSeeAssessments ? overdueReviews(context, 20) : Promise.resolve([]),
   ]);
   const parentIds = [...new Set(stations.map((station) => station.parentId).filter((id): id is string => Boolean(id)))];
   const parentNames = new Map(
@@ -105,8 +124,6 @@ export async function dashboard(context: ServiceContext) {
   return {
     areas: [...areas.values()],
     continuity,
-    actionPoints,
-    overdueReviews: reviews,
     dutyStations: stations
       .filter((station) => station.latitude !== null && station.longitude !== null)
       .map((station) => ({

@@ -2,8 +2,11 @@ import { Readable, pipeline } from "node:stream";
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify";
 import { asc, eq, gt, and, sql } from "drizzle-orm";
+import { type HeaderLanguage, type HeaderStyle, columnCodeOf, headerRow } from "../../../core/language/csv-headers.ts";
+import { csvColumns, personnelHeaderNames } from "../../../core/personnel/personnel-csv-headers.ts";
 import { type PersonInput, personInput } from "../../../core/personnel/personnel.schemas.ts";
 import { scopeCondition } from "../../platform/access/scope-sql.ts";
+import { users } from "../../platform/auth/auth.tables.ts";
 import { boundedCsvCast, checkImportRows, checkImportSize } from "../../platform/files/import-bounds.ts";
 import type { ServiceContext } from "../../platform/http/context.ts";
 import { AppError } from "../../platform/http/errors.ts";
@@ -12,18 +15,8 @@ import { personPolicy } from "./personnel.policy.ts";
 import { type PersonnelFilter, insertPerson, personListColumns, personnelWhere } from "./personnel.service.ts";
 import { persons } from "./personnel.tables.ts";
 
-/** Column order of the export, which is also the layout the import reads. */
-export const csvColumns = [
-  "index_number",
-  "given_name",
-  "family_name",
-  "sex",
-  "recruitment_type",
-  "category",
-  "grade",
-  "organisation",
-  "duty_station",
-] as const;
+// The column codes and their readable names live in core (the web's import help names them too).
+export { csvColumns } from "../../../core/personnel/personnel-csv-headers.ts";
 
 // A cell starting with = + - @ (or a tab or carriage return) runs as a formula when the file is
 // opened in a spreadsheet (OWASP "CSV injection"): the export prefixes it with a quote, and the
@@ -32,12 +25,22 @@ const formulaStart = /^[=+\-@\t\r]/;
 const neutralise = (value: string) => (formulaStart.test(value) ? `'${value}` : value);
 const unneutralise = (value: string) => (value.startsWith("'") && formulaStart.test(value.slice(1)) ? value.slice(1) : value);
 
+export type PersonnelExportFormat = { lang?: HeaderLanguage; headers: HeaderStyle };
+
+/** The caller's own language (their account's locale, kept in step with the web's switch), for the headers. */
+async function callerHeaderLanguage(context: ServiceContext): Promise<HeaderLanguage> {
+  const [row] = await context.database.db.select({ locale: users.locale }).from(users).where(eq(users.id, context.actor.userId));
+  return row?.locale?.startsWith("fr") ? "fr" : "en";
+}
+
 /**
  * Streams the filtered list as CSV, page by page on the primary key (keyset), so memory
- * stays flat whatever the size. Contacts are never exported.
+ * stays flat whatever the size. Contacts are never exported. Headers are readable names in
+ * `lang` for people, or the column codes for machines; the import reads either back.
  */
-export async function exportPersonnelCsv(context: ServiceContext, filter: PersonnelFilter): Promise<Readable> {
+export async function exportPersonnelCsv(context: ServiceContext, filter: PersonnelFilter, format: PersonnelExportFormat): Promise<Readable> {
   const where = await personnelWhere(context, filter);
+  const lang = format.lang ?? (await callerHeaderLanguage(context));
   const { db } = context.database;
   const pageSize = 1000;
   async function* rows() {
@@ -70,7 +73,7 @@ export async function exportPersonnelCsv(context: ServiceContext, filter: Person
     }
   }
   // pipeline (not pipe) so a failing query ends the response instead of leaving it hanging.
-  return pipeline(Readable.from(rows()), stringify({ header: true, columns: [...csvColumns] }), () => {});
+  return pipeline(Readable.from(rows()), stringify({ header: true, columns: headerRow(csvColumns, personnelHeaderNames, lang, format.headers) }), () => {});
 }
 
 export type ImportError = { row: number; field: string; message: string };
@@ -92,8 +95,8 @@ const columnToField: Record<string, string> = {
 };
 
 /**
- * Imports personnel from CSV (header row as in the export, plus optional phone, mobile,
- * email, residential_address). Row numbers are spreadsheet line numbers (header = 1).
+ * Imports personnel from CSV (header row as in the export, by code or by readable name, plus
+ * optional phone, mobile, email, residential_address). Row numbers are spreadsheet line numbers (header = 1).
  * Valid rows are committed together; each bad row is reported and skipped. The file is held to
  * the import limits while it is parsed: 413 naming `file` and the limit.
  */
@@ -103,7 +106,8 @@ export async function importPersonnelCsv(context: ServiceContext, text: string) 
   let rowNumbers: number[];
   try {
     const parsed: { record: Record<string, string>; info: { records: number; empty_lines: number } }[] = parse(text, {
-      columns: (header: string[]) => header.map((name) => name.trim().toLowerCase()),
+      // Codes or readable names (English or French), so that any export reads back.
+      columns: (header: string[]) => header.map((name) => columnCodeOf(name, personnelHeaderNames)),
       skip_empty_lines: true,
       trim: true,
       bom: true,

@@ -18,13 +18,15 @@ afterAll(() => t.close());
 
 describe("CSV export", () => {
   it("exports the list as CSV with a header row and never a contact", async () => {
-    const response = await get(demo.pcsaMali, "/api/personnel/export.csv");
+    const response = await get(demo.pcsaMali, "/api/personnel/export.csv?headers=codes");
     expect(response.statusCode).toBe(200);
     expect(response.headers["content-type"]).toMatch(/^text\/csv/);
     expect(response.headers["content-disposition"]).toContain("personnel.csv");
-    const lines = response.body.trim().split("\n");
+    // A UTF-8 byte-order mark first, so that Excel reads accented names right (issue 12 §3.8).
+    expect(response.body.startsWith("\uFEFF")).toBe(true);
+    const lines = response.body.slice(1).trim().split("\n");
     expect(lines[0]).toBe(csvColumns.join(","));
-    const rows = parse(response.body, { columns: true }) as Record<string, string>[];
+    const rows = parse(response.body, { columns: true, bom: true }) as Record<string, string>[];
     const total = (await get(demo.pcsaMali, "/api/personnel?pageSize=1")).json().total;
     expect(rows).toHaveLength(total);
     expect(Object.keys(rows[0])).toEqual([...csvColumns]);
@@ -35,8 +37,8 @@ describe("CSV export", () => {
   });
 
   it("exports only what the caller may see: UNICEF rows for the UNICEF representative", async () => {
-    const response = await get(demo.repUnicefMali, "/api/personnel/export.csv");
-    const rows = parse(response.body, { columns: true }) as Record<string, string>[];
+    const response = await get(demo.repUnicefMali, "/api/personnel/export.csv?headers=codes");
+    const rows = parse(response.body, { columns: true, bom: true }) as Record<string, string>[];
     const total = (await get(demo.repUnicefMali, "/api/personnel?pageSize=1")).json().total;
     expect(rows).toHaveLength(total);
     expect(new Set(rows.map((row) => row.organisation))).toEqual(new Set(["UNICEF"]));
@@ -61,8 +63,8 @@ describe("CSV export", () => {
       },
     });
     expect(created.statusCode).toBe(201);
-    const exported = await get(demo.pcsaMali, "/api/personnel/export.csv?q=Formulaic");
-    const rows = parse(exported.body, { columns: true }) as Record<string, string>[];
+    const exported = await get(demo.pcsaMali, "/api/personnel/export.csv?q=Formulaic&headers=codes");
+    const rows = parse(exported.body, { columns: true, bom: true }) as Record<string, string>[];
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ given_name: `'${formula}`, family_name: "Formulaic", grade: "'-1" });
 
@@ -78,9 +80,45 @@ describe("CSV export", () => {
     expect(row).toEqual({ given_name: formula, grade: "-1" });
   });
 
+  it("gives people readable headers in their language, which the import reads back (issue 12 §3.8)", async () => {
+    const english = await get(demo.pcsaMali, "/api/personnel/export.csv?q=Formulaic");
+    expect(english.body.slice(1).split("\n")[0]).toBe("Index number,Given name,Family name,Sex,Recruitment,Category,Grade,Organisation,Duty station");
+    const french = await get(demo.pcsaMali, "/api/personnel/export.csv?lang=fr&sex=female");
+    expect(french.statusCode).toBe(200);
+    expect(french.body.startsWith("\uFEFF")).toBe(true);
+    expect(french.body.slice(1).split("\n")[0]).toBe("Numéro d'index,Prénom,Nom de famille,Sexe,Recrutement,Catégorie,Classe,Organisation,Lieu d'affectation");
+    const rows = parse(french.body, { columns: true, bom: true }) as Record<string, string>[];
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((row) => row.Sexe === "female")).toBe(true);
+    // The caller's own language when none is asked.
+    await t.database.query("update users set locale = 'fr' where email = $1", [demo.repUnicefMali]);
+    const own = await get(demo.repUnicefMali, "/api/personnel/export.csv");
+    await t.database.query("update users set locale = 'en' where email = $1", [demo.repUnicefMali]);
+    expect(own.body.slice(1).split("\n")[0]).toContain("Lieu d'affectation");
+    const refused = await get(demo.pcsaMali, "/api/personnel/export.csv?headers=labels");
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain("headers");
+  });
+
+  it("reads back a French export with readable headers", async () => {
+    const unicef = (await get(demo.admin, "/api/organisations?q=UNICEF")).json().items[0];
+    const created = await t.request(demo.pcsaMali, {
+      method: "POST",
+      url: "/api/personnel",
+      payload: { organisationId: unicef.id, dutyStationId: placeByName.get("Gao")?.id, givenName: "Aïssata", familyName: "Roundtripfr", sex: "female", recruitmentType: "locally_recruited", category: "general_service", grade: "G-6" },
+    });
+    expect(created.statusCode).toBe(201);
+    const exported = await get(demo.pcsaMali, "/api/personnel/export.csv?q=Roundtripfr&lang=fr");
+    await t.request(demo.pcsaMali, { method: "DELETE", url: `/api/personnel/${created.json().id}` });
+    const reimported = await t.request(demo.pcsaMali, { method: "POST", url: "/api/personnel/import", headers: { "content-type": "text/csv" }, payload: exported.body });
+    expect(reimported.json()).toEqual({ created: 1, errors: [] });
+    const [row] = await t.database.query<{ given_name: string; grade: string }>("select given_name, grade from persons where family_name = 'Roundtripfr'");
+    expect(row).toEqual({ given_name: "Aïssata", grade: "G-6" });
+  });
+
   it("applies the list filters to the export", async () => {
-    const response = await get(demo.pcsaMali, "/api/personnel/export.csv?sex=female&recruitmentType=international");
-    const rows = parse(response.body, { columns: true }) as Record<string, string>[];
+    const response = await get(demo.pcsaMali, "/api/personnel/export.csv?sex=female&recruitmentType=international&headers=codes");
+    const rows = parse(response.body, { columns: true, bom: true }) as Record<string, string>[];
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((row) => row.sex === "female" && row.recruitment_type === "international")).toBe(true);
   });

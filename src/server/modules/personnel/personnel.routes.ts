@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { withByteOrderMark } from "../../platform/http/download.ts";
 import {
   dependantInput,
   dependantRelationships,
@@ -100,16 +101,24 @@ export const personnelRoutes = [
     method: "GET",
     url: "/api/personnel/export.csv",
     access: "personnel.read",
-    summary: "Export the filtered personnel list as CSV (no contacts)",
+    summary: "Export the filtered personnel list as CSV (no contacts): readable headers in `lang`, or column codes with headers=codes",
     tags,
-    querystring: z.object(filterQuery),
+    querystring: z.object({
+      ...filterQuery,
+      lang: z.enum(["en", "fr"], { message: "must be en or fr" }).optional().describe("Language of the headers (by default the caller's own)"),
+      headers: z
+        .enum(["names", "codes"], { message: "must be names or codes" })
+        .default("names")
+        .describe("Readable headers for people (names) or column codes for machines (codes); the import reads either"),
+    }),
     response: { 200: z.string().describe("text/csv"), ...errorResponses },
     handler: async ({ context, query, reply }) => {
-      const stream = await exportPersonnelCsv(context, query);
+      const { lang, headers, ...filter } = query;
+      const stream = await exportPersonnelCsv(context, filter, { lang, headers });
       return reply
         .type("text/csv; charset=utf-8")
         .header("content-disposition", 'attachment; filename="personnel.csv"')
-        .send(stream);
+        .send(withByteOrderMark(stream));
     },
   }),
   defineRoute({

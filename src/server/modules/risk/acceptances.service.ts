@@ -14,6 +14,7 @@ import type { ServiceContext } from "../../platform/http/context.ts";
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from "../../platform/http/errors.ts";
 import { iso } from "../../platform/http/schemas.ts";
 import { organisations, placeInScope, places } from "../structure/index.ts";
+import { previousApprovedVersion, withCarryOver } from "./acceptance-carry-over.service.ts";
 import { pcAssessments, riskAcceptances } from "./decisions.tables.ts";
 import { under } from "./decisions-support.ts";
 import { assessmentPolicy, programmePolicy } from "./risk.policy.ts";
@@ -40,9 +41,17 @@ async function loadAssessment(context: ServiceContext, id: string) {
   return row;
 }
 
-/** The board of one assessment version, as the API answers it. */
+/**
+ * The board of one assessment version, as the API answers it, with what the DO accepted on the
+ * version approved before and whether it carries over (acceptance-carry-over.service.ts).
+ */
 export async function acceptableRiskBoard(context: ServiceContext, assessmentId: string) {
-  return boardOf(context, await loadAssessment(context, assessmentId));
+  const loaded = await loadAssessment(context, assessmentId);
+  const board = await boardOf(context, loaded);
+  const previous = await previousApprovedVersion(context.database.db, loaded.assessment);
+  // Versions share their area: whoever reads this one reads the earlier one.
+  const previousBoard = previous ? await boardOf(context, await loadAssessment(context, previous.id)) : null;
+  return withCarryOver(board, previousBoard);
 }
 
 /** The board of an assessment already loaded (and its reading allowed) by the caller. */
@@ -151,6 +160,7 @@ function presentAcceptance(row: AcceptanceRow, isCurrent: boolean) {
     recordedByName: row.recordedByName,
     reason: row.reason,
     acceptedAt: iso(row.acceptedAt) as string,
+    carriedFromId: row.carriedFromId,
     isCurrent,
   };
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { boardReasons, boardStatuses } from "../../../core/risk/acceptable-risk-board.ts";
 import { programmeCriticalities, riskApprovers } from "../../../core/risk/acceptable-risk.ts";
+import { carryOverChanges } from "../../../core/risk/acceptance-carry-over.ts";
 import { assessmentStatuses, levelChangeStatuses } from "../../../core/risk/risk-enums.ts";
 import { acceptabilityClasses } from "../../../core/risk/risk-matrix.types.ts";
 import { threatCategories } from "../../../core/risk/security-levels.ts";
@@ -43,7 +44,24 @@ export const acceptanceOut = z.object({
   recordedByName: z.string().nullable().describe("The signed-in DO who recorded it"),
   reason: z.string(),
   acceptedAt: timestamp,
+  carriedFromId: z.string().nullable().describe("Set when the acceptance was carried over from the version approved before: the id of the original"),
 });
+
+const changeList = z
+  .array(z.enum(carryOverChanges))
+  .describe("Why the earlier acceptance does not hold: activity_removed, activity_changed (organisation or name), risk_changed (scenarios or their residual rating), residual_level_changed, criticality_changed");
+const activityRef = z.object({ activityKey: z.string(), activityName: z.string() });
+
+/** What happens to the DO's acceptances of the version approved before (issue 12 §3.3). */
+export const carryOverOut = z
+  .object({
+    fromVersion: z.number().int(),
+    fromAssessmentId: z.string(),
+    carriedOver: z.array(activityRef).describe("Activity and risk unchanged: the acceptance holds (copied onto this version when it is approved)"),
+    needNewDecision: z.array(activityRef.extend({ changes: changeList })).describe("Accepted on the earlier version, but something changed: the DO must decide again"),
+  })
+  .nullable()
+  .describe("Null when no version was approved before this one");
 
 export const boardOut = z.object({
   assessment: z.object({
@@ -89,8 +107,19 @@ export const boardOut = z.object({
       mayProceed: z.boolean(),
       acceptances: z.array(acceptanceOut.extend({ isCurrent: z.boolean().describe("Given for the rating and risk in force") })),
       canAccept: z.boolean(),
+      previousDecision: z
+        .object({
+          assessmentId: z.string(),
+          version: z.number().int(),
+          acceptance: acceptanceOut.extend({ isCurrent: z.boolean() }),
+          carriesOver: z.boolean(),
+          changes: changeList,
+        })
+        .nullable()
+        .describe("The acceptance in force on the version approved before, and whether it holds for this one"),
     }),
   ),
+  carryOver: carryOverOut,
 });
 
 export const acceptanceListItem = acceptanceOut.extend({

@@ -1,4 +1,4 @@
-import { date, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import type { ProgrammeCriticality, RiskApprover } from "../../../core/risk/acceptable-risk.ts";
 import type { LevelChangeStatus } from "../../../core/risk/risk-enums.ts";
 import type { AcceptabilityClass } from "../../../core/risk/risk-matrix.types.ts";
@@ -65,6 +65,9 @@ export const riskAcceptances = pgTable(
     acceptedByName: text("accepted_by_name").notNull(),
     reason: text("reason").notNull(),
     acceptedAt: timestamp("accepted_at", { withTimezone: true }).notNull().defaultNow(),
+    // Set on the copy a new SRM version keeps of an earlier acceptance whose activity and risk
+    // are unchanged (issue 12 §3.3): the decision stays the DO's original one, with its date.
+    carriedFromId: uuid("carried_from_id").references((): AnyPgColumn => riskAcceptances.id),
   },
   (table) => [index("risk_acceptances_assessment_idx").on(table.assessmentId, table.activityKey)],
 );

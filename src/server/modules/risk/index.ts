@@ -31,3 +31,6 @@ export { createMeasure } from "./measures.service.ts";
 export { createPcAssessment } from "./programmes.service.ts";
 export { acceptRisk } from "./acceptances.service.ts";
 export { approveLevelChange, endorseLevelChange, proposeLevelChange } from "./security-levels.service.ts";
+
+// Decisions awaiting the caller, for the dashboard's "awaiting your decision" card (decisions module).
+export { type AwaitingDecision, riskDecisionProviders } from "./awaiting-decisions.service.ts";

@@ -93,10 +93,17 @@ export async function readMeasureEvidence(context: ServiceContext, measureId: st
 
 /** Removes the link and the stored file, audited on the measure. */
 export async function deleteMeasureEvidence(context: ServiceContext, measureId: string, fileId: string): Promise<void> {
-  await measureOfFile(() => changeableMeasure(context, measureId), fileId);
+  const measure = await measureOfFile(() => changeableMeasure(context, measureId), fileId);
   const found = await findEvidence(context.database.db, measureId, fileId);
   await context.database.db.transaction(async (tx) => {
     await tx.update(srmMeasures).set({ updatedAt: new Date() }).where(eq(srmMeasures.id, measureId));
+    // A verified measure keeps something on record: its last file goes only once a note says how it was verified.
+    if (measure.status === "verified" && !measure.verificationNote?.trim()) {
+      const [{ attached }] = await tx.select({ attached: count() }).from(srmMeasureEvidence).where(eq(srmMeasureEvidence.measureId, measureId));
+      if (attached <= 1) {
+        throw new RuleError("fileId", "is the only evidence of a verified measure: write a verification note, or change the status, before removing it");
+      }
+    }
     const deleted = await tx
       .delete(srmMeasureEvidence)
       .where(and(eq(srmMeasureEvidence.measureId, measureId), eq(srmMeasureEvidence.fileId, fileId)))

@@ -1,6 +1,7 @@
 import { Readable, pipeline } from "node:stream";
 import { stringify } from "csv-stringify";
 import { and, asc, eq, sql } from "drizzle-orm";
+import { type HeaderNames, type HeaderStyle, headerRow } from "../../../core/language/csv-headers.ts";
 import { isMeasureOverdue } from "../../../core/risk/measures.schemas.ts";
 import { measureCategoryLabels } from "../../../core/risk/risk-enums.ts";
 import { srmCodeLabels } from "../../../core/risk/srm-report-labels.ts";
@@ -14,9 +15,10 @@ import { srmMeasures } from "./measures.tables.ts";
 export type ExportLanguage = "en" | "fr";
 
 /**
- * The measures list as CSV. Headers are stable English column names, as in the incident export,
- * so a spreadsheet or script keeps working whatever the reader's language; the labels of kind,
- * category and status follow `lang` (by default the caller's language) beside their codes.
+ * The measures list as CSV. People get readable headers in `lang` (by default the caller's
+ * language); a spreadsheet or script that needs stable names asks for the column codes
+ * (`headers=codes`), as with the incident export. The labels of kind, category and status follow
+ * `lang` beside their codes either way.
  */
 export const measureCsvColumns = [
   "id",
@@ -45,6 +47,36 @@ export const measureCsvColumns = [
   "scenario_key",
 ] as const;
 
+type MeasureColumn = (typeof measureCsvColumns)[number];
+
+/** The readable headers, worded as the measures pages label their fields. */
+export const measureHeaderNames: HeaderNames<MeasureColumn> = {
+  id: { en: "ID", fr: "Identifiant" },
+  designated_area: { en: "Designated area", fr: "Zone désignée" },
+  area: { en: "Area", fr: "Zone" },
+  kind_code: { en: "Kind (code)", fr: "Type (code)" },
+  kind: { en: "Kind", fr: "Type" },
+  category_code: { en: "Category (code)", fr: "Catégorie (code)" },
+  category: { en: "Category", fr: "Catégorie" },
+  organisation: { en: "Organisation", fr: "Organisation" },
+  title: { en: "Measure", fr: "Mesure" },
+  description: { en: "Description", fr: "Description" },
+  owner: { en: "Owner", fr: "Responsable" },
+  due_on: { en: "Due date", fr: "Échéance" },
+  status_code: { en: "Status (code)", fr: "Statut (code)" },
+  status: { en: "Status", fr: "Statut" },
+  overdue: { en: "Overdue", fr: "En retard" },
+  implemented_on: { en: "Implemented on", fr: "Mise en œuvre le" },
+  verified_on: { en: "Verified on", fr: "Vérifiée le" },
+  cost_amount: { en: "Cost", fr: "Coût" },
+  cost_currency: { en: "Currency", fr: "Devise" },
+  effectiveness: { en: "Effectiveness", fr: "Efficacité" },
+  effectiveness_note: { en: "Effectiveness note", fr: "Note sur l'efficacité" },
+  evidence_files: { en: "Evidence files", fr: "Pièces justificatives" },
+  assessment_lineage_id: { en: "Assessment (ID)", fr: "Évaluation (identifiant)" },
+  scenario_key: { en: "Scenario (key)", fr: "Scénario (clé)" },
+};
+
 // A cell starting with = + - @ (or a tab or carriage return) would run as a formula in a
 // spreadsheet (CSV injection): such text gets a leading quote.
 const formulaStart = /^[=+\-@\t\r]/;
@@ -52,7 +84,7 @@ const neutralise = (value: string) => (formulaStart.test(value) ? `'${value}` : 
 
 const pageSize = 500;
 
-export async function exportMeasuresCsv(context: ServiceContext, filter: MeasureFilter & { lang?: ExportLanguage }): Promise<Readable> {
+export async function exportMeasuresCsv(context: ServiceContext, filter: MeasureFilter & { lang?: ExportLanguage; headers?: HeaderStyle }): Promise<Readable> {
   const where = await measureWhere(context, filter);
   const lang = filter.lang ?? (await callerLanguage(context));
   const { db } = context.database;
@@ -111,5 +143,5 @@ export async function exportMeasuresCsv(context: ServiceContext, filter: Measure
     }
   }
   // pipeline (not pipe) so a failing query ends the response instead of leaving it hanging.
-  return pipeline(Readable.from(rows()), stringify({ header: true, columns: [...measureCsvColumns] }), () => {});
+  return pipeline(Readable.from(rows()), stringify({ header: true, columns: headerRow(measureCsvColumns, measureHeaderNames, lang, filter.headers ?? "names") }), () => {});
 }

@@ -108,12 +108,14 @@ export async function notifyOverdueMeasures(database: Database, now: Date): Prom
         .where(and(eq(srmMeasures.id, measure.id), isNoticeDue))
         .returning({ id: srmMeasures.id });
       if (claimed.length === 0) return false;
+      const target = { entityType: "srm_measure", entityId: measure.id };
+      // In-app: a key and parameters, worded when read in the reader's language; e-mail: worded now, in the recipient's.
+      const { link: _, ...params } = facts;
+      await notifyUsers(tx, recipients.accounts.map((account) => account.id), { kind: "measure_overdue", message: { key: "measure_overdue", params }, ...target });
       for (const language of ["en", "fr"] as NoticeLanguage[]) {
         const group = recipients.accounts.filter((account) => (account.locale === "fr" ? "fr" : "en") === language);
         if (group.length === 0) continue;
         const message = overdueMeasureMessage(facts, language);
-        const target = { entityType: "srm_measure", entityId: measure.id };
-        await notifyUsers(tx, group.map((account) => account.id), { kind: "measure_overdue", title: message.title, body: message.body, ...target });
         await enqueueEmail(tx, {
           kind: "measure_overdue",
           recipients: group.map((account) => account.email),

@@ -42,12 +42,15 @@ describe("the CSV export", () => {
   });
 
   const exported = async (email: string, query: string) => {
-    const response = await m.send(email, "GET", `/api/srm-measures/export.csv?${query}`);
+    // Column codes (for machines) unless a test asks for the readable headers.
+    const response = await m.send(email, "GET", `/api/srm-measures/export.csv?${query.includes("headers=") ? query : `headers=codes&${query}`}`);
     expect(response.statusCode, response.body).toBe(200);
     expect(response.headers["content-type"]).toBe("text/csv; charset=utf-8");
     expect(response.headers["content-disposition"]).toBe('attachment; filename="srm-measures.csv"');
-    const rows = parse(response.body, { columns: true }) as Record<string, string>[];
-    return { header: response.body.split("\n")[0], rows: rows.filter((row) => row.title.includes("Exporttag")) };
+    // People's CSV downloads start with a UTF-8 byte-order mark (issue 12 §3.8).
+    expect(response.body.startsWith("\uFEFF")).toBe(true);
+    const rows = parse(response.body, { columns: true, bom: true }) as Record<string, string>[];
+    return { header: response.body.slice(1).split("\n")[0], rows: rows.filter((row) => row.title.includes("Exporttag")) };
   };
 
   it("writes the filtered measures of the caller's areas, with English column names and the labels in English", async () => {
@@ -97,6 +100,19 @@ describe("the CSV export", () => {
     const { header, rows } = await exported(demo.doMali, "category=vehicles");
     expect(header).toBe(measureCsvColumns.join(","));
     expect(rows[0]).toMatchObject({ category: "Véhicules", status: "Prévue" });
+  });
+
+  it("gives people readable headers in their language by default, with a byte-order mark (issue 12 §3.8)", async () => {
+    const french = await m.send(demo.pcsaMali, "GET", "/api/srm-measures/export.csv?lang=fr&category=vehicles");
+    expect(french.body.startsWith("\uFEFF")).toBe(true);
+    const header = french.body.slice(1).split("\n")[0];
+    expect(header).toMatch(/^Identifiant,Zone désignée,Zone,Type \(code\),Type,Catégorie \(code\),Catégorie,Organisation,Mesure,/);
+    expect(header).toContain("Échéance,Statut (code),Statut,En retard,Mise en œuvre le");
+    const [row] = (parse(french.body, { columns: true, bom: true }) as Record<string, string>[]).filter((line) => line.Mesure.includes("Exporttag"));
+    expect(row).toMatchObject({ Identifiant: measure.id, Catégorie: "Véhicules", Statut: "Prévue", Coût: "180000.50" });
+    const english = await m.send(demo.pcsaMali, "GET", "/api/srm-measures/export.csv?lang=en&headers=names");
+    expect(english.body.slice(1).split("\n")[0]).toMatch(/^ID,Designated area,Area,Kind \(code\),Kind,/);
+    expect((await m.send(demo.pcsaMali, "GET", "/api/srm-measures/export.csv?headers=labels")).statusCode).toBe(400);
   });
 });
 

@@ -52,6 +52,7 @@ const evidenceOut = z.object({
 const measureOut = measureListItem.extend({
   description: z.string(),
   effectivenessNote: z.string().nullable(),
+  verificationNote: z.string().nullable().describe("How the verification was done; a verified measure has this note or at least one evidence file"),
   evidence: z.array(evidenceOut),
   lastOverdueNoticeAt: timestamp.nullable().describe("When the P/C/SA and desk officer were last told it is overdue"),
   createdAt: timestamp,
@@ -138,11 +139,15 @@ export const measureRoutes = [
     method: "GET",
     url: "/api/srm-measures/export.csv",
     access: "measure.read",
-    summary: "Export the filtered measures as CSV (English column names; labels in `lang`, by default the caller's language)",
+    summary: "Export the filtered measures as CSV: readable headers and labels in `lang` (by default the caller's language), or column codes with headers=codes",
     tags,
     querystring: z.object({
       ...measureFilterQuery,
-      lang: z.enum(["en", "fr"], { message: "must be en or fr" }).optional().describe("Language of the kind, category and status labels"),
+      lang: z.enum(["en", "fr"], { message: "must be en or fr" }).optional().describe("Language of the headers and of the kind, category and status labels"),
+      headers: z
+        .enum(["names", "codes"], { message: "must be names or codes" })
+        .default("names")
+        .describe("Readable headers for people (names) or column codes for machines (codes)"),
     }),
     response: { 200: z.string().describe("text/csv"), ...errorResponses },
     handler: async ({ context, query, reply }) => {

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, count, eq, inArray, sql } from "drizzle-orm";
 import { type MeasureFacts, type MeasureInput, type MeasurePatch, measureProblems } from "../../../core/risk/measures.schemas.ts";
 import { diffRecords } from "../../platform/audit/audit-diff.ts";
 import { recordAudit } from "../../platform/audit/audit.service.ts";
@@ -39,6 +39,7 @@ export async function measureDetail(context: ServiceContext, row: MeasureRow) {
     ...presentMeasure(context, row, { placeName: place?.name ?? "", organisationCode: organisation?.code ?? null, evidenceCount: evidence.length }),
     description: row.description,
     effectivenessNote: row.effectivenessNote,
+    verificationNote: row.verificationNote,
     evidence,
     lastOverdueNoticeAt: iso(row.lastOverdueNoticeAt),
     createdAt: iso(row.createdAt) as string,
@@ -94,7 +95,7 @@ export async function createMeasure(context: ServiceContext, input: MeasureInput
   const place = await measurePlace(context, input.placeId);
   if (place.kind !== "designated_area" && place.kind !== "security_area") throw new RuleError("placeId", "must be a Designated Area or a Security Area");
   if (!measurePolicy.canUpdate(context.actor, { placePath: place.path, organisationId: input.organisationId ?? null })) throw new ForbiddenError(notYourMeasure);
-  assertRules(input);
+  assertRules({ ...input, evidenceCount: 0 });
   await assertOrganisation(db, input.organisationId);
   await assertLinks(db, place.path, input);
   const created = await db.transaction(async (tx) => {
@@ -117,7 +118,8 @@ export async function updateMeasure(context: ServiceContext, id: string, patch: 
   if (!measurePolicy.canUpdate(context.actor, { placePath: before.placePath, organisationId: merged.organisationId ?? null })) {
     throw new ForbiddenError(notYourMeasure);
   }
-  assertRules(merged);
+  const [{ attached }] = await db.select({ attached: count() }).from(srmMeasureEvidence).where(eq(srmMeasureEvidence.measureId, id));
+  assertRules({ ...merged, evidenceCount: attached });
   if (given.organisationId !== undefined) await assertOrganisation(db, given.organisationId);
   if (given.assessmentLineageId !== undefined || given.scenarioKey !== undefined) await assertLinks(db, before.placePath, merged);
   const { costAmount, ...fields } = given;

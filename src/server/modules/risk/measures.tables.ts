@@ -32,6 +32,8 @@ export const srmMeasures = pgTable(
     status: text("status").$type<MeasureStatus>().notNull().default("planned"),
     implementedOn: date("implemented_on"),
     verifiedOn: date("verified_on"),
+    // How the verification was done, when no evidence file shows it (a verified measure needs one or the other).
+    verificationNote: text("verification_note"),
     // After review: 1 (not effective) to 5 (fully effective), with a note.
     effectiveness: integer("effectiveness"),
     effectivenessNote: text("effectiveness_note"),

@@ -71,10 +71,10 @@ describe("recording a measure", () => {
     await check({ status: "implemented" }, 422, ["implementedOn: is required once the measure is implemented or verified"]);
     await check({ status: "implemented", implementedOn: addDays(today, 1) }, 422, ["implementedOn: must not be in the future"]);
     await check({ status: "in_progress", implementedOn: today }, 422, ["implementedOn: must be empty until the measure is implemented or verified"]);
-    await check({ status: "verified", implementedOn: today, verifiedOn: addDays(today, -1) }, 422, ["verifiedOn: must not be before implementedOn"]);
+    await check({ status: "verified", implementedOn: today, verifiedOn: addDays(today, -1), verificationNote: "Seen on site." }, 422, ["verifiedOn: must not be before implementedOn"]);
     await check({ status: "planned", effectiveness: 4 }, 422, ["effectiveness: may be rated only once the measure is implemented or verified"]);
     await check({ status: "implemented", implementedOn: today, effectiveness: 6 }, 400, ["effectiveness: must be from 1 to 5"]);
-    await check({ status: "verified", implementedOn: addDays(today, -3), verifiedOn: today, effectiveness: 5, effectivenessNote: "No breach since" }, 201, []);
+    await check({ status: "verified", implementedOn: addDays(today, -3), verifiedOn: today, verificationNote: "Checked on site by the ASC.", effectiveness: 5, effectivenessNote: "No breach since" }, 201, []);
     const lowerCase = await m.send(demo.pcsaMali, "POST", "/api/srm-measures", m.body("Mali", { costAmount: 10, costCurrency: "xof" }));
     expect(lowerCase.json()).toMatchObject({ costAmount: 10, costCurrency: "XOF" });
   });

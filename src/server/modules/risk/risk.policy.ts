@@ -31,6 +31,7 @@ export const assessmentPolicy = {
       return_to_draft: canUpdate && record.status === "in_review",
       new_version: canUpdate && record.status === "approved",
       approve: assessmentPolicy.canApprove(actor, record) && record.status === "in_review",
+      return_for_revision: assessmentPolicy.canApprove(actor, record) && record.status === "in_review",
       delete: canUpdate && record.status === "draft",
     });
   },

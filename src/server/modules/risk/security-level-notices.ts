@@ -7,6 +7,7 @@ import { todayIso } from "../../platform/clock.ts";
 import type { Database, Db } from "../../platform/db/database.ts";
 import { appConfigOf } from "../../platform/notify/app-config.ts";
 import { enqueueEmail } from "../../platform/notify/email-outbox.ts";
+import { areaNameIn } from "../../platform/language/place-names.ts";
 import { notifyUsers } from "../../platform/notify/notifications.ts";
 import { appointments, inForceOn } from "../appointments/index.ts";
 import { persons } from "../personnel/index.ts";
@@ -99,16 +100,19 @@ export async function sendNotice(
     rejectionReason: change.rejectionReason,
     link: `${config.baseUrl.replace(/\/+$/, "")}/places/${change.placeId}`,
   };
+  // In-app: a key and parameters, worded when read in the reader's language; e-mail: worded now, in the recipient's.
+  const { justification: _, link: __, ...params } = facts;
+  await notifyUsers(
+    tx,
+    recipients.map((recipient) => recipient.id),
+    { kind: `security_level_${kind}`, message: { key: "security_level", params: { kind, ...params } }, entityType: "security_level_change", entityId: change.id },
+  );
+  if (!options.byEmail) return;
   for (const language of ["en", "fr"] as NoticeLanguage[]) {
     const group = recipients.filter((recipient) => (recipient.locale === "fr" ? "fr" : "en") === language);
     if (group.length === 0) continue;
-    const notice = securityLevelNotice(kind, facts, language);
-    await notifyUsers(
-      tx,
-      group.map((recipient) => recipient.id),
-      { kind: `security_level_${kind}`, title: notice.title, body: notice.body, entityType: "security_level_change", entityId: change.id },
-    );
-    if (!options.byEmail) continue;
+    // A country-named area in the recipient's language (« Haïti »), as the in-app notice shows it.
+    const notice = securityLevelNotice(kind, { ...facts, placeName: areaNameIn(facts.placeName, language) }, language);
     // One message per person: a broadcast to everyone in an area must not show each address to all.
     for (const recipient of group) {
       await enqueueEmail(tx, {

@@ -77,7 +77,8 @@ describe("a security level change from proposal to endorsement", () => {
     const second = await propose(demo.pcsaMali, { overall: 6 });
     expect(second.statusCode).toBe(409);
     expect(second.json().issues[0].field).toBe("placeId");
-    expect(await overallInForce(demo.staff, "Mopti Security Area")).toBe(null);
+    // The demo's level in force for Mopti (4) stays until the change is endorsed.
+    expect(await overallInForce(demo.staff, "Mopti Security Area")).toBe(4);
   });
 
   it("is approved by the DO only (the P/C/SA gets 403), and the proposer is told; the level in force does not change yet", async () => {
@@ -91,9 +92,9 @@ describe("a security level change from proposal to endorsement", () => {
     expect(await notificationsOf(deskOfficer, change.id)).toMatchObject([{ kind: "security_level_approved" }]);
     const [message] = await deliveredAbout(change.id, "security_level_approved");
     expect(message.to).toEqual([demo.pcsaMali]);
-    expect(await overallInForce(demo.staff, "Mopti Security Area")).toBe(null);
-    // Until then Sévaré is at the level of Mali as a whole (the demo's).
-    expect(await securityLevelInForce(t.database, place("Sévaré"))).toMatchObject({ areaName: "Mali", overall: 5 });
+    expect(await overallInForce(demo.staff, "Mopti Security Area")).toBe(4);
+    // Until then Sévaré is at Mopti's level in force (the demo's).
+    expect(await securityLevelInForce(t.database, place("Sévaré"))).toMatchObject({ areaName: "Mopti Security Area", overall: 4 });
   });
 
   it("is endorsed by the desk officer only (the DO gets 403); then it is in force and everyone assigned to the area is told", async () => {
@@ -109,11 +110,11 @@ describe("a security level change from proposal to endorsement", () => {
     // In-app: the newcomer stationed at Sévaré (in French), the ASC of Mopti, the DO and the
     // UNICEF representative of Mali; not the Bamako warden nor staff working in DR Congo.
     const [french] = await notificationsOf(newcomer, change.id);
-    expect(french).toMatchObject({ kind: "security_level_endorsed", title: "Nouveau niveau de sécurité en vigueur: Mopti Security Area" });
-    expect(french.body).toContain("Niveau global: 5 (Élevé)");
+    expect(french).toMatchObject({ kind: "security_level_endorsed", title: "Nouveau niveau de sécurité en vigueur\u00a0: Mopti Security Area" });
+    expect(french.body).toContain("Niveau global\u00a0: 5 (Élevé)");
     for (const email of [demo.ascMopti, demo.doMali, demo.repUnicefMali, demo.pcsaMali]) {
       const endorsed = (await notificationsOf(email, change.id)).filter((item) => item.kind === "security_level_endorsed");
-      expect(endorsed, email).toMatchObject([{ title: "New security level in force: Mopti Security Area", body: "Overall level: 5 (High) (previously: none recorded)" }]);
+      expect(endorsed, email).toMatchObject([{ title: "New security level in force: Mopti Security Area", body: "Overall level: 5 (High) (previously: 4 (Substantial))" }]);
     }
     for (const email of [demo.wardenBamako, demo.staff, demo.analyst]) {
       expect((await notificationsOf(email, change.id)).filter((item) => item.kind === "security_level_endorsed"), email).toEqual([]);
@@ -133,8 +134,8 @@ describe("a security level change from proposal to endorsement", () => {
     expect(addresses).not.toContain(demo.wardenBamako);
     expect(addresses).not.toContain(demo.staff);
     const toNewcomer = messages.find((item) => item.to[0] === newcomer) as (typeof messages)[number];
-    expect(toNewcomer.subject).toBe("[Vigil] Nouveau niveau de sécurité en vigueur: Mopti Security Area — 5 (Élevé)");
-    expect(toNewcomer.text).toContain("- Terrorisme: 5 (Élevé)");
+    expect(toNewcomer.subject).toBe("[Vigil] Nouveau niveau de sécurité en vigueur\u00a0: Mopti Security Area — 5 (Élevé)");
+    expect(toNewcomer.text).toContain("- Terrorisme\u00a0: 5 (Élevé)");
     expect(toNewcomer.text).toContain(`https://vigil.example.org/places/${place("Mopti Security Area")}`);
     const toAsc = messages.find((item) => item.to[0] === demo.ascMopti) as (typeof messages)[number];
     expect(toAsc.subject).toBe("[Vigil] New security level in force: Mopti Security Area — 5 (High)");
@@ -175,11 +176,13 @@ describe("a security level change from proposal to endorsement", () => {
     expect((history.json().items as Change[]).map((item) => [item.status, item.overall])).toEqual([
       ["rejected", 4],
       ["endorsed", 5],
+      // The demo's level for Mopti, endorsed before (issue 12 §3.10: every area has a level in force).
+      ["endorsed", 4],
     ]);
     expect(history.json().items[1]).toMatchObject({ proposedByName: "P/C/SA Mali", approvedByName: "DO Mali", endorsedByName: "UNDSS Desk Officer Mali" });
     // Changes in the making are not for everyone: staff see the levels that were in force only.
     const asStaff = await send(demo.staff, "GET", `/api/places/${place("Mopti Security Area")}/security-levels`);
-    expect((asStaff.json().items as Change[]).map((item) => item.status)).toEqual(["endorsed"]);
+    expect((asStaff.json().items as Change[]).map((item) => item.status)).toEqual(["endorsed", "endorsed"]);
   });
 
   it("lets UNDSS reject an approved change, and not the DO once approved", async () => {

@@ -200,6 +200,13 @@ export async function getAssessment(context: ServiceContext, id: string) {
           smtConsultedOn: row.smtConsultedOn,
         }
       : null,
+    returnedForRevision:
+      row.status === "draft" && row.returnedAt ? { byName: row.returnedByName ?? "", at: iso(row.returnedAt) as string, reason: row.returnReason ?? "" } : null,
+    // An older version links to the newest one, so that no one revises or reads a stale version unawares.
+    newerVersion: (() => {
+      const newest = versions.at(-1);
+      return newest && newest.version > row.version ? { id: newest.id, version: newest.version, status: newest.status } : null;
+    })(),
     actions: assessmentActions(context, row, versions.some((version) => version.version > row.version)),
   };
 }

@@ -96,7 +96,7 @@ describe("an SRM assessment from draft to its second approved version", () => {
     expect(submitted.status).toBe(200);
     expect(submitted.body.status).toBe("in_review");
     expect((await call(t, demo.pcsaMali, "PATCH", `/api/srm-assessments/${v1.id}`, { title: "Changed" })).status).toBe(409);
-    expect((await call(t, demo.doMali, "GET", `/api/srm-assessments/${v1.id}`)).body.actions).toEqual(["approve"]);
+    expect((await call(t, demo.doMali, "GET", `/api/srm-assessments/${v1.id}`)).body.actions).toEqual(["approve", "return_for_revision"]);
   });
 
   it("is approved by the area's DO only: not the P/C/SA or an ASC (403), not another area's DO (404)", async () => {
@@ -113,7 +113,10 @@ describe("an SRM assessment from draft to its second approved version", () => {
     expect(approved.status).toBe(200);
     expect(approved.body.status).toBe("approved");
     expect(approved.body.approval).toMatchObject({ byName: "DO Mali", smtConsultedOn: todayIso(), conditions: body.conditions });
-    v1 = approved.body;
+    // The approval's answer adds what became of earlier acceptances (none: this is version 1).
+    const { acceptanceCarryOver, ...assessment } = approved.body as Assessment & { acceptanceCarryOver: unknown };
+    expect(acceptanceCarryOver).toBe(null);
+    v1 = assessment;
   });
 
   it("refuses every write on the approved version with 409", async () => {
@@ -166,7 +169,8 @@ describe("an SRM assessment from draft to its second approved version", () => {
     expect(diff.body).toMatchObject({
       from: { id: v1.id, version: 1, status: "approved" },
       to: { id: v2.id, version: 2, status: "draft" },
-      header: [],
+      // The new version proposes its own next review (a year ahead) instead of copying version 1's.
+      header: [{ field: "reviewDueOn", from: v1.reviewDueOn, to: v2.reviewDueOn }],
       activities: none,
       threats: none,
       scenarios: { ...none, changed: [{ key: scenarioKey, title: scenario.title, changes: [{ field: "residualLikelihood", from: 3, to: 2 }] }] },

@@ -46,7 +46,7 @@ export function srmReportPdf(report: SrmReportData): Doc {
   const { lang, assessment: a, matrix } = report;
   const w = (key: Parameters<typeof srmWord>[0]) => srmWord(key, lang);
   const title = `${w("title")} — ${a.placeName}`;
-  const doc = newDocument(title, "portrait");
+  const doc = newDocument(title, "portrait", lang);
   header(doc, title, [
     [w("area"), a.placeName],
     [w("version"), `${a.title} · v${a.version} · ${srmCode(a.status, lang)}`],

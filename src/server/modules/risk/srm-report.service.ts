@@ -4,6 +4,7 @@ import type { SrmReportLanguage } from "../../../core/risk/srm-report-labels.ts"
 import { clock, todayIso } from "../../platform/clock.ts";
 import type { ServiceContext } from "../../platform/http/context.ts";
 import { NotFoundError } from "../../platform/http/errors.ts";
+import { placeNameIn } from "../../platform/language/place-names.ts";
 import { callerLanguage } from "../incidents/index.ts";
 import { organisations, places } from "../structure/index.ts";
 import { measurePolicy, assessmentPolicy } from "./risk.policy.ts";
@@ -23,7 +24,7 @@ export type DecisionSource = (context: ServiceContext, assessmentId: string, lan
 export async function srmReportData(context: ServiceContext, id: string, options: { lang?: SrmReportLanguage; decisions: DecisionSource }): Promise<SrmReportData> {
   const { db } = context.database;
   const [row] = await db
-    .select({ assessment: srmAssessments, placeName: places.name, definition: riskMatrices.definition })
+    .select({ assessment: srmAssessments, place: { kind: places.kind, name: places.name, countryCode: places.countryCode }, definition: riskMatrices.definition })
     .from(srmAssessments)
     .innerJoin(places, eq(places.id, srmAssessments.placeId))
     .innerJoin(riskMatrices, eq(riskMatrices.id, srmAssessments.matrixId))
@@ -51,7 +52,8 @@ export async function srmReportData(context: ServiceContext, id: string, options
     generatedAt: clock.now().toISOString(),
     assessment: {
       title: a.title,
-      placeName: row.placeName,
+      // A country-named Designated Area in the reader's language (« Haïti »).
+      placeName: placeNameIn(row.place, lang),
       version: a.version,
       status: a.status,
       periodFrom: a.periodFrom,

@@ -22,6 +22,7 @@ export type Assessment = {
   lineageId: string;
   version: number;
   status: string;
+  reviewDueOn: string;
   matrix: { id: string; code: string; version: number };
   activities: { id: string; key: string; organisationCode: string; name: string; description: string }[];
   threats: { category: string; id: string | null; key: string | null; intent: number | null; narrative: string }[];

@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, gt, max } from "drizzle-orm";
 import { threatCategoryLabels } from "../../../core/risk/security-levels.ts";
+import { proposedReviewDate } from "../../../core/risk/srm-review.ts";
+import { todayIso } from "../../platform/clock.ts";
 import { type SrmSnapshot, diffSrmVersions } from "../../../core/risk/srm-diff.ts";
 import { diffRecords } from "../../platform/audit/audit-diff.ts";
 import { recordAudit } from "../../platform/audit/audit.service.ts";
@@ -45,7 +47,9 @@ export async function createVersion(context: ServiceContext, id: string) {
         title: current.title,
         periodFrom: current.periodFrom,
         periodTo: current.periodTo,
-        reviewDueOn: current.reviewDueOn,
+        // A new version is a fresh review: it proposes the next review a year from now rather
+        // than copying a date that may already have passed (issue 12 §3.3); the author may change it.
+        reviewDueOn: proposedReviewDate(todayIso()),
         summary: current.summary,
         authorUserId: context.audit.actor.userId,
         authorName: context.actor.displayName,

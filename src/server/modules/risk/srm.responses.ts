@@ -4,6 +4,7 @@ import { assessmentStatuses, exposureKinds } from "../../../core/risk/risk-enums
 import { acceptabilityClasses, treatmentStrategies } from "../../../core/risk/risk-matrix.types.ts";
 import { threatCategories } from "../../../core/risk/security-levels.ts";
 import { actionsField, dateOnly, timestamp } from "../../platform/http/schemas.ts";
+import { carryOverOut } from "./decisions.responses.ts";
 
 /** Response schemas of the risk matrix and SRM assessment routes (OpenAPI comes from these). */
 
@@ -122,8 +123,19 @@ export const assessmentOut = z.object({
   approval: z
     .object({ byUserId: z.string().nullable(), byName: z.string(), at: timestamp, conditions: z.string().nullable(), smtConsultedOn: dateOnly.nullable() })
     .nullable(),
+  returnedForRevision: z
+    .object({ byName: z.string(), at: timestamp, reason: z.string() })
+    .nullable()
+    .describe("The DO's last return for revision, while the version is a draft again"),
+  newerVersion: z
+    .object({ id: z.string(), version: z.number().int(), status: z.enum(assessmentStatuses) })
+    .nullable()
+    .describe("The newest later version of this assessment (a draft or one in review, say), for a link from older versions"),
   actions: actionsField,
 });
+
+/** The approval's answer: the assessment, and what happened to the acceptances of the version approved before. */
+export const approvalOut = assessmentOut.extend({ acceptanceCarryOver: carryOverOut });
 
 const fieldChange = z.object({ field: z.string(), from: z.unknown(), to: z.unknown() });
 const itemRef = z.object({ key: z.string(), title: z.string() });

@@ -5,6 +5,7 @@ import {
   assessmentInput,
   assessmentListQuery,
   assessmentPatch,
+  returnForRevisionInput,
   scenarioInput,
   scenarioPatch,
   threatsInput,
@@ -15,8 +16,8 @@ import { riskMatrixRoutes } from "./risk-matrices.routes.ts";
 import { createAssessment, deleteAssessment, getAssessment, listAssessments, updateAssessment } from "./srm-assessments.service.ts";
 import { addScenario, deleteScenario, replaceActivities, replaceThreats, updateScenario } from "./srm-content.service.ts";
 import { createVersion, diffVersions } from "./srm-versions.service.ts";
-import { approveAssessment, returnAssessment, submitAssessment } from "./srm-workflow.service.ts";
-import { assessmentDiffOut, assessmentListItem, assessmentOut } from "./srm.responses.ts";
+import { approveAssessment, returnAssessment, returnForRevision, submitAssessment } from "./srm-workflow.service.ts";
+import { approvalOut, assessmentDiffOut, assessmentListItem, assessmentOut } from "./srm.responses.ts";
 
 const tags = ["Security risk management"];
 const assessmentAnswer = { 200: assessmentOut, ...errorResponses };
@@ -138,7 +139,7 @@ const assessmentRoutes = [
     method: "POST",
     url: "/api/srm-assessments/:id/submit",
     access: "srm.update",
-    summary: "Submit a draft for review (it needs at least one scenario)",
+    summary: "Submit a draft for review (it needs at least one scenario and a review date after today); the area's DO is notified",
     tags,
     params: idParams,
     response: assessmentAnswer,
@@ -148,7 +149,7 @@ const assessmentRoutes = [
     method: "POST",
     url: "/api/srm-assessments/:id/return",
     access: "srm.update",
-    summary: "Return an assessment in review to draft",
+    summary: "Take an assessment in review back to draft (its drafters)",
     tags,
     params: idParams,
     response: assessmentAnswer,
@@ -158,18 +159,30 @@ const assessmentRoutes = [
     method: "POST",
     url: "/api/srm-assessments/:id/approve",
     access: "srm.approve",
-    summary: "Approve an assessment in review (the area's DO, after SMT consultation); the version approved before is superseded",
+    summary:
+      "Approve an assessment in review (the area's DO, after SMT consultation; its review date must be after today); the version approved before is superseded and the acceptances whose activity and risk are unchanged carry over",
     tags,
     params: idParams,
     body: approvalInput,
-    response: assessmentAnswer,
+    response: { 200: approvalOut, ...errorResponses },
     handler: ({ context, params, body }) => approveAssessment(context, params.id, body),
+  }),
+  defineRoute({
+    method: "POST",
+    url: "/api/srm-assessments/:id/return-for-revision",
+    access: "srm.approve",
+    summary: "Return an assessment in review to draft for revision (the area's DO), with the reason; its author is notified",
+    tags,
+    params: idParams,
+    body: returnForRevisionInput,
+    response: assessmentAnswer,
+    handler: ({ context, params, body }) => returnForRevision(context, params.id, body),
   }),
   defineRoute({
     method: "POST",
     url: "/api/srm-assessments/:id/versions",
     access: "srm.update",
-    summary: "Start the next version (a draft copy) of the approved assessment in force",
+    summary: "Start the next version (a draft copy) of the approved assessment in force; its review date is proposed a year from today",
     tags,
     params: idParams,
     response: { 201: assessmentOut, ...errorResponses },

@@ -58,6 +58,10 @@ export const srmAssessments = pgTable(
     approvedByUserId: uuid("approved_by_user_id").references(() => users.id),
     approvedByName: text("approved_by_name"),
     approvalConditions: text("approval_conditions"),
+    // The DO's last return for revision (issue 12 §3.3): shown on the draft until it is resubmitted.
+    returnedAt: timestamp("returned_at", { withTimezone: true }),
+    returnedByName: text("returned_by_name"),
+    returnReason: text("return_reason"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

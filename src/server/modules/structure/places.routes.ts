@@ -11,6 +11,7 @@ export const placeOut = z.object({
   parentName: z.string().nullable(),
   name: z.string(),
   countryCode: z.string().nullable(),
+  timeZone: z.string().nullable(),
   latitude: z.number().nullable(),
   longitude: z.number().nullable(),
   createdAt: timestamp,
@@ -24,6 +25,7 @@ const treeItem = z.object({
   parentId: z.string().nullable(),
   name: z.string(),
   countryCode: z.string().nullable(),
+  timeZone: z.string().nullable(),
   latitude: z.number().nullable(),
   longitude: z.number().nullable(),
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, count, desc, eq, ilike, inArray } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { type PlaceInput, type PlaceKind, placeProblems } from "../../../core/structure/structure.schemas.ts";
 import { scopeCondition } from "../../platform/access/scope-sql.ts";
@@ -25,6 +25,7 @@ function present(context: ServiceContext, row: PlaceRow, parentName: string | nu
     parentName,
     name: row.name,
     countryCode: row.countryCode,
+    timeZone: row.timeZone,
     latitude: row.latitude,
     longitude: row.longitude,
     createdAt: iso(row.createdAt) as string,
@@ -80,6 +81,8 @@ export async function placeTree(context: ServiceContext) {
       parentId: places.parentId,
       name: places.name,
       countryCode: places.countryCode,
+      // The zone in force: the place's own, or its nearest ancestor's (an area's), so pickers can show it.
+      timeZone: sql<string | null>`coalesce("places"."time_zone", (select zone.time_zone from places zone where "places"."path" like zone.path || '%' and zone.time_zone is not null order by length(zone.path) desc limit 1))`,
       latitude: places.latitude,
       longitude: places.longitude,
     })
@@ -164,6 +167,8 @@ export async function createPlace(context: ServiceContext, input: PlaceInput) {
     name: input.name,
     // A Security Area or station inherits its Designated Area's country.
     countryCode: input.countryCode ?? parent?.countryCode ?? null,
+    // Not copied from the parent: a place without its own zone follows its area's, even when that changes.
+    timeZone: input.timeZone ?? null,
     latitude: input.latitude ?? null,
     longitude: input.longitude ?? null,
     path: `${parent?.path ?? "/"}${id}/`,
@@ -181,7 +186,7 @@ export async function createPlace(context: ServiceContext, input: PlaceInput) {
   return present(context, row, parent?.name ?? null);
 }
 
-export type PlacePatch = Partial<Pick<PlaceInput, "name" | "countryCode" | "latitude" | "longitude">>;
+export type PlacePatch = Partial<Pick<PlaceInput, "name" | "countryCode" | "timeZone" | "latitude" | "longitude">>;
 
 export async function updatePlace(context: ServiceContext, id: string, patch: PlacePatch) {
   const { db } = context.database;

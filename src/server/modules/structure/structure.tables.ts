@@ -25,6 +25,8 @@ export const places = pgTable(
     parentId: uuid("parent_id").references((): AnyPgColumn => places.id),
     name: text("name").notNull(),
     countryCode: text("country_code"),
+    /** IANA zone of local times here (incidents); null inherits the nearest area's (`effectiveTimeZone`). */
+    timeZone: text("time_zone"),
     latitude: doublePrecision("latitude"),
     longitude: doublePrecision("longitude"),
     path: text("path").notNull().unique(),

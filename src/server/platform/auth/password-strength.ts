@@ -1,7 +1,9 @@
-import { ZxcvbnFactory } from "@zxcvbn-ts/core";
-import * as common from "@zxcvbn-ts/language-common";
-import * as english from "@zxcvbn-ts/language-en";
-import * as french from "@zxcvbn-ts/language-fr";
+import { createRequire } from "node:module";
+import type { ZxcvbnFactory } from "@zxcvbn-ts/core";
+
+// Loaded on the first check, not at start-up: the language packages unpack their dictionaries as
+// they load, a few hundred milliseconds of the server's start (bench/startup.bench.ts).
+const require = createRequire(import.meta.url);
 
 /**
  * The strength estimate behind the password policy (zxcvbn-ts with its common, English and French
@@ -27,7 +29,11 @@ const estimators = new Map<PasswordLanguage, ZxcvbnFactory>();
 function estimator(language: PasswordLanguage): ZxcvbnFactory {
   let found = estimators.get(language);
   if (!found) {
-    found = new ZxcvbnFactory({
+    const { ZxcvbnFactory: Factory } = require("@zxcvbn-ts/core") as typeof import("@zxcvbn-ts/core");
+    const common = require("@zxcvbn-ts/language-common") as typeof import("@zxcvbn-ts/language-common");
+    const english = require("@zxcvbn-ts/language-en") as typeof import("@zxcvbn-ts/language-en");
+    const french = require("@zxcvbn-ts/language-fr") as typeof import("@zxcvbn-ts/language-fr");
+    found = new Factory({
       dictionary: { ...common.dictionary, ...english.dictionary, ...french.dictionary },
       graphs: common.adjacencyGraphs,
       translations: language === "fr" ? french.translations : english.translations,

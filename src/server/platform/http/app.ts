@@ -1,11 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { existsSync } from "node:fs";
-import path from "node:path";
 import { fileURLToPath } from "node:url";
 import cookie from "@fastify/cookie";
 import helmet from "@fastify/helmet";
 import multipart from "@fastify/multipart";
-import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
@@ -13,6 +10,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fast
 import type { Config } from "../config.ts";
 import { type Database, migrationStatus, ping } from "../db/database.ts";
 import { installAuthentication } from "./authenticate.ts";
+import { OneLinePerRequest, loggerOptions } from "./console-log.ts";
 import { serviceContext } from "./context.ts";
 import { installErrorHandler } from "./error-handler.ts";
 import { AppError } from "./errors.ts";
@@ -20,6 +18,7 @@ import type { GrantLoader } from "./grant-loader.ts";
 import { installJsonParser } from "./json-depth.ts";
 import type { RouteSpec } from "./route.ts";
 import { helmetOptions, installNoStore } from "./security-headers.ts";
+import { installCompression, serveWebApp } from "./static-web.ts";
 
 export type AppOptions = {
   config: Config;
@@ -35,7 +34,8 @@ const defaultWebRoot = fileURLToPath(new URL("../../../../dist/web", import.meta
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { config, database } = options;
   const app = Fastify({
-    logger: config.logLevel === "silent" ? false : { level: config.logLevel },
+    logger: loggerOptions(config),
+    logController: new OneLinePerRequest(),
     genReqId: (request) => {
       const given = request.headers["x-request-id"];
       return typeof given === "string" && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
@@ -53,6 +53,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   installNoStore(app);
 
   await app.register(helmet, helmetOptions(config));
+  await installCompression(app);
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1 } });
   // CSV imports may also arrive as a plain text/csv body (curl --data-binary), not only multipart.
@@ -97,16 +98,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   for (const route of options.routes) registerRoute(app, route, database);
 
-  const webRoot = options.webRoot ?? defaultWebRoot;
-  if (existsSync(path.join(webRoot, "index.html"))) {
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false, maxAge: "1h" });
-    app.setNotFoundHandler((request, reply) => {
-      if (request.url.startsWith("/api/") || request.method !== "GET") {
-        return reply.code(404).send({ error: "not_found", message: "No such endpoint" });
-      }
-      return reply.header("cache-control", "no-cache").sendFile("index.html");
-    });
-  }
+  await serveWebApp(app, options.webRoot ?? defaultWebRoot);
   return app;
 }
 

@@ -6,6 +6,7 @@ import {
   authenticateApiToken,
   authenticateSession,
   systemGrants,
+  type UserRow,
 } from "../auth/auth.service.ts";
 import { cachedReference } from "../cache/reference-cache.ts";
 import { todayIso } from "../clock.ts";
@@ -22,6 +23,8 @@ declare module "fastify" {
     sessionToken: string | null;
     csrfToken: string | null;
     referenceStamp: string | null;
+    /** The account row read with the session or token (same statement): /api/auth/me answers from it. */
+    account: UserRow | null;
   }
   interface FastifyInstance {
     database: Database;
@@ -48,7 +51,7 @@ async function resolveActor(
   request: FastifyRequest,
   database: Database,
   loadGrants: GrantLoader,
-): Promise<{ actor: Actor; via: "session" | "token"; csrfToken: string | null; referenceStamp: string | null; tokenScope: string | null } | null> {
+): Promise<{ actor: Actor; account: UserRow; via: "session" | "token"; csrfToken: string | null; referenceStamp: string | null; tokenScope: string | null } | null> {
   const header = request.headers.authorization;
   let authenticated = null;
   if (header?.startsWith("Bearer ")) {
@@ -73,7 +76,7 @@ async function resolveActor(
     displayName: user.displayName,
     grants: [...systemGrants(user), ...fromAppointments.grants],
   };
-  return { actor, via: authenticated.via, csrfToken: authenticated.csrfToken, referenceStamp, tokenScope: authenticated.tokenScope };
+  return { actor, account: user, via: authenticated.via, csrfToken: authenticated.csrfToken, referenceStamp, tokenScope: authenticated.tokenScope };
 }
 
 /** Authenticates every API request and enforces the route's access rule before validation. */
@@ -86,6 +89,7 @@ export function installAuthentication(
   app.decorateRequest("sessionToken", null);
   app.decorateRequest("csrfToken", null);
   app.decorateRequest("referenceStamp", null);
+  app.decorateRequest("account", null);
   app.decorate("database", options.database);
   app.addHook("onRequest", async (request) => {
     const access = request.routeOptions.config?.access;
@@ -96,6 +100,7 @@ export function installAuthentication(
       request.authVia = resolved.via;
       request.csrfToken = resolved.csrfToken;
       request.referenceStamp = resolved.referenceStamp;
+      request.account = resolved.account;
     }
     if (access === "public") return;
     if (!resolved) throw new UnauthenticatedError();

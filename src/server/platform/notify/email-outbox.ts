@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
 import type { FastifyBaseLogger } from "fastify";
 import nodemailer from "nodemailer";
+import { typeset } from "../../../core/language/french-typography.ts";
 import type { Config } from "../config.ts";
 import type { Database, Db } from "../db/database.ts";
 import { emailOutbox } from "./notify.tables.ts";
@@ -26,13 +27,15 @@ export type EmailInput = {
 export async function enqueueEmail(tx: Db, input: EmailInput): Promise<string | null> {
   const recipients = [...new Set(input.recipients.map((address) => address.trim()).filter(Boolean))];
   if (recipients.length === 0) return null;
+  // Callers word each message in its recipients' language and say which in `meta.language`.
+  const language = typeof input.meta?.language === "string" ? input.meta.language : "en";
   const [row] = await tx
     .insert(emailOutbox)
     .values({
       kind: input.kind,
       recipients,
-      subject: input.subject,
-      text: input.text,
+      subject: typeset(input.subject, language),
+      text: typeset(input.text, language),
       entityType: input.entityType ?? null,
       entityId: input.entityId ?? null,
       meta: input.meta ?? {},

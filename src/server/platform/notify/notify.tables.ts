@@ -10,8 +10,12 @@ export const notifications = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     kind: text("kind").notNull(),
-    title: text("title").notNull(),
-    body: text("body").notNull(),
+    /** The message key and its parameters, put into words in the reader's language when read. */
+    messageKey: text("message_key"),
+    params: jsonb("params").$type<Record<string, unknown>>(),
+    /** Text of rows written before notifications had keys (issue 12): shown as it is. */
+    title: text("title"),
+    body: text("body"),
     entityType: text("entity_type"),
     entityId: uuid("entity_id"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

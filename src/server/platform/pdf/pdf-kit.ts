@@ -1,4 +1,5 @@
 import PDFDocument from "pdfkit";
+import { frenchTypography } from "../../../core/language/french-typography.ts";
 
 /**
  * PDF building blocks shared by the generated reports (incidents, SRM): A4 documents streamed
@@ -11,8 +12,9 @@ export type Column = { header: string; width?: number; align?: "left" | "right" 
 export type PdfLanguage = "en" | "fr";
 
 const winAnsiExtras = new Set("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ");
+// U+00A0 is in WinAnsi and kept (French typography); the narrow U+202F is not, so it becomes U+00A0.
 export const printable = (text: string) =>
-  [...text.replace(/[\u202f\u00a0]/g, " ")].map((char) => (char.charCodeAt(0) <= 0xff || winAnsiExtras.has(char) ? char : "?")).join("");
+  [...text.replace(/\u202f/g, "\u00a0")].map((char) => (char.charCodeAt(0) <= 0xff || winAnsiExtras.has(char) ? char : "?")).join("");
 
 const numberFormat = (lang: PdfLanguage) => new Intl.NumberFormat(lang === "fr" ? "fr-FR" : "en-GB");
 export const formatNumber = (lang: PdfLanguage, value: number) => printable(numberFormat(lang).format(value));
@@ -22,8 +24,19 @@ export function generatedAt(lang: PdfLanguage, iso: string) {
   return `${printable(text)} UTC`;
 }
 
-export function newDocument(title: string, layout: "portrait" | "landscape"): Doc {
-  return new PDFDocument({ size: "A4", layout, margin: 40, bufferPages: true, info: { Title: printable(title), Creator: "Vigil" } });
+/**
+ * A new A4 document. In French every text drawn gets French typography (a non-breaking space
+ * before « : ; ! ? »): applied here, where all text passes, rather than in each report's many
+ * `label: value` strings, so a new report cannot forget it.
+ */
+export function newDocument(title: string, layout: "portrait" | "landscape", lang: PdfLanguage = "en"): Doc {
+  const doc = new PDFDocument({ size: "A4", layout, margin: 40, bufferPages: true, info: { Title: printable(title), Creator: "Vigil" } });
+  if (lang === "fr") {
+    const text = doc.text.bind(doc) as (...args: unknown[]) => Doc;
+    (doc as unknown as { text: (...args: unknown[]) => Doc }).text = (value: unknown, ...rest: unknown[]) =>
+      text(typeof value === "string" ? frenchTypography(value) : value, ...rest);
+  }
+  return doc;
 }
 
 export function header(doc: Doc, title: string, lines: [string, string][], note?: string) {

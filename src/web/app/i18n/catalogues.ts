@@ -1,7 +1,9 @@
 /**
  * The catalogue of each language: the shared `en.json` / `fr.json`, plus the fragments some
  * modules keep beside their pages (each under its own top-level key), so that work on one
- * module does not rewrite the shared file. Fetched when the language is first used.
+ * module does not rewrite the shared file. The same files are listed in vite.config.ts, where
+ * the build splits them into per-page groups (scripts/vite/translation-groups.ts); this merge
+ * serves the parity test and tools that need a whole catalogue.
  */
 type Catalogue = Record<string, unknown>;
 type Part = () => Promise<{ default: Catalogue }>;

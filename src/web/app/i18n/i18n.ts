@@ -1,6 +1,6 @@
 import i18next, { type BackendModule } from "i18next";
 import { initReactI18next } from "react-i18next";
-import { loadCatalogue } from "./catalogues.ts";
+import { base, groups } from "virtual:vigil-strings";
 
 export const languages = ["en", "fr"] as const;
 export type Language = (typeof languages)[number];
@@ -21,7 +21,7 @@ export function storedLanguage(): Language | null {
   }
 }
 
-function browserLanguage(): Language {
+export function browserLanguage(): Language {
   const preferred = typeof navigator === "undefined" ? [] : (navigator.languages ?? [navigator.language]);
   for (const tag of preferred) {
     const base = tag.toLowerCase().split("-")[0];
@@ -45,31 +45,73 @@ export function currentLanguage(): Language {
 export const i18n = i18next;
 
 /**
- * Each language is its own small chunk (catalogues.ts), fetched when first used, so nobody
- * downloads a translation they do not read.
+ * Strings come in groups made at build time from the catalogues (scripts/vite/translation-groups.ts):
+ * the sign-in page's and the shell's (`base`, in the first download, both languages), and one
+ * chunk per language for each other group, fetched when a module that uses it loads (the build
+ * adds `await needStrings([...])` to that module). So a page downloads its own strings only, in
+ * the current language, before it renders.
  */
-const lazyResources: BackendModule = {
+type Strings = Record<string, unknown>;
+const requested = new Set<string>();
+const loaded: Record<Language, Map<string, Strings>> = { en: new Map(), fr: new Map() };
+
+async function loadGroups(language: Language, names: Iterable<string>): Promise<void> {
+  const missing = [...names].filter((name) => !loaded[language].has(name) && name in groups[language]);
+  const fetched = await Promise.all(missing.map((name) => groups[language][name]()));
+  missing.forEach((name, index) => {
+    loaded[language].set(name, fetched[index].default);
+  });
+  // Before i18next has this language, its backend (below) hands over everything loaded so far.
+  if (!i18next.isInitialized || !i18next.hasResourceBundle(language, "translation")) return;
+  for (const { default: strings } of fetched) i18next.addResourceBundle(language, "translation", strings, true, true);
+}
+
+function allLoaded(language: Language): Strings {
+  return Object.assign({}, base[language], ...loaded[language].values());
+}
+
+/** Called by the code the build adds to modules that use a group's strings. */
+export async function needStrings(names: string[]): Promise<void> {
+  for (const name of names) requested.add(name);
+  await loadGroups(activeLanguage(), names);
+}
+
+/** A language change first fetches, in the new language, the groups of the pages already open. */
+export async function changeLanguage(language: Language): Promise<void> {
+  await loadGroups(language, requested);
+  if (i18next.hasResourceBundle(language, "translation")) {
+    i18next.addResourceBundle(language, "translation", allLoaded(language), true, true);
+  }
+  await i18next.changeLanguage(language);
+}
+
+function activeLanguage(): Language {
+  return isLanguage(i18next.language) ? i18next.language : (storedLanguage() ?? browserLanguage());
+}
+
+const groupedResources: BackendModule = {
   type: "backend",
   init: () => undefined,
   read: (language, _namespace, callback) => {
-    loadCatalogue(isLanguage(language) ? language : "en").then(
-      (catalogue) => callback(null, catalogue),
+    const chosen = isLanguage(language) ? language : "en";
+    loadGroups(chosen, requested).then(
+      () => callback(null, allLoaded(chosen)),
       (error: unknown) => callback(error as Error, false),
     );
   },
 };
 
 export async function initI18n(): Promise<void> {
-  const language = storedLanguage() ?? browserLanguage();
+  const language = activeLanguage();
   i18next.on("languageChanged", (lng) => {
     document.documentElement.lang = lng;
   });
   await i18next
-    .use(lazyResources)
+    .use(groupedResources)
     .use(initReactI18next)
     .init({
       lng: language,
-      // Both catalogues are complete (checked by translations.test.ts), so no fallback is fetched.
+      // Every group is complete in both languages (checked by translations.test.ts), so no fallback is fetched.
       fallbackLng: false,
       supportedLngs: [...languages],
       load: "languageOnly",

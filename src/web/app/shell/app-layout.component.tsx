@@ -27,6 +27,7 @@ import {
   IconTargetArrow,
   IconGauge,
   IconGridDots,
+  IconId,
 } from "@tabler/icons-react";
 import { useQueryClient } from "@tanstack/react-query";
 import { Link, Outlet, useLocation, useNavigate } from "@tanstack/react-router";
@@ -45,6 +46,11 @@ type NavItem = {
   icon: NavIcon;
   /** Shown only when the caller holds this permission somewhere. */
   permission?: string;
+  /**
+   * A task rather than a view of the module: alone in its group it keeps its own name, since the
+   * group's name would promise pages the user cannot open (staff's "Quick report" is not "Incidents").
+   */
+  isTask?: boolean;
 };
 
 /** A module's pages under one heading; open unless the user closes it, and opened again on entering `base`. */
@@ -66,7 +72,7 @@ const navItems: (NavItem | NavGroup)[] = [
     base: "/incidents",
     items: [
       { to: "/incidents", labelKey: "incidents.navGroup.list", icon: IconList, permission: "incident.read" },
-      { to: "/incidents/quick", labelKey: "incidents.navGroup.quick", icon: IconBolt, permission: "incident.create" },
+      { to: "/incidents/quick", labelKey: "incidents.navGroup.quick", icon: IconBolt, permission: "incident.create", isTask: true },
       { to: "/incidents/dashboard", labelKey: "incidentAnalysis.nav.dashboard", icon: IconChartBar, permission: "incident.analyse" },
       { to: "/incidents/map", labelKey: "incidentAnalysis.nav.map", icon: IconMapPin, permission: "incident.analyse" },
       { to: "/incidents/reports", labelKey: "incidentAnalysis.nav.reports", icon: IconFileReport, permission: "incident.analyse" },
@@ -113,11 +119,14 @@ export function AppLayout() {
   }, [me.user.id]);
 
   const isAllowed = (item: NavItem) => !item.permission || me.permissions.includes(item.permission);
-  // Only the links the user may follow; a group down to one link is that link, under the group's name.
-  const visibleItems = navItems.flatMap((entry): (NavItem | NavGroup)[] => {
+  // Every person with a record reaches it, whatever they may read of others' (README: staff see their own record).
+  const ownRecord: NavItem[] = me.personId ? [{ to: `/personnel/${me.personId}`, labelKey: "nav.myRecord", icon: IconId }] : [];
+  const [home, ...rest] = navItems;
+  // Only the links the user may follow; a group down to one link is that link, under the group's name (a task under its own).
+  const visibleItems = [home, ...ownRecord, ...rest].flatMap((entry): (NavItem | NavGroup)[] => {
     if (!isGroup(entry)) return isAllowed(entry) ? [entry] : [];
     const items = entry.items.filter(isAllowed);
-    if (items.length <= 1) return items.map((item) => ({ ...item, labelKey: entry.labelKey, icon: entry.icon }));
+    if (items.length <= 1) return items.map((item) => (item.isTask ? item : { ...item, labelKey: entry.labelKey, icon: entry.icon }));
     return [{ ...entry, items }];
   });
   const matches = (to: string) => (to === "/" ? pathname === "/" : pathname === to || pathname.startsWith(`${to}/`));
@@ -210,6 +219,15 @@ export function AppLayout() {
                 <Menu.Item component={Link} to="/account" leftSection={<IconUserCircle size={16} aria-hidden />}>
                   {t("shell.myAccount")}
                 </Menu.Item>
+                {me.personId && (
+                  <Menu.Item
+                    component={Link}
+                    to={`/personnel/${me.personId}`}
+                    leftSection={<IconId size={16} aria-hidden />}
+                  >
+                    {t("nav.myRecord")}
+                  </Menu.Item>
+                )}
                 <Menu.Item onClick={() => void signOut()} leftSection={<IconLogout size={16} aria-hidden />}>
                   {t("shell.signOut")}
                 </Menu.Item>

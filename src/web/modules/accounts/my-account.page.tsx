@@ -1,10 +1,11 @@
 import { Badge, Button, Card, Group, PasswordInput, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { IconKey } from "@tabler/icons-react";
+import { IconId, IconKey } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { minimumPasswordLength } from "../../../core/access/password-policy.ts";
 import { FieldList } from "../../app/components/field-list.component.tsx";
+import { ButtonLink } from "../../app/components/links.tsx";
 import { notifySuccess } from "../../app/components/notify.ts";
 import { PageHeader } from "../../app/components/page-header.component.tsx";
 import { FormErrorAlert } from "../../app/forms/form-error-alert.component.tsx";
@@ -20,7 +21,22 @@ export function MyAccountPage() {
   const me = useMe();
   return (
     <Stack gap="md" maw={960}>
-      <PageHeader title={t("myAccount.title")} description={t("myAccount.description")} />
+      <PageHeader
+        title={t("myAccount.title")}
+        description={t("myAccount.description")}
+        actions={
+          me.personId && (
+            <ButtonLink
+              variant="default"
+              to="/personnel/$personId"
+              params={{ personId: me.personId }}
+              leftSection={<IconId size={16} aria-hidden />}
+            >
+              {t("nav.myRecord")}
+            </ButtonLink>
+          )
+        }
+      />
       <Card withBorder component="section" aria-labelledby="profile-title">
         <Title order={2} size="h4" mb="sm" id="profile-title">
           {t("myAccount.profile")}

@@ -9,6 +9,7 @@ import { QueryError } from "../../app/components/query-error.component.tsx";
 import { useFormatters } from "../../app/format.ts";
 import { useCountryNames } from "../../app/reference-data.ts";
 import { useMe } from "../../app/session.ts";
+import { AwaitingDecisionsSection } from "./awaiting-decisions.component.tsx";
 import { type Dashboard, useDashboard } from "./dashboard.api.ts";
 import { ActionPointsSection } from "./dashboard-action-points.component.tsx";
 import { ContinuitySection, NoneInChargeBanner } from "./dashboard-continuity.component.tsx";
@@ -108,6 +109,7 @@ function DashboardContent({ data }: { data: Dashboard }) {
       )}
 
       <NoneInChargeBanner items={data.continuity} />
+      <AwaitingDecisionsSection />
 
       <Grid>
         {hasContinuity && (

@@ -27,14 +27,57 @@ function ChartCard({ title, children, span }: { title: string; children: React.R
   );
 }
 
-/** Horizontal bars, longest first, labels cut to fit a phone. */
+/** Height of one bar's row: on a phone the name sits on its own line(s) above the bar. */
+function rowHeight(isPhone: boolean): number {
+  return isPhone ? 52 : 34;
+}
+
+function barsHeight(count: number, isPhone: boolean, least: number): number {
+  return Math.max(least, rowHeight(isPhone) * count + 40);
+}
+
+/**
+ * Horizontal bars, longest first. The names are never cut ("Attaque à l'explosif ou à l'engin
+ * explosif improvisé" must stay readable): beside the axis they wrap on two lines; on a phone,
+ * where a 110 px column showed "Attaque à l'e…", each name is written above its bar with its
+ * count, across the chart's whole width.
+ */
 function barsOption(labels: string[], values: number[], colors: string[], isPhone: boolean, name: string): ChartOption {
+  const data = values.map((value, index) => ({ value, itemStyle: { color: colors[index] } }));
+  if (isPhone) {
+    return {
+      grid: { left: 4, right: 16, top: 30, bottom: 8, containLabel: true },
+      tooltip: { trigger: "item" },
+      xAxis: { type: "value", minInterval: 1 },
+      yAxis: { type: "category", inverse: true, data: labels, axisLabel: { show: false }, axisTick: { show: false } },
+      series: [
+        {
+          type: "bar",
+          name,
+          data,
+          barMaxWidth: 14,
+          label: {
+            show: true,
+            position: [0, -4],
+            align: "left",
+            verticalAlign: "bottom",
+            formatter: (params: { dataIndex: number; value: unknown }) => `${labels[params.dataIndex] ?? ""} · ${params.value}`,
+            width: 290,
+            overflow: "break",
+            lineHeight: 14,
+            fontSize: 12,
+            color: "#343a40",
+          },
+        },
+      ],
+    } as ChartOption;
+  }
   return {
     grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
     tooltip: { trigger: "item" },
     xAxis: { type: "value", minInterval: 1 },
-    yAxis: { type: "category", inverse: true, data: labels, axisLabel: { width: isPhone ? 110 : 200, overflow: "truncate" } },
-    series: [{ type: "bar", name, data: values.map((value, index) => ({ value, itemStyle: { color: colors[index] } })), barMaxWidth: 18 }],
+    yAxis: { type: "category", inverse: true, data: labels, axisLabel: { width: 220, overflow: "break", lineHeight: 14 } },
+    series: [{ type: "bar", name, data, barMaxWidth: 18 }],
   };
 }
 
@@ -118,10 +161,10 @@ export function IncidentCharts({ stats }: { stats: IncidentStats }) {
         <EChart option={options.overTime} height={260} label={t("incidentAnalysis.dashboard.overTime")} />
       </ChartCard>
       <ChartCard title={t("incidentAnalysis.dashboard.byCategory")}>
-        <EChart option={options.byCategory} height={Math.max(160, 28 * Math.min(stats.byCategory.length, 12) + 40)} label={t("incidentAnalysis.dashboard.byCategory")} />
+        <EChart option={options.byCategory} height={barsHeight(Math.min(stats.byCategory.length, isPhone ? 8 : 12), isPhone, 160)} label={t("incidentAnalysis.dashboard.byCategory")} />
       </ChartCard>
       <ChartCard title={t("incidentAnalysis.dashboard.byArea")}>
-        <EChart option={options.byArea} height={Math.max(160, 28 * Math.min(stats.byArea.length, 12) + 40)} label={t("incidentAnalysis.dashboard.byArea")} />
+        <EChart option={options.byArea} height={barsHeight(Math.min(stats.byArea.length, isPhone ? 8 : 12), isPhone, 160)} label={t("incidentAnalysis.dashboard.byArea")} />
       </ChartCard>
       <ChartCard title={t("incidentAnalysis.dashboard.peopleByOutcome")}>
         {stats.peopleByOutcome.length === 0 ? (
@@ -129,7 +172,7 @@ export function IncidentCharts({ stats }: { stats: IncidentStats }) {
             {t("incidentAnalysis.dashboard.nobodyAffected")}
           </Text>
         ) : (
-          <EChart option={options.byOutcome} height={Math.max(140, 28 * stats.peopleByOutcome.length + 40)} label={t("incidentAnalysis.dashboard.peopleByOutcome")} />
+          <EChart option={options.byOutcome} height={barsHeight(stats.peopleByOutcome.length, isPhone, 140)} label={t("incidentAnalysis.dashboard.peopleByOutcome")} />
         )}
       </ChartCard>
       <ChartCard title={t("incidentAnalysis.dashboard.violenceSafety")}>

@@ -4,6 +4,7 @@ import { getRouteApi } from "@tanstack/react-router";
 import type { UseQueryResult } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { quarterName } from "../../../core/incidents/incident-stats-period.ts";
 import { ButtonLink } from "../../app/components/links.tsx";
 import { PageHeader } from "../../app/components/page-header.component.tsx";
 import { PlaceSelect } from "../../app/components/pickers/place-select.component.tsx";
@@ -113,7 +114,7 @@ export function IncidentReportsPage() {
                 {period === "quarter" && (
                   <Select
                     label={t("incidentAnalysis.reports.quarter")}
-                    data={["1", "2", "3", "4"].map((value) => ({ value, label: `Q${value}` }))}
+                    data={["1", "2", "3", "4"].map((value) => ({ value, label: quarterName(value, lang) }))}
                     value={String(quarter)}
                     allowDeselect={false}
                     onChange={(chosen) => chosen && update({ quarter: Number(chosen) })}

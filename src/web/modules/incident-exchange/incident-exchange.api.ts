@@ -13,7 +13,8 @@ export type ImportPreview = {
 };
 
 export type ImportRowError = { row: number; field: string; message: string };
-export type ImportResult = { inserted: number; duplicates: number; rejected: number; errors: ImportRowError[] };
+export type ImportZoneUse = { timeZone: string; source: "file" | "place" | "default" | "fallback"; rows: number };
+export type ImportResult = { inserted: number; duplicates: number; rejected: number; errors: ImportRowError[]; timeZones: ImportZoneUse[] };
 
 export function usePreviewIncidentImport() {
   return useMutation({
@@ -42,7 +43,9 @@ export function useImportIncidents() {
   });
 }
 
-export const exportFormats = ["csv", "hxl", "xlsx", "geojson"] as const;
+/** For people (readable headers in their language), then for machines (column codes, HXL, GeoJSON). */
+export const exportFormats = ["csv", "xlsx", "codes", "hxl", "geojson"] as const;
+export const machineExports: readonly ExportChoice[] = ["codes", "hxl", "geojson"];
 export type ExportChoice = (typeof exportFormats)[number];
 
 /** The filters the export shares with the incident list; anything else (sorting, paging) is left out. */
@@ -51,8 +54,9 @@ const filterKeys = ["placeId", "categoryCode", "status", "affectsUn", "organisat
 /** A download link: the browser streams the file, signed in by its session cookie. */
 export function incidentExportUrl(filters: Partial<Record<string, QueryValue>>, choice: ExportChoice, language: string): string {
   const params: Record<string, QueryValue> = Object.fromEntries(filterKeys.map((key) => [key, filters[key]]));
-  params.format = choice === "hxl" ? "csv" : choice;
+  params.format = choice === "hxl" || choice === "codes" ? "csv" : choice;
   if (choice === "hxl") params.hxl = "true";
+  if (choice === "codes") params.headers = "codes";
   params.lang = language.startsWith("fr") ? "fr" : "en";
   return `/api/incidents/export${buildQuery(params)}`;
 }

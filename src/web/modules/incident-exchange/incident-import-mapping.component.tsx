@@ -95,7 +95,8 @@ const zones = (): string[] => {
 };
 
 export function initialDefaults(): ImportDefaults {
-  return { timeZone: browserZone(), status: "submitted", recruitmentType: "locally_recruited", source: "other" };
+  // No default zone: each row is read in its place's zone (the browser's zone is not the field's).
+  return { status: "submitted", recruitmentType: "locally_recruited", source: "other" };
 }
 
 export function DefaultsFields({ defaults, onChange }: { defaults: ImportDefaults; onChange: (defaults: ImportDefaults) => void }) {
@@ -109,6 +110,8 @@ export function DefaultsFields({ defaults, onChange }: { defaults: ImportDefault
         data={zones()}
         searchable
         value={defaults.timeZone ?? null}
+        placeholder={t("incidentExchange.defaults.timeZoneFromPlace")}
+        clearable
         onChange={(value) => set({ timeZone: value ?? undefined })}
         comboboxProps={{ withinPortal: true }}
       />

@@ -6,6 +6,7 @@ import { ListPagination } from "../../app/components/list-pagination.component.t
 import { issueText } from "../../app/server-messages.ts";
 import { useIsPhone } from "../../app/viewport.ts";
 import type { ImportResult } from "./incident-exchange.api.ts";
+import { timeZoneLabel } from "../../../core/incidents/place-time-zone.ts";
 
 const pageSize = 50;
 
@@ -29,6 +30,15 @@ export function ImportResultView({ result }: { result: ImportResult }) {
           <List.Item>{t("incidentExchange.result.inserted", { count: result.inserted })}</List.Item>
           <List.Item>{t("incidentExchange.result.duplicates", { count: result.duplicates })}</List.Item>
           <List.Item>{t("incidentExchange.result.rejected", { count: result.rejected })}</List.Item>
+          {(result.timeZones ?? []).map((use) => (
+            <List.Item key={`${use.timeZone}-${use.source}`} data-testid="import-zone">
+              {t("incidentExchange.result.zoneRows", {
+                count: use.rows,
+                zone: timeZoneLabel(use.timeZone, Date.now()),
+                source: t(`incidentExchange.result.zoneSource.${use.source}`),
+              })}
+            </List.Item>
+          ))}
         </List>
       </Alert>
       {!isClean && (

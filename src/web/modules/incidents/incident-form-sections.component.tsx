@@ -21,10 +21,11 @@ import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { PersonPicker } from "../../app/components/pickers/person-picker.component.tsx";
 import { PlaceSelect } from "../../app/components/pickers/place-select.component.tsx";
-import { useOrganisationOptions } from "../../app/reference-data.ts";
+import { useOrganisationOptions, usePlaceTree } from "../../app/reference-data.ts";
 import type { IncidentFormValues } from "./incident-form-values.ts";
 import { incidentSources, useTaxonomyText } from "./incident-labels.ts";
-import { timeZoneNames } from "./incident-time.ts";
+import { localToIso, timeZoneNames } from "./incident-time.ts";
+import { timeZoneLabel } from "../../../core/incidents/place-time-zone.ts";
 import type { Taxonomy, TaxonomyCategory } from "./incidents.api.ts";
 
 type Form = UseFormReturnType<IncidentFormValues>;
@@ -34,6 +35,25 @@ export function WhenWhereSection({ form }: { form: Form }) {
   const { t } = useTranslation();
   const values = form.getValues();
   const zones = useMemo(() => timeZoneNames(), []);
+  const { byId } = usePlaceTree();
+  const station = values.placeMode === "station" && values.place.dutyStationId ? byId.get(values.place.dutyStationId) : undefined;
+  const stationZone = station ? (station.timeZone ?? "UTC") : null;
+  // The offset at the time entered (summer time included), or now while the date is incomplete.
+  const instant = Date.parse(localToIso(values.date, values.time, values.timeZone) ?? "") || Date.now();
+  const placeInputs = form.getInputProps("place.dutyStationId");
+  // Picking a station sets the zone the date and time are read in to the station's (issue 12 §3.2).
+  const pickStation = (id: string | null) => {
+    form.setFieldValue("place.dutyStationId", id);
+    const picked = id ? byId.get(id) : undefined;
+    if (picked) form.setFieldValue("timeZone", picked.timeZone ?? "UTC");
+  };
+  const zoneHint = !station
+    ? t("incidents.form.timeZoneHint")
+    : !station.timeZone
+      ? t("incidents.form.timeZoneFallback", { place: station.name })
+      : stationZone === values.timeZone
+        ? t("incidents.form.timeZoneOfPlace", { place: station.name })
+        : t("incidents.form.timeZoneNotPlace", { place: station.name, zone: stationZone });
   return (
     <Card withBorder component="section" aria-labelledby="incident-when-where">
       <Title order={2} size="h4" mb="sm" id="incident-when-where">
@@ -45,7 +65,7 @@ export function WhenWhereSection({ form }: { form: Form }) {
           <TextInput type="time" label={t("incidents.fields.time")} required {...form.getInputProps("time")} />
           <Select
             label={t("incidents.fields.timeZone")}
-            description={t("incidents.form.timeZoneHint")}
+            description={zoneHint}
             required
             searchable
             allowDeselect={false}
@@ -54,6 +74,9 @@ export function WhenWhereSection({ form }: { form: Form }) {
             {...form.getInputProps("timeZone")}
           />
         </SimpleGrid>
+        <Text size="sm" data-testid="incident-time-zone" aria-live="polite">
+          {t("incidents.form.localTimeIn", { zone: timeZoneLabel(values.timeZone, instant) })}
+        </Text>
         <div>
           <Text size="sm" fw={500} mb={4} id="incident-place-mode">
             {t("incidents.fields.place")}
@@ -68,7 +91,7 @@ export function WhenWhereSection({ form }: { form: Form }) {
           />
         </div>
         {values.placeMode === "station" ? (
-          <PlaceSelect label={t("fields.dutyStation")} required kinds={["duty_station"]} {...form.getInputProps("place.dutyStationId")} />
+          <PlaceSelect label={t("fields.dutyStation")} required kinds={["duty_station"]} {...placeInputs} onChange={pickStation} />
         ) : (
           <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
             <NumberInput label={t("fields.latitude")} required min={-90} max={90} decimalScale={6} {...form.getInputProps("place.coordinates.latitude")} />

@@ -6,6 +6,7 @@ import { findCategory } from "../../../core/incidents/incident-taxonomy.data.ts"
 import { confirmAction } from "../../app/components/confirm.tsx";
 import { AnchorLink } from "../../app/components/links.tsx";
 import { useFormatters } from "../../app/format.ts";
+import { useCan } from "../../app/session.ts";
 import { flushOutbox, listOutbox, type OutboxItem, removeFromOutbox, subscribeOutbox } from "./outbox.ts";
 
 /** Whether the browser believes it is online; follows the `online` and `offline` events. */
@@ -51,6 +52,7 @@ function StatusBadge({ item, isOnline }: { item: OutboxItem; isOnline: boolean }
 /** What waits on this device, what was sent (with a link to the incident) and what the server refused. */
 export function OutboxList({ userId }: { userId: string }) {
   const { t, i18n } = useTranslation();
+  const canOpenIncidents = useCan("incident.read");
   const format = useFormatters();
   const isOnline = useIsOnline();
   const items = useOutbox(userId);
@@ -116,7 +118,8 @@ export function OutboxList({ userId }: { userId: string }) {
                   {item.error}
                 </Text>
               )}
-              {item.status === "sent" && item.incidentId && (
+              {/* A person reporting without an appointment (no incident.read) is not offered a page they cannot open. */}
+              {item.status === "sent" && item.incidentId && canOpenIncidents && (
                 <AnchorLink size="sm" to="/incidents/$incidentId" params={{ incidentId: item.incidentId }}>
                   {t("incidents.quick.openIncident")}
                 </AnchorLink>

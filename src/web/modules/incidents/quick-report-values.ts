@@ -4,7 +4,7 @@ import type { QuickReportBody, QuickReportInput } from "../../../core/incidents/
 import { incidentProblems, type RuleLanguage } from "../../../core/incidents/incident-rules.ts";
 import { findCategory, incidentCategories, incidentGroupLabels } from "../../../core/incidents/incident-taxonomy.data.ts";
 import { incidentGroups, type PersonOutcome, type PremisesKind } from "../../../core/incidents/incident-taxonomy.types.ts";
-import { browserTimeZone, localToIso } from "./incident-time.ts";
+import { browserTimeZone } from "./incident-time.ts";
 
 /*
  * The quick report works offline, so it cannot ask the server for the taxonomy or the rules: it
@@ -61,11 +61,13 @@ export function quickCategoryOptions(language: "en" | "fr") {
 /** The request body, with "now" fixed at the moment the report is queued (not when it reaches the server). */
 export function quickReportBody(values: QuickValues, now: Date): QuickReportBody {
   const category = findCategory(values.categoryCode);
-  const timeZone = browserTimeZone();
+  // An earlier time goes as the wall-clock time seen at the place: the server reads it in the
+  // place's zone (a phone's own zone may be another country's, or UTC).
+  const time = { occurredAt: now.toISOString() } as Pick<QuickReportBody, "occurredAt" | "occurredLocal">;
+  if (values.when === "earlier") Object.assign(time, { occurredAt: undefined, occurredLocal: `${values.date}T${values.time.slice(0, 5)}` });
   return {
     categoryCode: values.categoryCode ?? "",
-    occurredAt: values.when === "now" ? now.toISOString() : (localToIso(values.date, values.time, timeZone) ?? ""),
-    timeZone,
+    ...time,
     place:
       values.placeMode === "gps" && values.coordinates
         ? { coordinates: { latitude: values.coordinates.latitude, longitude: values.coordinates.longitude } }
@@ -93,15 +95,16 @@ function formField(field: string): string {
   if (field === "peopleAffected") return "anyoneHurt";
   if (field.startsWith("premisesAffected")) return "premisesDescription";
   if (field.startsWith("assetsAffected")) return "vehicle";
-  if (field === "timeZone" || field === "occurredAt") return "date";
+  if (field === "timeZone" || field === "occurredAt" || field === "occurredLocal") return "date";
   return field;
 }
 
 /** The SSIRS rules, run on the incident the server will make of this report: form field → message, in the UI's language. */
-export function quickReportProblems(body: QuickReportBody, reporterName: string, language: RuleLanguage = "en"): Record<string, string> {
+export function quickReportProblems(body: QuickReportBody, reporterName: string, language: RuleLanguage = "en", placeZone: string | null = null): Record<string, string> {
   const report = { isNearMiss: false, peopleAffected: [], premisesAffected: [], assetsAffected: [], ...body } as QuickReportInput;
   const now = new Date();
-  const input = incidentFromQuickReport(report, { name: reporterName, personId: null }, now);
+  // The place's zone as the server will take it; by GPS, the phone's is close enough for "not in the future".
+  const input = incidentFromQuickReport(report, { name: reporterName, personId: null }, now, placeZone ?? browserTimeZone());
   const errors: Record<string, string> = {};
   // The phone's clock decides "not in the future" here; the server checks again with its own.
   for (const problem of incidentProblems(input, language, now)) {

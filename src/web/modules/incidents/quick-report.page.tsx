@@ -16,9 +16,10 @@ import {
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { IconCloudOff, IconCurrentLocation, IconPlus, IconSend, IconTrash, IconWifi } from "@tabler/icons-react";
-import { type FormEvent, useEffect, useMemo, useState } from "react";
+import { type FormEvent, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { findCategory } from "../../../core/incidents/incident-taxonomy.data.ts";
+import { timeZoneLabel } from "../../../core/incidents/place-time-zone.ts";
 import { notifySuccess } from "../../app/components/notify.ts";
 import { PageHeader } from "../../app/components/page-header.component.tsx";
 import { recruitmentTypes } from "../../app/domain.ts";
@@ -54,6 +55,8 @@ function useLocate(onFix: (coordinates: NonNullable<QuickValues["coordinates"]>)
 export function QuickReportPage() {
   const { t, i18n } = useTranslation();
   const me = useMe();
+  // Staff report without reading the area's incidents: no way back to a list they cannot open.
+  const canReadIncidents = me.permissions.includes("incident.read");
   const isOnline = useIsOnline();
   const language = i18n.language === "fr" ? "fr" : "en";
   const { places, byId } = usePlaceTree();
@@ -69,11 +72,23 @@ export function QuickReportPage() {
   const values = form.getValues();
   const category = findCategory(values.categoryCode);
   const outcomes = category ? personOutcomes.filter((outcome) => category.outcomes.includes(outcome) && outcome !== "unharmed") : personOutcomes;
+  const station = values.placeMode === "station" && values.dutyStationId ? byId.get(values.dutyStationId) : undefined;
+  const placeZone = station ? (station.timeZone ?? "UTC") : null;
   const { state: locating, locate } = useLocate((coordinates) => form.setFieldValue("coordinates", coordinates));
   const [isQueueing, setQueueing] = useState(false);
 
   // Opened under the service worker: keep everything this page needs for the next time there is no network.
   useEffect(() => cacheLoadedFiles(), []);
+
+  // One duty station offered: the person reports only where they work (staff, by their "personnel"
+  // grant), so the report starts there rather than asking for a GPS fix. Once, not over their choice.
+  const hasOfferedOwnStation = useRef(false);
+  useEffect(() => {
+    if (hasOfferedOwnStation.current || stations.length !== 1) return;
+    hasOfferedOwnStation.current = true;
+    if (form.getValues().dutyStationId || form.getValues().coordinates) return;
+    form.setValues({ placeMode: "station", dutyStationId: stations[0].value });
+  }, [stations, form]);
 
   function validate(): Record<string, string> {
     const required = t("validation.required");
@@ -89,7 +104,7 @@ export function QuickReportPage() {
     if (category?.requiresPremises && (!values.premisesKind || !values.premisesDescription.trim())) errors.premisesDescription = required;
     if (category?.requiresVehicle && !values.vehicle.trim()) errors.vehicle = required;
     if (Object.keys(errors).length > 0) return errors;
-    return quickReportProblems(quickReportBody(values, new Date()), me.user.displayName, language);
+    return quickReportProblems(quickReportBody(values, new Date()), me.user.displayName, language, placeZone);
   }
 
   async function submit(event: FormEvent) {
@@ -112,7 +127,7 @@ export function QuickReportPage() {
       <PageHeader
         title={t("incidents.quick.title")}
         description={t("incidents.quick.description")}
-        breadcrumbs={[{ label: t("incidents.title"), to: "/incidents" }]}
+        breadcrumbs={canReadIncidents ? [{ label: t("incidents.title"), to: "/incidents" }] : []}
         badges={
           <Badge color={isOnline ? "teal" : "gray"} variant="light" tt="none" leftSection={isOnline ? <IconWifi size={12} aria-hidden /> : <IconCloudOff size={12} aria-hidden />}>
             {isOnline ? t("incidents.quick.online") : t("incidents.quick.offline")}
@@ -155,6 +170,13 @@ export function QuickReportPage() {
               <SimpleGrid cols={2} spacing="xs">
                 <TextInput type="date" label={t("incidents.fields.date")} required {...form.getInputProps("date")} />
                 <TextInput type="time" label={t("incidents.fields.time")} required {...form.getInputProps("time")} />
+                <Text size="xs" c="dimmed" style={{ gridColumn: "1 / -1" }} data-testid="quick-time-zone" aria-live="polite">
+                  {!station
+                    ? t("incidents.quick.zoneByPosition")
+                    : station.timeZone
+                      ? t("incidents.quick.zoneAtStation", { place: station.name, zone: timeZoneLabel(station.timeZone, Date.now()) })
+                      : t("incidents.quick.zoneFallback", { place: station.name })}
+                </Text>
               </SimpleGrid>
             )}
             <div>

@@ -1,4 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
 import { api } from "../../app/api.ts";
 
 export type AppNotification = {
@@ -25,10 +26,13 @@ const notificationsKey = ["notifications"] as const;
 /** Users are on slow links: once a minute, and not while the tab is hidden. */
 const pollMs = 60_000;
 
+/** Worded by the server in the language shown, so switching language rewords them at once. */
 export function useNotifications(pageSize: number) {
+  const { i18n } = useTranslation();
+  const language = i18n.language.startsWith("fr") ? "fr" : "en";
   return useQuery({
-    queryKey: [...notificationsKey, pageSize],
-    queryFn: ({ signal }) => api.get<NotificationPage>("/api/notifications", { pageSize }, signal),
+    queryKey: [...notificationsKey, pageSize, language],
+    queryFn: ({ signal }) => api.get<NotificationPage>("/api/notifications", { pageSize, language }, signal),
     refetchInterval: pollMs,
     refetchIntervalInBackground: false,
     staleTime: 30_000,

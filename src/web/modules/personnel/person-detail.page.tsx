@@ -9,6 +9,7 @@ import { AnchorLink, ButtonLink } from "../../app/components/links.tsx";
 import { PageHeader } from "../../app/components/page-header.component.tsx";
 import { PageSkeleton, QueryBoundary } from "../../app/components/query-boundary.component.tsx";
 import { DeleteButton } from "../../app/components/record-actions.component.tsx";
+import { useCan, useMe } from "../../app/session.ts";
 import { AppointmentTable } from "../appointments/appointment-table.component.tsx";
 import { ResponsibilityList } from "../responsibilities/responsibility-list.component.tsx";
 import { DependantsCard } from "./dependants.component.tsx";
@@ -20,23 +21,33 @@ export function PersonDetailPage() {
   const { t } = useTranslation();
   const { personId } = routeApi.useParams();
   const query = usePerson(personId);
+  const crumbs = usePersonCrumbs();
   return (
     <QueryBoundary
       query={query}
       pending={<PageSkeleton blocks={[160, 160]} />}
-      errorHeader={
-        <PageHeader title={t("personnel.title")} breadcrumbs={[{ label: t("personnel.title"), to: "/personnel" }]} />
-      }
+      errorHeader={<PageHeader title={t("personnel.title")} breadcrumbs={crumbs} />}
     >
       {(person) => <PersonView person={person} />}
     </QueryBoundary>
   );
 }
 
+/** The way back to the personnel list, for those who may open it; a person reading only their own record has none. */
+function usePersonCrumbs() {
+  const { t } = useTranslation();
+  return useCan("personnel.read") ? [{ label: t("personnel.title"), to: "/personnel" }] : [];
+}
+
 function PersonView({ person }: { person: PersonDetail }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const remove = useDeletePerson();
+  const me = useMe();
+  const crumbs = usePersonCrumbs();
+  const isSelf = me.personId === person.id;
+  const canReadAppointments = useCan("appointment.read");
+  const canSeeStation = useCan("place.read");
   const name = `${person.givenName} ${person.familyName}`;
   const appointments = person.appointments ?? [];
   const responsibilities = person.responsibilities ?? [];
@@ -45,9 +56,14 @@ function PersonView({ person }: { person: PersonDetail }) {
     <Stack gap="md">
       <PageHeader
         title={name}
-        breadcrumbs={[{ label: t("personnel.title"), to: "/personnel" }]}
+        breadcrumbs={crumbs}
         badges={
           <>
+            {isSelf && (
+              <Badge variant="filled" tt="none">
+                {t("nav.myRecord")}
+              </Badge>
+            )}
             <Badge variant="light">{person.organisationCode}</Badge>
             <Badge variant="light" color={person.recruitmentType === "international" ? "blue" : "teal"}>
               {t(`recruitmentTypes.${person.recruitmentType}`)}
@@ -79,6 +95,11 @@ function PersonView({ person }: { person: PersonDetail }) {
           </>
         }
       />
+      {isSelf && !person.actions.includes("update") && (
+        <Alert color="blue" variant="light">
+          {t("personnel.ownRecordHint")}
+        </Alert>
+      )}
       {person.recruitmentType === "locally_recruited" && (
         <Alert color="gray" variant="light">
           {t("personnel.locallyRecruitedNote")}
@@ -94,10 +115,12 @@ function PersonView({ person }: { person: PersonDetail }) {
             { label: t("fields.organisation"), value: person.organisationCode },
             {
               label: t("fields.dutyStation"),
-              value: (
+              value: canSeeStation ? (
                 <AnchorLink to="/places/$placeId" params={{ placeId: person.dutyStationId }}>
                   {person.dutyStationName}
                 </AnchorLink>
+              ) : (
+                person.dutyStationName
               ),
             },
             { label: t("fields.category"), value: t(`categories.${person.category}`) },
@@ -163,12 +186,28 @@ function PersonView({ person }: { person: PersonDetail }) {
         <Title order={2} size="h4" mb="sm" id="person-appointments">
           {t("personnel.currentAppointments")}
         </Title>
-        <AppointmentTable
-          items={appointments}
-          isLoading={false}
-          hidePerson
-          empty={<Empty isCompact title={t("personnel.noAppointments")} />}
-        />
+        {isSelf && !canReadAppointments ? (
+          // The server lists only appointments the caller may read; one's own come with the session.
+          me.appointments.length === 0 ? (
+            <Empty isCompact title={t("myAccount.noAppointments")} />
+          ) : (
+            <Group gap={6}>
+              {me.appointments.map((appointment) => (
+                <Badge key={`${appointment.role}-${appointment.placeId}-${appointment.organisationId}`} variant="light" tt="none" size="lg" h="auto" maw="100%" className="vigil-wrap-badge">
+                  {t(`roles.${appointment.role}`)} · {appointment.placeName}
+                  {appointment.organisationCode ? ` · ${appointment.organisationCode}` : ""}
+                </Badge>
+              ))}
+            </Group>
+          )
+        ) : (
+          <AppointmentTable
+            items={appointments}
+            isLoading={false}
+            hidePerson
+            empty={<Empty isCompact title={t("personnel.noAppointments")} />}
+          />
+        )}
       </Card>
 
       {responsibilities.length > 0 && (

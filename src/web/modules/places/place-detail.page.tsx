@@ -54,14 +54,16 @@ function PlaceView({ place }: { place: PlaceDetail }) {
   const remove = useDeletePlace();
   const canCreatePlace = useCan("place.create");
   const canAppoint = useCan("appointment.create");
+  // A desk officer reads the area (and endorses its security level) but not its appointments:
+  // the section is left out rather than shown refused.
+  const canSeeAppointments = useCan("appointment.read");
   const [isEditing, editing] = useDisclosure(false);
   const [newChildKind, setNewChildKind] = useState<PlaceKind | null>(null);
   const [isCurrentOnly, setCurrentOnly] = useState(true);
-  const appointments = useAppointmentList({
-    placeId: place.id,
-    activeOn: isCurrentOnly ? todayIso() : undefined,
-    pageSize: 100,
-  });
+  const appointments = useAppointmentList(
+    { placeId: place.id, activeOn: isCurrentOnly ? todayIso() : undefined, pageSize: 100 },
+    canSeeAppointments,
+  );
 
   const crumbs = [
     { label: t("places.title"), to: "/places" },
@@ -128,6 +130,7 @@ function PlaceView({ place }: { place: PlaceDetail }) {
 
       <SecurityLevelSection placeId={place.id} placeKind={place.kind} />
 
+      {canSeeAppointments && (
       <Card withBorder component="section" aria-labelledby="place-appointments">
         <Group justify="space-between" mb="sm" gap="xs">
           <Title order={2} size="h4" id="place-appointments">
@@ -165,6 +168,7 @@ function PlaceView({ place }: { place: PlaceDetail }) {
           />
         )}
       </Card>
+      )}
 
       {nextKind && (
         <Card withBorder component="section" aria-labelledby="place-children">

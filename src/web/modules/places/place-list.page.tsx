@@ -65,7 +65,8 @@ export function PlaceListPage() {
   const navigate = routeApi.useNavigate();
   const canCreate = useCan("place.create");
   const treeQuery = usePlaceTree();
-  const continuityQuery = useContinuity(30, true);
+  // Continuity badges come from appointments, which a desk officer may not read: then the tree goes without them.
+  const continuityQuery = useContinuity(30, true, useCan("appointment.read"));
   const [isCreating, creating] = useDisclosure(false);
   const [expanded, setExpanded] = useState<Set<string> | null>(null);
 

@@ -61,8 +61,9 @@ export function usePlace(id: string) {
 }
 
 /** `isAll` also returns areas without gaps (for status badges); otherwise only the problems. */
-export function useContinuity(days = 30, isAll = false) {
+export function useContinuity(days = 30, isAll = false, isEnabled = true) {
   return useQuery({
+    enabled: isEnabled,
     queryKey: ["continuity", days, isAll],
     queryFn: ({ signal }) =>
       api.get<{ items: ContinuityItem[] }>("/api/continuity", { days, isAll: isAll ? "true" : undefined }, signal),

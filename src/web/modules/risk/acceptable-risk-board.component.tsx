@@ -7,6 +7,7 @@ import { Empty } from "../../app/components/empty-state.component.tsx";
 import { QueryError } from "../../app/components/query-error.component.tsx";
 import { useFormatters } from "../../app/format.ts";
 import { AcceptanceModal } from "./acceptable-risk-accept.modal.tsx";
+import { CarryOverSummary, PreviousDecisionLine } from "./carry-over.component.tsx";
 import { type Assessment, type Board, type BoardItem, useAcceptableRisk } from "./srm-api.ts";
 import { LevelChip } from "./srm-labels.tsx";
 
@@ -82,6 +83,7 @@ export function AcceptableRiskBoard({ assessment }: { assessment: Assessment }) 
         <Empty isCompact title={t("srm.board.empty")} />
       ) : (
         <Stack gap="sm">
+          <CarryOverSummary board={query.data} />
           <Group gap="xs" aria-label={t("srm.board.countsLabel")} role="group">
             {(["allowed", "accepted", "needs_acceptance", "blocked", "no_pc"] as const).map((status) =>
               query.data.counts[status] > 0 ? (
@@ -140,6 +142,7 @@ function BoardRow({ item, board, onAccept }: { item: BoardItem; board: Board; on
           {reason}
         </Text>
       )}
+      <PreviousDecisionLine item={item} />
       <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs" mt="xs">
         <div>
           <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
@@ -194,6 +197,11 @@ function BoardRow({ item, board, onAccept }: { item: BoardItem; board: Board; on
                   {t(`srm.board.approverRoles.${acceptance.approverRole === "usg_undss" ? "usg_undss" : "do"}`)} ·{" "}
                   {acceptance.criticality.toUpperCase()}
                 </Badge>
+                {acceptance.carriedFromId && item.previousDecision && (
+                  <Badge size="xs" color="teal" variant="light" tt="none">
+                    {t("srm.carryOver.itemCarried", { version: item.previousDecision.version })}
+                  </Badge>
+                )}
                 {!acceptance.isCurrent && (
                   <Badge size="xs" color="gray" variant="outline" tt="none">
                     {t("srm.board.notCurrent")}

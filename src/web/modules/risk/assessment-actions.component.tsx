@@ -16,6 +16,7 @@ import { notifyError, notifySuccess } from "../../app/components/notify.ts";
 import { DeleteButton } from "../../app/components/record-actions.component.tsx";
 import { AssessmentApproveModal } from "./assessment-approve.modal.tsx";
 import { AssessmentHeaderModal } from "./assessment-header-form.modal.tsx";
+import { AssessmentReturnModal } from "./assessment-return.modal.tsx";
 import { type Assessment, useDeleteAssessment, useWorkflow, type WorkflowStep } from "./srm-api.ts";
 
 /** The buttons of an assessment's page, as its `actions` allow, plus compare and the PDF report. */
@@ -24,6 +25,7 @@ export function AssessmentActions({ assessment }: { assessment: Assessment }) {
   const navigate = useNavigate();
   const [isEditing, editing] = useDisclosure(false);
   const [isApproving, approving] = useDisclosure(false);
+  const [isReturning, returning] = useDisclosure(false);
   const workflow = useWorkflow(assessment.id);
   const remove = useDeleteAssessment();
   const can = (action: string) => assessment.actions.includes(action);
@@ -74,6 +76,11 @@ export function AssessmentActions({ assessment }: { assessment: Assessment }) {
       {can("approve") && (
         <Button color="green" leftSection={<IconSignature size={16} aria-hidden />} onClick={approving.open}>
           {t("srm.workflow.approve")}
+        </Button>
+      )}
+      {can("return_for_revision") && (
+        <Button variant="default" color="orange" leftSection={<IconArrowBackUp size={16} aria-hidden />} onClick={returning.open}>
+          {t("srm.workflow.returnForRevision")}
         </Button>
       )}
       {can("new_version") && (
@@ -136,6 +143,7 @@ export function AssessmentActions({ assessment }: { assessment: Assessment }) {
       )}
       <AssessmentHeaderModal opened={isEditing} onClose={editing.close} assessment={assessment} />
       <AssessmentApproveModal opened={isApproving} onClose={approving.close} assessment={assessment} />
+      <AssessmentReturnModal opened={isReturning} onClose={returning.close} assessment={assessment} />
     </>
   );
 }

@@ -44,8 +44,13 @@ function ApproveForm({ assessment, onClose }: ApproveModalProps) {
     approve.mutate(
       { smtConsultedOn: values.smtConsultedOn, conditions: values.conditions.trim() || null },
       {
-        onSuccess: () => {
+        onSuccess: (approved) => {
           notifySuccess(t("srm.approveDialog.done", { version: assessment.version }));
+          // What became of the DO's earlier acceptances: the board of this version lists them.
+          const carried = approved.acceptanceCarryOver;
+          if (carried && carried.carriedOver.length + carried.needNewDecision.length > 0) {
+            notifySuccess(t("srm.approveDialog.carryOver", { version: carried.fromVersion, carried: carried.carriedOver.length, needed: carried.needNewDecision.length }));
+          }
           onClose();
         },
         onError: (error) => {

@@ -11,6 +11,7 @@ import { useFormatters } from "../../app/format.ts";
 import { AcceptableRiskBoard } from "./acceptable-risk-board.component.tsx";
 import { AssessmentActions } from "./assessment-actions.component.tsx";
 import { ActivitiesSection } from "./assessment-activities.component.tsx";
+import { AssessmentNotices } from "./assessment-notices.component.tsx";
 import { ScenariosSection } from "./assessment-scenarios.component.tsx";
 import { ThreatsSection } from "./assessment-threats.component.tsx";
 import { HeatMaps } from "./heat-map.component.tsx";
@@ -60,6 +61,7 @@ function AssessmentView({ assessment }: { assessment: Assessment }) {
         }
         actions={<AssessmentActions assessment={assessment} />}
       />
+      <AssessmentNotices assessment={assessment} />
       {isFrozen && (
         <Alert color="gray" icon={<IconLock aria-hidden />} title={t(`srm.frozen.${assessment.status}`)}>
           {assessment.actions.includes("new_version") ? t("srm.frozen.newVersionHint") : t("srm.frozen.hint")}

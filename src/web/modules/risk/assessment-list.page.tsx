@@ -5,6 +5,7 @@ import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { type AssessmentStatus, assessmentStatuses } from "../../../core/risk/risk-enums.ts";
 import { type Column, DataTable } from "../../app/components/data-table.component.tsx";
+import { DateRange } from "../../app/components/date-range.component.tsx";
 import { Empty } from "../../app/components/empty-state.component.tsx";
 import { AnchorLink } from "../../app/components/links.tsx";
 import { ListResults } from "../../app/components/list-results.component.tsx";
@@ -64,11 +65,7 @@ export function AssessmentListPage() {
     {
       key: "period",
       header: t("srm.fields.period"),
-      render: (item) => (
-        <span style={{ whiteSpace: "nowrap" }}>
-          {format.date(item.periodFrom)} – {format.date(item.periodTo)}
-        </span>
-      ),
+      render: (item) => <DateRange from={format.date(item.periodFrom)} to={format.date(item.periodTo)} />,
     },
     {
       key: "review",

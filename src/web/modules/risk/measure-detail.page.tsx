@@ -106,6 +106,7 @@ function MeasureView({ measure }: { measure: Measure }) {
             { label: t("riskMeasures.fields.status"), value: t(`riskMeasures.statuses.${measure.status}`) },
             { label: t("riskMeasures.fields.implementedOn"), value: format.date(measure.implementedOn), isHidden: !measure.implementedOn },
             { label: t("riskMeasures.fields.verifiedOn"), value: format.date(measure.verifiedOn), isHidden: !measure.verifiedOn },
+            { label: t("riskMeasures.fields.verificationNote"), value: measure.verificationNote, isHidden: !measure.verificationNote },
             { label: t("riskMeasures.fields.effectiveness"), value: <Effectiveness value={measure.effectiveness} /> },
             { label: t("riskMeasures.fields.effectivenessNote"), value: measure.effectivenessNote, isHidden: !measure.effectivenessNote },
             {

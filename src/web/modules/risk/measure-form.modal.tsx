@@ -167,7 +167,7 @@ function MeasureForm({ measure, defaultPlaceId, onClose, onSaved }: MeasureFormM
             {...form.getInputProps("costCurrency")}
           />
         </SimpleGrid>
-        <MeasureOutcomeFields form={form} />
+        <MeasureOutcomeFields form={form} evidenceCount={measure?.evidenceCount ?? 0} />
         <FormActions onCancel={onClose} isSaving={save.isPending} isEdit={isEdit} mt={0} />
       </Stack>
     </form>

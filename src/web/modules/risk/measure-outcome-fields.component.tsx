@@ -7,12 +7,14 @@ import type { MeasureStatusBody } from "./measure-records.api.ts";
 /**
  * Status, the dates that go with it, and the effectiveness rating, which is given only once the
  * measure is implemented (the server refuses it earlier): shared by the measure form and the
- * "Change status" dialog.
+ * "Change status" dialog. A verified measure needs a verification note unless evidence files are
+ * attached (the server's rule, issue 12 §3.10): the note is marked required while there are none.
  */
 export type OutcomeValues = {
   status: MeasureStatus;
   implementedOn: string;
   verifiedOn: string;
+  verificationNote: string;
   effectiveness: number;
   effectivenessNote: string;
 };
@@ -22,6 +24,7 @@ export function outcomeValues(measure?: Partial<MeasureStatusBody>): OutcomeValu
     status: measure?.status ?? "planned",
     implementedOn: measure?.implementedOn ?? "",
     verifiedOn: measure?.verifiedOn ?? "",
+    verificationNote: measure?.verificationNote ?? "",
     effectiveness: measure?.effectiveness ?? 0,
     effectivenessNote: measure?.effectivenessNote ?? "",
   };
@@ -35,12 +38,13 @@ export function outcomeBody(values: OutcomeValues): MeasureStatusBody {
     status: values.status,
     implementedOn: isDone ? values.implementedOn || null : null,
     verifiedOn: values.status === "verified" ? values.verifiedOn || null : null,
+    verificationNote: values.status === "verified" ? values.verificationNote.trim() || null : null,
     effectiveness,
     effectivenessNote: effectiveness !== null ? values.effectivenessNote.trim() || null : null,
   };
 }
 
-export function MeasureOutcomeFields<V extends OutcomeValues>({ form }: { form: UseFormReturnType<V> }) {
+export function MeasureOutcomeFields<V extends OutcomeValues>({ form, evidenceCount = 0 }: { form: UseFormReturnType<V>; evidenceCount?: number }) {
   const { t } = useTranslation();
   const values = form.getValues();
   const isDone = isMeasureDone(values.status);
@@ -58,6 +62,17 @@ export function MeasureOutcomeFields<V extends OutcomeValues>({ form }: { form: 
         {isDone && <TextInput type="date" label={t("riskMeasures.fields.implementedOn")} required {...form.getInputProps("implementedOn")} />}
         {values.status === "verified" && <TextInput type="date" label={t("riskMeasures.fields.verifiedOn")} required {...form.getInputProps("verifiedOn")} />}
       </SimpleGrid>
+      {values.status === "verified" && (
+        <Textarea
+          label={t("riskMeasures.fields.verificationNote")}
+          description={evidenceCount > 0 ? t("riskMeasures.verificationNoteOptional", { count: evidenceCount }) : t("riskMeasures.verificationNoteHint")}
+          required={evidenceCount === 0}
+          autosize
+          minRows={2}
+          maxLength={2000}
+          {...form.getInputProps("verificationNote")}
+        />
+      )}
       {isDone ? (
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <Input.Wrapper label={t("riskMeasures.fields.effectiveness")} description={t("riskMeasures.effectivenessHint")} error={ratingError} id="measure-effectiveness">

@@ -34,6 +34,7 @@ export type MeasureEvidence = { fileId: string; name: string; contentType: strin
 export type Measure = MeasureListItem & {
   description: string;
   effectivenessNote: string | null;
+  verificationNote: string | null;
   evidence: MeasureEvidence[];
   lastOverdueNoticeAt: string | null;
   createdAt: string;
@@ -55,11 +56,12 @@ export type MeasureBody = {
   status: MeasureStatus;
   implementedOn: string | null;
   verifiedOn: string | null;
+  verificationNote?: string | null;
   effectiveness: number | null;
   effectivenessNote: string | null;
 };
 
-export type MeasureStatusBody = Pick<MeasureBody, "status" | "implementedOn" | "verifiedOn" | "effectiveness" | "effectivenessNote">;
+export type MeasureStatusBody = Pick<MeasureBody, "status" | "implementedOn" | "verifiedOn" | "verificationNote" | "effectiveness" | "effectivenessNote">;
 
 export type MeasureFilters = {
   placeId?: string;

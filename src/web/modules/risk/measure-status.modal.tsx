@@ -33,6 +33,7 @@ function StatusForm({ measure, onClose }: MeasureStatusModalProps) {
     validate: {
       implementedOn: (value, values) => (isMeasureDone(values.status) && !value ? t("validation.required") : null),
       verifiedOn: (value, values) => (values.status === "verified" && !value ? t("validation.required") : null),
+      verificationNote: (value, values) => (values.status === "verified" && measure.evidenceCount === 0 && !value.trim() ? t("validation.required") : null),
     },
     // A measure reported done today is the usual case: its date is offered, not typed.
     onValuesChange: (values, previous) => {
@@ -57,7 +58,7 @@ function StatusForm({ measure, onClose }: MeasureStatusModalProps) {
     <form onSubmit={form.onSubmit(submit)} noValidate>
       <Stack gap="sm">
         <FormErrorAlert failure={failure} />
-        <MeasureOutcomeFields form={form} />
+        <MeasureOutcomeFields form={form} evidenceCount={measure.evidenceCount} />
         <FormActions onCancel={onClose} isSaving={change.isPending} isEdit mt={0} />
       </Stack>
     </form>

@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { type ProgrammeCriticality, programmeCriticalities } from "../../../core/risk/acceptable-risk.ts";
 import { confirmAction } from "../../app/components/confirm.tsx";
 import { type Column, DataTable } from "../../app/components/data-table.component.tsx";
+import { DateRange } from "../../app/components/date-range.component.tsx";
 import { Empty } from "../../app/components/empty-state.component.tsx";
 import { HistoryTimeline } from "../../app/components/history.component.tsx";
 import { ListResults } from "../../app/components/list-results.component.tsx";
@@ -89,7 +90,7 @@ export function ProgrammeListPage() {
     {
       key: "period",
       header: t("riskProgrammes.period"),
-      render: (item) => <span style={{ whiteSpace: "nowrap" }}>{t("riskProgrammes.periodRange", { from: format.date(item.periodFrom), to: format.date(item.periodTo) })}</span>,
+      render: (item) => <DateRange from={format.date(item.periodFrom)} to={format.date(item.periodTo)} />,
     },
     { key: "level", header: t("riskProgrammes.fields.level"), render: (item) => <ProgrammeLevelBadge level={item.level} /> },
     {

@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { AcceptableRiskRow, ProgrammeCriticality, RiskApprover } from "../../../core/risk/acceptable-risk.ts";
 import type { BoardReason, BoardStatus } from "../../../core/risk/acceptable-risk-board.ts";
+import type { CarryOverChange as CoreCarryOverChange } from "../../../core/risk/acceptance-carry-over.ts";
 import type { AssessmentStatus, ExposureKind } from "../../../core/risk/risk-enums.ts";
 import type { AcceptabilityClass, Localised, RiskMatrix, TreatmentStrategy } from "../../../core/risk/risk-matrix.types.ts";
 import type { ThreatCategory } from "../../../core/risk/security-levels.ts";
@@ -74,6 +75,8 @@ export type Assessment = Omit<AssessmentListItem, "approvedAt" | "scenarioCount"
   scenarios: Scenario[];
   versions: { id: string; version: number; status: AssessmentStatus; approvedAt: string | null }[];
   approval: { byUserId: string | null; byName: string; at: string; conditions: string | null; smtConsultedOn: string | null } | null;
+  returnedForRevision: { byName: string; at: string; reason: string } | null;
+  newerVersion: { id: string; version: number; status: AssessmentStatus } | null;
 };
 
 export type AssessmentHeaderInput = {
@@ -111,8 +114,17 @@ export type Acceptance = {
   recordedByName: string | null;
   reason: string;
   acceptedAt: string;
+  carriedFromId: string | null;
   isCurrent: boolean;
 };
+
+export type CarryOverChange = CoreCarryOverChange;
+export type CarryOver = {
+  fromVersion: number;
+  fromAssessmentId: string;
+  carriedOver: { activityKey: string; activityName: string }[];
+  needNewDecision: { activityKey: string; activityName: string; changes: CarryOverChange[] }[];
+} | null;
 
 export type BoardItem = {
   activityKey: string;
@@ -138,6 +150,7 @@ export type BoardItem = {
   mayProceed: boolean;
   acceptances: Acceptance[];
   canAccept: boolean;
+  previousDecision: { assessmentId: string; version: number; acceptance: Acceptance; carriesOver: boolean; changes: CarryOverChange[] } | null;
 };
 
 export type Board = {
@@ -145,6 +158,7 @@ export type Board = {
   rule: AcceptableRiskRow[];
   counts: Record<BoardStatus, number>;
   items: BoardItem[];
+  carryOver: CarryOver;
 };
 
 export type AcceptanceInput = { activityKey: string; reason: string; acceptedByName?: string | null };
@@ -185,7 +199,7 @@ export function useAcceptableRisk(id: string) {
  * Every write on an assessment answers with the whole assessment, which replaces the cached one;
  * lists, the board and the other versions may have changed with it.
  */
-function useAssessmentWrite<I>(request: (input: I) => Promise<Assessment>) {
+function useAssessmentWrite<I, O extends Assessment = Assessment>(request: (input: I) => Promise<O>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: request,
@@ -193,6 +207,7 @@ function useAssessmentWrite<I>(request: (input: I) => Promise<Assessment>) {
       queryClient.setQueryData(detailKey(saved.id), saved);
       await queryClient.invalidateQueries({ queryKey: ["srm"], predicate: (query) => query.queryKey[2] !== saved.id || query.queryKey[1] !== "detail" });
       await queryClient.invalidateQueries({ queryKey: ["dashboard"] });
+      await queryClient.invalidateQueries({ queryKey: ["decisions"] });
     },
   });
 }
@@ -224,8 +239,12 @@ export const useWorkflow = (id: string) =>
 
 export const useApproveAssessment = (id: string) =>
   useAssessmentWrite((input: { smtConsultedOn: string; conditions: string | null }) =>
-    api.post<Assessment>(`/api/srm-assessments/${id}/approve`, input),
+    api.post<Assessment & { acceptanceCarryOver: CarryOver }>(`/api/srm-assessments/${id}/approve`, input),
   );
+
+/** The DO sends an assessment in review back to its author, with the reason. */
+export const useReturnForRevision = (id: string) =>
+  useAssessmentWrite((input: { reason: string }) => api.post<Assessment>(`/api/srm-assessments/${id}/return-for-revision`, input));
 
 export function useDeleteScenario(assessmentId: string) {
   const queryClient = useQueryClient();

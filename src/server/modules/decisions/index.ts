@@ -1,0 +1,2 @@
+// The decisions awaiting the caller, gathered across modules (one provider per kind).
+export { decisionRoutes as awaitingDecisionRoutes } from "./decisions.routes.ts";
