@@ -70,7 +70,7 @@ export const incidentExchangeRules: Record<string, RouteRule> = {
       // A station outside scope is reported exactly as one that does not exist.
       check: (_caller, response) => {
         const { inserted, errors } = response.json();
-        const expected = JSON.stringify([{ row: 2, field: "duty_station", message: 'unknown duty station "Port-au-Prince"' }]);
+        const expected = JSON.stringify([{ row: 2, field: "duty_station", message: 'Unknown duty station "Port-au-Prince"' }]);
         return inserted === 0 && JSON.stringify(errors) === expected ? undefined : `answers ${response.body}`;
       },
     },

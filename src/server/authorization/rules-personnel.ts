@@ -65,7 +65,7 @@ export const personnelRules: Record<string, RouteRule> = {
       check: (_caller, response) => {
         const { created, errors } = response.json() as { created: number; errors: { field: string; message: string }[] };
         if (created !== 0) return `created ${created} person(s) outside scope`;
-        return errors.length === 1 && /unknown duty station/.test(errors[0].message) ? undefined : `row errors reveal the station: ${JSON.stringify(errors)}`;
+        return errors.length === 1 && /unknown duty station/i.test(errors[0].message) ? undefined : `row errors reveal the station: ${JSON.stringify(errors)}`;
       },
     },
   },

@@ -190,7 +190,7 @@ export async function seedDemo(database: Database, seed = 20261123): Promise<Dem
   await account(113, "sfp.wfp.mali@vigil.example", "WFP Security Focal Point Mali", "Organisation security focal point (WFP), Mali", "own organisation's contacts");
   await account(5, "warden.bamako@vigil.example", "Warden Bamako", "Warden, Bamako Security Area", "reaches people in the zone");
   await account(45, "desk.mali@vigil.example", "UNDSS Desk Officer Mali", "UNDSS desk officer, Mali", "follows Mali's SRM; endorses its security levels");
-  await account(20, "staff@vigil.example", "Staff member", "Personnel (no appointment)", "sees only their own record");
+  await account(20, "staff@vigil.example", "Staff member", "Personnel (no appointment)", "their own record; reports incidents at their duty station");
 
   await seedMeetings(database, areaIds.get("Mali") as string, personIds.slice(0, 130).map((person) => person.id), today);
   // Security risk management: Mali's SRM, measures, programme criticality and security levels.

@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { isApiError, setUnauthorizedHandler } from "./api.ts";
 import { preloadRouteCode } from "./route-base.tsx";
 import { createAppRouter } from "./router.tsx";
-import { meQueryKey } from "./session.ts";
+import { meQueryKey, meQueryOptions } from "./session.ts";
 import { buildTheme, cssVariablesResolver } from "./theme.ts";
 
 export const queryClient = new QueryClient({
@@ -24,6 +24,10 @@ export const queryClient = new QueryClient({
 });
 
 const router = createAppRouter(queryClient);
+// index.html preloads `/api/auth/me` (vite.config.ts); take that answer now, whatever the page. Left
+// unclaimed (on /login), the browser would hand that signed-out answer to the probe made after
+// signing in.
+void queryClient.prefetchQuery(meQueryOptions);
 // On a return visit the page's code starts loading beside the session probe, not after it.
 preloadRouteCode(router);
 

@@ -37,21 +37,21 @@ async function upload(email: string, url: string, parts: Part[]) {
 
 /** The ten faults the bad rows carry, one after the other: each must be reported on its row. */
 const faults: { name: string; set: Record<string, string>; field: string; message: RegExp }[] = [
-  { name: "unknown category", set: { category_code: "alien_landing" }, field: "category_code", message: /is not a category/ },
-  { name: "burglary of a vehicle", set: { category_code: "Burglary of a vehicle" }, field: "category_code", message: /burglary is one category.*premises/ },
+  { name: "unknown category", set: { category_code: "alien_landing" }, field: "category_code", message: /is not a category/i },
+  { name: "burglary of a vehicle", set: { category_code: "Burglary of a vehicle" }, field: "category_code", message: /burglary is one category.*premises/i },
   {
     name: "burglary with a vehicle and no premises",
     set: { category_code: "burglary", premises: "", assets: "vehicle: UN-77", people_affected: "" },
     field: "premises",
-    message: /premises only/,
+    message: /premises only/i,
   },
-  { name: "military contingent", set: { military: "yes" }, field: "military", message: /military contingents or formed police units are not recorded/ },
+  { name: "military contingent", set: { military: "yes" }, field: "military", message: /military contingents or formed police units are not recorded/i },
   { name: "bad date", set: { occurred_at: "31/02/2024 10:00" }, field: "occurred_at", message: /is not a date and time/i },
-  { name: "unknown duty station", set: { duty_station: "Atlantis" }, field: "duty_station", message: /unknown duty station "Atlantis"/ },
-  { name: "a station outside the importer's scope", set: { duty_station: "Kinshasa" }, field: "duty_station", message: /unknown duty station "Kinshasa"/ },
-  { name: "unknown organisation", set: { organisations: "ACME" }, field: "organisations", message: /unknown organisation "ACME"/ },
-  { name: "a kind of sexual assault as a category", set: { category_code: "sexual harassment" }, field: "category_code", message: /one category/ },
-  { name: "a bad time zone", set: { time_zone: "Mars/Olympus" }, field: "time_zone", message: /IANA time zone/ },
+  { name: "unknown duty station", set: { duty_station: "Atlantis" }, field: "duty_station", message: /unknown duty station "Atlantis"/i },
+  { name: "a station outside the importer's scope", set: { duty_station: "Kinshasa" }, field: "duty_station", message: /unknown duty station "Kinshasa"/i },
+  { name: "unknown organisation", set: { organisations: "ACME" }, field: "organisations", message: /unknown organisation "ACME"/i },
+  { name: "a kind of sexual assault as a category", set: { category_code: "sexual harassment" }, field: "category_code", message: /one category/i },
+  { name: "a bad time zone", set: { time_zone: "Mars/Olympus" }, field: "time_zone", message: /IANA time zone/i },
 ];
 
 let file: string;
@@ -250,7 +250,7 @@ describe("the preview and the mapping step", () => {
     const parts = [csvPart(french), { name: "mapping", value: JSON.stringify({ category: "Type", description: "Description", occurredDate: "Date", dutyStation: "Lieu d'affectation" }) }];
     const response = await upload(demo.pcsaMali, "/api/incidents/imports", parts);
     expect(response.statusCode).toBe(400);
-    expect(response.json().issues).toEqual([{ field: "mapping.category", message: 'names the column "Type", which the file does not have' }]);
+    expect(response.json().issues).toEqual([{ field: "mapping.category", message: 'Names the column "Type", which the file does not have' }]);
     const badJson = await upload(demo.pcsaMali, "/api/incidents/imports", [csvPart(french), { name: "defaults", value: '{"timeZone": "Mars/Olympus"}' }]);
     expect(badJson.json().issues).toEqual([{ field: "defaults.timeZone", message: "must be an IANA time zone name, as Africa/Bamako" }]);
   });

@@ -32,7 +32,7 @@ const neverCached = new Set(["/index.html", "/sw.js"]);
 
 /**
  * Serves the built web app (`dist/web`), with a single-page-app fallback to `index.html`.
- * Files are sent precompressed when the client accepts it (`Vary: Accept-Encoding` then set).
+ * Files are sent precompressed when the client accepts it, always with `Vary: Accept-Encoding`.
  */
 export async function serveWebApp(app: FastifyInstance, webRoot: string): Promise<void> {
   if (!existsSync(path.join(webRoot, "index.html"))) return;
@@ -44,6 +44,8 @@ export async function serveWebApp(app: FastifyInstance, webRoot: string): Promis
     setHeaders: (response, filePath) => {
       // With preCompressed, the path is that of the `.br` or `.gz` copy sent.
       const url = `/${path.relative(webRoot, filePath).split(path.sep).join("/")}`.replace(/\.(?:br|gz)$/, "");
+      // The answer depends on Accept-Encoding (brotli, gzip or plain): caches must keep them apart.
+      response.setHeader("vary", "accept-encoding");
       // Content-hashed names: a release brings new names, so a kept copy never goes stale.
       if (hashedAsset.test(url)) response.setHeader("cache-control", "public, max-age=31536000, immutable");
       else if (neverCached.has(url)) response.setHeader("cache-control", "no-cache");
