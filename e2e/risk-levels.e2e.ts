@@ -171,7 +171,7 @@ describe("security levels and measures", () => {
     const measures = [
       { kind: "baseline", placeId: placeId("Mali"), category: "telecoms", title: baselineMeasure, ownerName: "Radio room", dueOn: "2026-01-15", status: "implemented", implementedOn: "2026-01-10", effectiveness: 4, effectivenessNote: "Every team answered within ten minutes", costAmount: 1200, costCurrency: "USD" },
       { kind: "area", placeId: placeId("Mopti Security Area"), category: "residential", title: `Window grilles in Sévaré residences ${tag}`, ownerName: "ASC Mopti", dueOn: "2026-02-01", status: "planned" },
-      { kind: "area", placeId: placeId("Bamako Security Area"), category: "vehicles", title: `Vehicle tracking in Bamako ${tag}`, ownerName: "Fleet unit", dueOn: "2026-01-20", status: "verified", implementedOn: "2026-01-18", verifiedOn: todayIso(), effectiveness: 5, costAmount: 4500000, costCurrency: "XOF" },
+      { kind: "area", placeId: placeId("Bamako Security Area"), category: "vehicles", title: `Vehicle tracking in Bamako ${tag}`, ownerName: "Fleet unit", dueOn: "2026-01-20", status: "verified", implementedOn: "2026-01-18", verifiedOn: todayIso(), verificationNote: "Tracking seen live on the fleet console for every vehicle", effectiveness: 5, costAmount: 4500000, costCurrency: "XOF" },
       { kind: "area", placeId: placeId("Bamako Security Area"), category: "training_briefing", title: `SSAFE course for new arrivals ${tag}`, ownerName: "Security training officer", dueOn: "2026-12-31", status: "in_progress", costAmount: 800, costCurrency: "USD" },
     ];
     for (const measure of measures) {

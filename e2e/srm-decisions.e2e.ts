@@ -31,18 +31,21 @@ describe("the DO's decisions on SRM versions", () => {
 
   async function signedIn(email: string, viewport: Viewport, language: "en" | "fr" = "en"): Promise<Page> {
     const { context, page } = await newPage(browser, baseUrl, viewport);
+    // The network may never fall fully quiet (the service worker precaches, the bell polls): wait a
+    // bounded time for it, then go on.
+    const settle = (target: typeof page) => target.waitForLoadState("networkidle", { timeout: 5_000 }).catch(() => undefined);
     context.setDefaultTimeout(20_000);
     await context.addInitScript((chosen) => localStorage.setItem("vigil.language", chosen), language);
     // The login page may still be hydrating when the form is first filled (its fields are then
     // emptied): wait for the network to settle, and sign in again if the first attempt was lost.
     await page.goto("/login");
-    await page.waitForLoadState("networkidle");
+    await settle(page);
     await signIn(page, email);
     const heading = mainHeading(page, (language === "fr" ? fr : en).dashboard.title);
     try {
       await heading.waitFor({ timeout: 10_000 });
     } catch {
-      await page.waitForLoadState("networkidle");
+      await settle(page);
       await signIn(page, email);
       await heading.waitFor();
     }
