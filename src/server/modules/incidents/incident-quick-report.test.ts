@@ -83,6 +83,13 @@ describe("the time of a quick report", () => {
     expect(response.statusCode).toBe(400);
     expect(JSON.stringify(response.json())).toContain("occurredLocal");
   });
+
+  it("refuses an impossible local time and one far in the future, as a client error", async () => {
+    for (const occurredLocal of ["2026-13-45T99:99", "9999-12-31T23:59"]) {
+      const response = await quick(demo.wardenBamako, quickBody({ occurredLocal }), uniqueKey());
+      expect([400, 422], `${occurredLocal}: ${response.body}`).toContain(response.statusCode);
+    }
+  });
 });
 
 describe("a quick report", () => {
