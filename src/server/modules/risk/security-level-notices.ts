@@ -1,12 +1,12 @@
 import { and, desc, eq, inArray, isNotNull, ne, or, sql } from "drizzle-orm";
 import type { AppointmentRole } from "../../../core/access/roles.ts";
-import { type LevelNoticeKind, type NoticeLanguage, securityLevelNotice } from "../../../core/risk/security-level-message.ts";
+import { type LevelNoticeKind, securityLevelNotice } from "../../../core/risk/security-level-message.ts";
 import type { SecurityLevel } from "../../../core/risk/security-levels.ts";
 import { users } from "../../platform/auth/auth.tables.ts";
 import { todayIso } from "../../platform/clock.ts";
 import type { Database, Db } from "../../platform/db/database.ts";
 import { appConfigOf } from "../../platform/notify/app-config.ts";
-import { enqueueEmail } from "../../platform/notify/email-outbox.ts";
+import { enqueueEmailInEachLanguage } from "../../platform/notify/email-outbox.ts";
 import { areaNameIn } from "../../platform/language/place-names.ts";
 import { notifyUsers } from "../../platform/notify/notifications.ts";
 import { appointments, inForceOn } from "../appointments/index.ts";
@@ -108,22 +108,11 @@ export async function sendNotice(
     { kind: `security_level_${kind}`, message: { key: "security_level", params: { kind, ...params } }, entityType: "security_level_change", entityId: change.id },
   );
   if (!options.byEmail) return;
-  for (const language of ["en", "fr"] as NoticeLanguage[]) {
-    const group = recipients.filter((recipient) => (recipient.locale === "fr" ? "fr" : "en") === language);
-    if (group.length === 0) continue;
-    // A country-named area in the recipient's language (« Haïti »), as the in-app notice shows it.
-    const notice = securityLevelNotice(kind, { ...facts, placeName: areaNameIn(facts.placeName, language) }, language);
-    // One message per person: a broadcast to everyone in an area must not show each address to all.
-    for (const recipient of group) {
-      await enqueueEmail(tx, {
-        kind: `security_level_${kind}`,
-        recipients: [recipient.email],
-        subject: notice.subject,
-        text: notice.text,
-        entityType: "security_level_change",
-        entityId: change.id,
-        meta: { language },
-      });
-    }
-  }
+  // A country-named area in the recipient's language (« Haïti »), as the in-app notice shows it.
+  await enqueueEmailInEachLanguage(
+    tx,
+    recipients,
+    (language) => securityLevelNotice(kind, { ...facts, placeName: areaNameIn(facts.placeName, language) }, language),
+    { kind: `security_level_${kind}`, entityType: "security_level_change", entityId: change.id },
+  );
 }

@@ -1,9 +1,9 @@
 import { and, eq } from "drizzle-orm";
-import { type SrmNoticeKind, type SrmNoticeLanguage, srmNotice } from "../../../core/risk/srm-notice.ts";
+import { type SrmNoticeKind, srmNotice } from "../../../core/risk/srm-notice.ts";
 import { users } from "../../platform/auth/auth.tables.ts";
 import type { Database, Db } from "../../platform/db/database.ts";
 import { appConfigOf } from "../../platform/notify/app-config.ts";
-import { enqueueEmail } from "../../platform/notify/email-outbox.ts";
+import { enqueueEmailInEachLanguage } from "../../platform/notify/email-outbox.ts";
 import { notifyUsers } from "../../platform/notify/notifications.ts";
 import { places } from "../structure/index.ts";
 import { type Recipient, holdersOf } from "./security-level-notices.ts";
@@ -52,17 +52,9 @@ export async function notifySrm(
   );
   if (kind !== "returned") return;
   // E-mail: worded now, in each recipient's language.
-  for (const recipient of recipients) {
-    const language: SrmNoticeLanguage = recipient.locale === "fr" ? "fr" : "en";
-    const notice = srmNotice(kind, facts, language);
-    await enqueueEmail(tx, {
-      kind: `srm_${kind}`,
-      recipients: [recipient.email],
-      subject: notice.subject,
-      text: notice.text,
-      entityType: "srm_assessment",
-      entityId: row.id,
-      meta: { language },
-    });
-  }
+  await enqueueEmailInEachLanguage(tx, recipients, (language) => srmNotice(kind, facts, language), {
+    kind: `srm_${kind}`,
+    entityType: "srm_assessment",
+    entityId: row.id,
+  });
 }

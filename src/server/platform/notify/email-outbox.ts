@@ -21,6 +21,25 @@ export type EmailInput = {
 };
 
 /**
+ * One message per recipient, worded in each recipient's language (their account locale): a notice
+ * to everyone in an area must not show each address to all. `word` runs once per language used.
+ */
+export async function enqueueEmailInEachLanguage(
+  tx: Db,
+  recipients: { email: string; locale: string | null }[],
+  word: (language: "en" | "fr") => { subject: string; text: string },
+  message: { kind: string; entityType: string; entityId: string },
+): Promise<void> {
+  const worded = new Map<"en" | "fr", { subject: string; text: string }>();
+  for (const recipient of recipients) {
+    const language = recipient.locale === "fr" ? "fr" : "en";
+    if (!worded.has(language)) worded.set(language, word(language));
+    const notice = worded.get(language) as { subject: string; text: string };
+    await enqueueEmail(tx, { ...message, recipients: [recipient.email], subject: notice.subject, text: notice.text, meta: { language } });
+  }
+}
+
+/**
  * Writes a message to the outbox in the caller's transaction: it is sent only if that
  * transaction commits, and then at once (the commit wakes the delivery worker).
  */
