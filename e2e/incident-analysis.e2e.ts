@@ -170,6 +170,10 @@ describe("incident analysis pages", () => {
       const table = page.getByRole("region", { name: /UN personnel affected/ }).getByRole("table");
       await table.getByText("Fatalities resulting from acts of violence").waitFor();
       await table.getByText("Total", { exact: true }).first().waitFor();
+      // Burglary split by premises, and the year in progress says what it covers (issue 12 §3.12).
+      await table.getByText("Burglary of residence").waitFor();
+      await table.getByText("Burglary of other premises").waitFor();
+      await table.getByRole("columnheader", { name: /^\d{4} \(January – \d{1,2} [A-Z][a-z]+\)$/ }).waitFor();
       expect(await hasNoHorizontalScroll(page)).toBe(true);
       await settledScreenshot(page, `incident-reports-jiu-${viewport}`);
       if (viewport === "desktop") {

@@ -14,8 +14,9 @@ import type { Translated } from "./incident-taxonomy.types.ts";
  *   another category gets a row of its own (a category rolling up to another, as vehicle break-in
  *   to theft, is counted with it), and the non-fatal people of a fatality or injury incident, or of
  *   an unknown category, go to "Other".
- * The taxonomy's "Burglary" covers every kind of premises; JIU's row is "Burglary of residence",
- * so the row says what it counts.
+ * The taxonomy's "Burglary" covers every kind of premises; JIU's row is "Burglary of residence", so
+ * a burglary is counted there when the premises recorded include a residence, and in "Burglary of
+ * other premises" otherwise (issue 12 §3.12).
  */
 export type JiuRowCode =
   | "fatalities_violence"
@@ -27,7 +28,8 @@ export type JiuRowCode =
   | "residence_break_in"
   | "aggravated_assault"
   | "sexual_assault"
-  | "burglary"
+  | "burglary_residence"
+  | "burglary_other_premises"
   | "intimidation"
   | "harassment"
   | "arrest_detention";
@@ -42,7 +44,8 @@ export const jiuRows: readonly { code: JiuRowCode; label: Translated }[] = [
   { code: "residence_break_in", label: { en: "Residence break-in", fr: "Intrusion dans une résidence" } },
   { code: "aggravated_assault", label: { en: "Aggravated assault", fr: "Agression grave" } },
   { code: "sexual_assault", label: { en: "Sexual assault", fr: "Agression sexuelle" } },
-  { code: "burglary", label: { en: "Burglary (residences and other premises)", fr: "Cambriolage (résidences et autres locaux)" } },
+  { code: "burglary_residence", label: { en: "Burglary of residence", fr: "Cambriolage de résidence" } },
+  { code: "burglary_other_premises", label: { en: "Burglary of other premises", fr: "Cambriolage d'autres locaux" } },
   { code: "intimidation", label: { en: "Intimidation", fr: "Intimidation" } },
   { code: "harassment", label: { en: "Harassment", fr: "Harcèlement" } },
   { code: "arrest_detention", label: { en: "Arrest and detention", fr: "Arrestation et détention" } },
@@ -52,27 +55,50 @@ const otherLabel: Translated = { en: "Other", fr: "Autres" };
 const jiuCategoryRows = new Set<string>(jiuRows.slice(4).map((row) => row.code));
 const fatalityOrInjuryCategories = new Set(["fatality_violence", "fatality_safety", "injury_violence", "injury_safety"]);
 
-/** The row key a person with this outcome, in an incident of this category, is counted in. */
-export function jiuRowOf(categoryCode: string, outcome: string): string {
+/**
+ * The row key a person with this outcome, in an incident of this category, is counted in;
+ * `atResidence`: whether the incident's premises include a residence (burglary only).
+ */
+export function jiuRowOf(categoryCode: string, outcome: string, atResidence = false): string {
   const category = findCategory(categoryCode);
   if (!category) return "other";
   if (outcome === "killed") return category.isViolence ? "fatalities_violence" : "fatalities_safety";
   if (outcome === "injured") return category.isViolence ? "injuries_violence" : "injuries_safety";
   const code = category.rollsUpTo ?? category.code;
+  if (code === "burglary") return atResidence ? "burglary_residence" : "burglary_other_premises";
   if (jiuCategoryRows.has(code)) return code;
   if (fatalityOrInjuryCategories.has(code)) return "other";
   return `category:${code}`;
 }
 
-export type JiuInputRow = { year: number; categoryCode: string; outcome: string; people: number };
+export type JiuInputRow = { year: number; categoryCode: string; outcome: string; people: number; atResidence?: boolean };
 export type JiuTableRow = { code: string; label: string; cells: number[]; total: number };
-export type JiuTable = { years: number[]; rows: JiuTableRow[]; totalRow: JiuTableRow };
+export type JiuTable = { years: number[]; yearLabels: string[]; rows: JiuTableRow[]; totalRow: JiuTableRow };
+
+/**
+ * A column's heading: the year, and for the year in progress the span it covers so far
+ * ("2026 (January – 7 December)"), so that a part year is not read as a whole one. A year that has
+ * not begun is the year alone (its cells are zero). `today` is a calendar date, "YYYY-MM-DD".
+ */
+export function jiuYearLabel(year: number, today: string, lang: ReportLanguage): string {
+  const [thisYear, month, day] = today.split("-").map(Number);
+  if (year !== thisYear) return String(year);
+  // UN style: the day before the month in English too ("7 December").
+  const locale = lang === "fr" ? "fr" : "en-GB";
+  const monthName = (monthIndex: number) => new Intl.DateTimeFormat(locale, { month: "long", timeZone: "UTC" }).format(Date.UTC(year, monthIndex, 1));
+  const dayAndMonth = (monthIndex: number, dayOfMonth: number) =>
+    `${dayOfMonth === 1 && lang === "fr" ? "1er" : dayOfMonth} ${monthName(monthIndex)}`;
+  // Within January, "January – 5 January" reads oddly: say the first day instead.
+  const from = month === 1 ? dayAndMonth(0, 1) : monthName(0);
+  const to = dayAndMonth(month - 1, day);
+  return `${year} (${from} – ${to})`;
+}
 
 /**
  * The table for the years `fromYear`…`toYear`. The JIU rows are always shown (a zero is news
  * too); rows for other categories and "Other" only when they count someone.
  */
-export function buildJiuTable(input: readonly JiuInputRow[], fromYear: number, toYear: number, lang: ReportLanguage): JiuTable {
+export function buildJiuTable(input: readonly JiuInputRow[], fromYear: number, toYear: number, lang: ReportLanguage, today: string): JiuTable {
   const years = Array.from({ length: Math.max(0, toYear - fromYear + 1) }, (_, index) => fromYear + index);
   const cells = new Map<string, number[]>();
   const cellsOf = (key: string) => {
@@ -86,7 +112,7 @@ export function buildJiuTable(input: readonly JiuInputRow[], fromYear: number, t
   for (const row of input) {
     const index = row.year - fromYear;
     if (index < 0 || index >= years.length || row.people === 0) continue;
-    cellsOf(jiuRowOf(row.categoryCode, row.outcome))[index] += row.people;
+    cellsOf(jiuRowOf(row.categoryCode, row.outcome, row.atResidence))[index] += row.people;
   }
   const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
   const tableRow = (code: string, label: Translated): JiuTableRow => {
@@ -103,5 +129,6 @@ export function buildJiuTable(input: readonly JiuInputRow[], fromYear: number, t
   const other = tableRow("other", otherLabel);
   if (other.total > 0) rows.push(other);
   const totalCells = years.map((_, index) => sum(rows.map((row) => row.cells[index])));
-  return { years, rows, totalRow: { code: "total", label: reportWords.total[lang], cells: totalCells, total: sum(totalCells) } };
+  const yearLabels = years.map((year) => jiuYearLabel(year, today, lang));
+  return { years, yearLabels, rows, totalRow: { code: "total", label: reportWords.total[lang], cells: totalCells, total: sum(totalCells) } };
 }

@@ -97,7 +97,7 @@ export function incidentAnalysisRoutes(config: Config) {
         const report = await periodicReport(context, query);
         if (query.format === "json") return report;
         const name = `incident-report-${report.kind === "year" ? report.period.label : report.period.label.replace(" ", "-")}-${fileSlug(report.scope.placeId ? report.scope.name : "system-wide")}`;
-        return sendDownload(reply, query.format, name, query.format === "csv" ? periodicReportCsv(report, query.headers) : (periodicReportPdf(report) as unknown as Readable));
+        return sendDownload(reply, query.format, name, query.format === "csv" ? periodicReportCsv(report, query.headers) : ((await periodicReportPdf(report)) as unknown as Readable));
       },
     }),
     defineRoute({
@@ -117,7 +117,7 @@ export function incidentAnalysisRoutes(config: Config) {
         const report = await jiuTableReport(context, query);
         if (query.format === "json") return report;
         const name = `personnel-affected-${report.fromYear}-${report.toYear}-${fileSlug(report.scope.placeId ? report.scope.name : "system-wide")}`;
-        return sendDownload(reply, query.format, name, query.format === "csv" ? jiuTableCsv(report) : (jiuTablePdf(report) as unknown as Readable));
+        return sendDownload(reply, query.format, name, query.format === "csv" ? jiuTableCsv(report) : ((await jiuTablePdf(report)) as unknown as Readable));
       },
     }),
   ];

@@ -1,7 +1,7 @@
 import { PassThrough, Readable } from "node:stream";
 import { stringify as stringifyRows } from "csv-stringify/sync";
 import { type SQL, and, asc, sql } from "drizzle-orm";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import type { Db } from "../../platform/db/database.ts";
 import type { ServiceContext } from "../../platform/http/context.ts";
 import { organisations, places } from "./incident-deps.ts";
@@ -258,10 +258,12 @@ function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, hx
   return sheet;
 }
 
-function xlsxStream(nextPage: NextPage, hxl: boolean, headers: ExportHeaders, language: ExportLanguage): Readable {
+async function xlsxStream(nextPage: NextPage, hxl: boolean, headers: ExportHeaders, language: ExportLanguage): Promise<Readable> {
+  // Loaded on first use: over half a second of start-up for a feature most starts never use.
+  const { default: Excel } = await import("exceljs");
   const output = new PassThrough({ highWaterMark: 256 * 1024 });
   // Fast compression: the zip is the slowest step of the export. Styles carry the date format and the bold header.
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 1 } } });
+  const workbook = new Excel.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 1 } } });
   let sheet = addSheet(workbook, "Incidents", hxl, headers, language);
   let rowsInSheet = 0;
   // A page is read and written to the sheet in one call: none of it stays referenced while the
@@ -313,7 +315,7 @@ export async function exportIncidents(context: ServiceContext, query: ExportQuer
   const headers: ExportHeaders = query.headers ?? (hxl ? "codes" : "names");
   const stream =
     query.format === "xlsx"
-      ? xlsxStream(nextPage, hxl, headers, query.lang)
+      ? await xlsxStream(nextPage, hxl, headers, query.lang)
       : textStream(nextPage, query.format === "geojson" ? geojsonFormat : csvFormat(hxl, headers, query.lang));
   const date = new Date().toISOString().slice(0, 10);
   return { stream, contentType: contentTypes[query.format], fileName: `incidents-${date}${hxl ? "-hxl" : ""}.${query.format}` };

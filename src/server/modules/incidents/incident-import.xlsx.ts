@@ -1,5 +1,5 @@
 import { Readable } from "node:stream";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { importLimitMessages, maxImportCells, maxImportUnpackedBytes, maxImportZipEntries } from "../../../core/import-limits.ts";
 import { ImportCounter, tooLarge } from "../../platform/files/import-bounds.ts";
 import { ZipError, ZipReader } from "../../platform/files/zip-read.ts";
@@ -128,7 +128,9 @@ export async function readXlsx(content: Buffer): Promise<XlsxRow[]> {
   checkSheetXml(sheet);
   const sharedStrings = parts.find((part) => part.name === sharedStringsPart)?.content;
   if (sharedStrings) checkSharedStrings(sharedStrings);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(slices(zipChunks(parts))), {
+  // Loaded on first use: over half a second of start-up for a feature most starts never use.
+  const { default: Excel } = await import("exceljs");
+  const reader = new Excel.stream.xlsx.WorkbookReader(Readable.from(slices(zipChunks(parts))), {
     sharedStrings: "cache",
     styles: "cache",
     hyperlinks: "ignore",

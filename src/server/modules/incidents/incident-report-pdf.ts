@@ -10,9 +10,9 @@ import type { JiuTableReport, PeriodicReport } from "./incident-reports.service.
  * period and generation time, then the tables (platform/pdf draws them).
  */
 
-export function periodicReportPdf(report: PeriodicReport): Doc {
+export async function periodicReportPdf(report: PeriodicReport): Promise<Doc> {
   const lang = report.lang as ReportLanguage;
-  const doc = newDocument(report.title, "portrait", lang);
+  const doc = await newDocument(report.title, "portrait", lang);
   const periods = comparedPeriods(report);
   const n = (value: number) => formatNumber(lang, value);
   const trio = (value: Trio) => periods.map((period) => n(value[period.key]));
@@ -68,10 +68,10 @@ export function periodicReportPdf(report: PeriodicReport): Doc {
   return doc;
 }
 
-export function jiuTablePdf(report: JiuTableReport): Doc {
+export async function jiuTablePdf(report: JiuTableReport): Promise<Doc> {
   const lang = report.lang as ReportLanguage;
   const isWide = report.years.length > 6;
-  const doc = newDocument(report.title, isWide ? "landscape" : "portrait", lang);
+  const doc = await newDocument(report.title, isWide ? "landscape" : "portrait", lang);
   const n = (value: number) => formatNumber(lang, value);
   header(doc, report.title, [
     [word("scope", lang), report.scope.name],
@@ -83,7 +83,7 @@ export function jiuTablePdf(report: JiuTableReport): Doc {
   table(
     doc,
     word("people", lang),
-    [{ header: word("category", lang) }, ...report.years.map((year) => ({ header: String(year), width })), { header: word("total", lang), width }],
+    [{ header: word("category", lang) }, ...report.yearLabels.map((label) => ({ header: label, width })), { header: word("total", lang), width }],
     [...report.rows, report.totalRow].map((row) => [row.label, ...row.cells.map(n), n(row.total)]),
     { fontSize: report.years.length > 14 ? 6.5 : 8.5, boldLast: true },
   );

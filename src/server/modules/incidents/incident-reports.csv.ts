@@ -87,7 +87,7 @@ export function periodicReportCsv(report: PeriodicReport, headers: HeaderStyle =
 /** JIU Table 1: one row per category, one column per year, then the total. */
 export function jiuTableCsv(report: JiuTableReport): Readable {
   const lang = report.lang as ReportLanguage;
-  const rows: (string | number)[][] = [[word("category", lang), ...report.years.map(String), word("total", lang)]];
+  const rows: (string | number)[][] = [[word("category", lang), ...report.yearLabels, word("total", lang)]];
   for (const row of [...report.rows, report.totalRow]) rows.push([row.label, ...row.cells, row.total]);
   return csvStream(rows);
 }

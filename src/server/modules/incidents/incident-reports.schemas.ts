@@ -92,6 +92,8 @@ export const jiuReportOut = z.object({
   generatedAt: z.string(),
   source,
   years: z.array(count),
+  /** Each year's heading; the year in progress says the span it covers ("2026 (January – 7 December)"). */
+  yearLabels: z.array(z.string()),
   rows: z.array(jiuRow),
   totalRow: jiuRow,
 });

@@ -131,13 +131,29 @@ export async function jiuTableReport(context: ServiceContext, query: JiuTableQue
   if (toYear - fromYear + 1 > maxJiuYears) throw new RuleError("fromYear", `the table may cover at most ${maxJiuYears} years`);
   const lang = await reportLanguage(context, query.lang);
   const pad = (year: number) => String(year).padStart(4, "0");
-  const source = await analysisSource(context, { placeId: query.placeId }, { from: `${pad(fromYear)}-01`, to: `${pad(toYear)}-12` });
-  const rows = await rowsOf<{ year: number; category_code: string; outcome: string; people: number }>(
-    context,
-    sql`select extract(year from s.month)::int as year, s.category_code, s.outcome, sum(s.people)::int as people
-      from (${source.people}) s group by 1, 2, 3`,
-  );
-  const input: JiuInputRow[] = rows.map((row) => ({ year: row.year, categoryCode: row.category_code, outcome: row.outcome, people: row.people }));
+  const months = { from: `${pad(fromYear)}-01`, to: `${pad(toYear)}-12` } as const;
+  const source = await analysisSource(context, { placeId: query.placeId }, months);
+  // The rollups keep no premises: burglaries are read live, to split residences from other premises (issue 12 §3.12).
+  const burglaries = await analysisSource(context, { placeId: query.placeId, categoryCode: "burglary" }, months, { live: true });
+  const [rows, burglaryRows] = await Promise.all([
+    rowsOf<{ year: number; category_code: string; outcome: string; people: number }>(
+      context,
+      sql`select extract(year from s.month)::int as year, s.category_code, s.outcome, sum(s.people)::int as people
+        from (${source.people}) s where s.category_code <> 'burglary' group by 1, 2, 3`,
+    ),
+    rowsOf<{ year: number; category_code: string; outcome: string; people: number; at_residence: boolean }>(
+      context,
+      sql`select extract(year from s.month)::int as year, s.category_code, s.outcome, s.at_residence, sum(s.people)::int as people
+        from (${burglaries.peopleByPremises}) s group by 1, 2, 3, 4`,
+    ),
+  ]);
+  const input: JiuInputRow[] = [...rows, ...burglaryRows].map((row) => ({
+    year: row.year,
+    categoryCode: row.category_code,
+    outcome: row.outcome,
+    people: row.people,
+    atResidence: "at_residence" in row ? Boolean(row.at_residence) : undefined,
+  }));
   return {
     lang,
     title: word("jiuTitle", lang),
@@ -146,7 +162,7 @@ export async function jiuTableReport(context: ServiceContext, query: JiuTableQue
     toYear,
     generatedAt: new Date().toISOString(),
     source: source.kind,
-    ...buildJiuTable(input, fromYear, toYear, lang),
+    ...buildJiuTable(input, fromYear, toYear, lang, today.toISOString().slice(0, 10)),
   };
 }
 

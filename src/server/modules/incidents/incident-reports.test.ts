@@ -2,6 +2,7 @@ import { parse } from "csv-parse/sync";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { IncidentInput } from "../../../core/incidents/incident.schemas.ts";
+import { jiuYearLabel } from "../../../core/incidents/incident-report-jiu.ts";
 import { type TestApp, demo, startTestApp } from "../../testing/test-app.ts";
 import { analysisFixtures, clearIncidents, bodyFrom, createHaitiAccount, haitiEmail, incidentArbitrary, recordIncident } from "./incident-stats.testing.ts";
 
@@ -35,6 +36,14 @@ const generated: Generated[] = fc.sample(
   fc.record({ input: incidentArbitrary(years[0], years.at(-1) as number), where: fc.constantFrom(...wheres), status: fc.constantFrom<Status>("draft", "submitted", "verified", "closed") }),
   { seed: 20260517, numRuns: 80 },
 );
+// Burglaries of a residence and of an office, with people, so that both JIU burglary rows count someone.
+for (const [index, kind] of (["residence", "office"] as const).entries()) {
+  const [input] = fc.sample(
+    incidentArbitrary(2022, 2023).filter((item) => item.categoryCode === "burglary" && item.peopleAffected.length > 0),
+    { seed: 20261207 + index, numRuns: 1 },
+  );
+  generated.push({ input: { ...input, premisesAffected: [{ kind, description: `Burglary test: ${kind}` }] }, where: wheres[index], status: "verified" });
+}
 
 // ----- The expected tables, in plain JavaScript -------------------------------------------
 
@@ -60,12 +69,14 @@ function byCategory(items: Generated[]) {
 
 // JIU 2016 Table 1, written out again: the killed and injured by violence or safety, everyone else by category.
 const safetyCategories = ["natural_disaster", "fatality_safety", "injury_safety", "road_traffic_accident", "fire", "aviation_incident", "medical_emergency"];
-const jiuCategories = ["abduction", "robbery", "residence_break_in", "aggravated_assault", "sexual_assault", "burglary", "intimidation", "harassment", "arrest_detention"];
+const jiuCategories = ["abduction", "robbery", "residence_break_in", "aggravated_assault", "sexual_assault", "intimidation", "harassment", "arrest_detention"];
 const fatalOrInjury = ["fatality_violence", "fatality_safety", "injury_violence", "injury_safety"];
-function expectedJiuRow(categoryCode: string, outcome: string): string {
+function expectedJiuRow(categoryCode: string, outcome: string, premises: readonly { kind: string }[]): string {
   const side = safetyCategories.includes(categoryCode) ? "safety" : "violence";
   if (outcome === "killed") return `fatalities_${side}`;
   if (outcome === "injured") return `injuries_${side}`;
+  // JIU's row is burglary of a residence; other premises have their own row.
+  if (categoryCode === "burglary") return premises.some((item) => item.kind === "residence") ? "burglary_residence" : "burglary_other_premises";
   if (jiuCategories.includes(categoryCode)) return categoryCode;
   if (fatalOrInjury.includes(categoryCode)) return "other";
   return `category:${categoryCode === "vehicle_break_in" ? "theft" : categoryCode}`;
@@ -76,7 +87,7 @@ function expectedJiu(items: Generated[]) {
     const index = years.indexOf(localDate(input).year);
     if (index === -1) continue;
     for (const line of input.peopleAffected) {
-      const row = expectedJiuRow(input.categoryCode, line.outcome);
+      const row = expectedJiuRow(input.categoryCode, line.outcome, input.premisesAffected);
       rows[row] ??= years.map(() => 0);
       rows[row][index] += line.count;
     }
@@ -154,6 +165,22 @@ describe("the generated reports reproduce a seeded dataset exactly", () => {
     for (const [code, cells] of Object.entries(expected)) expect(shown[code], code).toEqual(cells);
     const everyone = years.map((year) => counted((item) => localDate(item.input).year === year).reduce((sum, item) => sum + peopleOf(item.input), 0));
     expect(body.totalRow.cells).toEqual(everyone);
+    // The dataset exercises both burglary rows, so the split by premises is really tested.
+    expect(shown.burglary_residence.some((cell) => cell > 0)).toBe(true);
+    expect(shown.burglary_other_premises.some((cell) => cell > 0)).toBe(true);
+    expect(body.yearLabels).toEqual(years.map(String));
+  });
+
+  it("JIU table: the year in progress says which part of the year it covers", async () => {
+    const before = new Date().toISOString().slice(0, 10);
+    const body = (await report(demo.analyst, `jiu-table?lang=fr`)).json();
+    const after = new Date().toISOString().slice(0, 10);
+    const thisYear = Number(after.slice(0, 4));
+    expect(body.years.at(-1)).toBe(thisYear);
+    expect([jiuYearLabel(thisYear, before, "fr"), jiuYearLabel(thisYear, after, "fr")]).toContain(body.yearLabels.at(-1));
+    expect(body.yearLabels.at(-1)).toMatch(/^\d{4} \(janvier – /);
+    const csv = parse((await report(demo.analyst, "jiu-table?format=csv&lang=fr")).body, { bom: true }) as string[][];
+    expect(csv[0].at(-2)).toBe(body.yearLabels.at(-1));
   });
 
   it("keeps to the caller's scope and to the place asked for (live below a Security Area)", async () => {

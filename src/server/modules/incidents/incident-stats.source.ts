@@ -48,6 +48,8 @@ export type AnalysisSource = {
   outcomes: SQL;
   /** People by recruitment type × sex: month, area_path, affects_un, recruitment_type, sex, people. */
   demography: SQL;
+  /** Live only: the people rows with `at_residence`, whether the incident's premises include a residence. */
+  peopleByPremises?: SQL;
   place: { id: string; name: string; path: string } | null;
 };
 
@@ -58,6 +60,8 @@ const rollupDepth = 2;
 export type SourceOptions = {
   /** Whole calendar years may be read from the yearly rollups (each range must then be compared on its own, not split by month). */
   byYears?: boolean;
+  /** Always aggregate live: for what the rollups do not keep (the premises of an incident). */
+  live?: boolean;
 };
 
 /** `months`: one run of months, or several (a report compares periods that need not touch). */
@@ -80,7 +84,7 @@ export async function analysisSource(
   const last = ranges.map((range) => range.to).sort().at(-1) as Month;
   const chosen = place ? { id: place.id, name: place.name, path: place.path } : null;
 
-  if (isRollupExact) {
+  if (isRollupExact && !options.live) {
     type RollupTable = { areaPath: AnyColumn; affectsUn: AnyColumn; categoryCode?: AnyColumn };
     const filters = (table: RollupTable) =>
       and(
@@ -160,8 +164,12 @@ export async function analysisSource(
         ${incidentPeople.sex} as sex, ${incidentPeople.count} as people
       from ${incidents} join ${incidentPeople} on ${incidentPeople.incidentId} = ${incidents.id} where ${where}`;
   const liveIncidents = sql`select ${columns}, 1 as incidents from ${incidents} where ${where}`;
+  const peopleByPremises = sql`select ${columns}, ${incidentPeople.outcome} as outcome, ${incidentPeople.count} as people,
+        ${incidents.premisesAffected} @> '[{"kind":"residence"}]'::jsonb as at_residence
+      from ${incidents} join ${incidentPeople} on ${incidentPeople.incidentId} = ${incidents.id} where ${where}`;
   return {
     kind: "live",
+    peopleByPremises,
     place: chosen,
     incidents: liveIncidents,
     incidentsByMonth: liveIncidents,

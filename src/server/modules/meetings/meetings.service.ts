@@ -146,7 +146,7 @@ export async function createMeeting(context: ServiceContext, input: MeetingInput
   const created = await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(meetings)
-      .values({ ...fields, minutesHtml: sanitiseMinutes(fields.minutesHtml), placePath: place.path })
+      .values({ ...fields, minutesHtml: await sanitiseMinutes(fields.minutesHtml), placePath: place.path })
       .returning();
     if (attendees.length) await tx.insert(meetingAttendees).values(attendees.map((attendee) => ({ ...attendee, meetingId: row.id })));
     await recordAudit(tx, context.audit, {
@@ -175,7 +175,7 @@ export async function updateMeeting(context: ServiceContext, id: string, patch: 
       .update(meetings)
       .set({
         ...fields,
-        ...(fields.minutesHtml !== undefined ? { minutesHtml: sanitiseMinutes(fields.minutesHtml) } : {}),
+        ...(fields.minutesHtml !== undefined ? { minutesHtml: await sanitiseMinutes(fields.minutesHtml) } : {}),
         updatedAt: new Date(),
       })
       .where(eq(meetings.id, id))

@@ -4,7 +4,7 @@ import { type SrmReportData, srmReportPdf } from "./srm-report-pdf.ts";
 import { sampleReport } from "./srm-report-sample.ts";
 
 async function render(report: SrmReportData): Promise<Buffer> {
-  const doc = srmReportPdf(report);
+  const doc = await srmReportPdf(report);
   const chunks: Buffer[] = [];
   for await (const chunk of doc) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks);

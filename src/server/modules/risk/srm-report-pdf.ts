@@ -42,11 +42,11 @@ export type SrmReportData = {
 const rating = (value: number | null) => (value === null ? "—" : `${value} / 5`);
 
 /** The area's SRM report: summary, threats, scenarios with heat maps, measures, decisions and approval. */
-export function srmReportPdf(report: SrmReportData): Doc {
+export async function srmReportPdf(report: SrmReportData): Promise<Doc> {
   const { lang, assessment: a, matrix } = report;
   const w = (key: Parameters<typeof srmWord>[0]) => srmWord(key, lang);
   const title = `${w("title")} — ${a.placeName}`;
-  const doc = newDocument(title, "portrait", lang);
+  const doc = await newDocument(title, "portrait", lang);
   header(doc, title, [
     [w("area"), a.placeName],
     [w("version"), `${a.title} · v${a.version} · ${srmCode(a.status, lang)}`],

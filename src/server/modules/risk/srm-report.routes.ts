@@ -21,7 +21,7 @@ export function srmReportRoutes(decisions: DecisionSource) {
       handler: async ({ context, params, query, reply }) => {
         const data = await srmReportData(context, params.id, { lang: query.lang, decisions });
         const name = `srm-report-${fileSlug(data.assessment.placeName)}-v${data.assessment.version}`;
-        return sendDownload(reply, "pdf", name, srmReportPdf(data) as unknown as Readable);
+        return sendDownload(reply, "pdf", name, (await srmReportPdf(data)) as unknown as Readable);
       },
     }),
   ];

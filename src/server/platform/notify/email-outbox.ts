@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
 import type { FastifyBaseLogger } from "fastify";
-import nodemailer from "nodemailer";
+import type nodemailer from "nodemailer";
 import { typeset } from "../../../core/language/french-typography.ts";
 import type { Config } from "../config.ts";
 import type { Database, Db } from "../db/database.ts";
@@ -97,14 +97,21 @@ export type EmailDeliveryOptions = { config: Config; database: Database; logger:
  */
 export function startEmailDelivery({ config, database, logger }: EmailDeliveryOptions): OutboxWorker {
   const { db } = database;
-  const transport = config.smtpUrl
-    ? nodemailer.createTransport(config.smtpUrl, { connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 })
-    : null;
+  const smtpUrl = config.smtpUrl;
+  // The mailer is loaded when the first message goes out, not at start-up (a seventh of a second).
+  let transport: nodemailer.Transporter | null = null;
+  const transporter = async () => {
+    if (!transport && smtpUrl) {
+      const { default: mailer } = await import("nodemailer");
+      transport ??= mailer.createTransport(smtpUrl, { connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 });
+    }
+    return transport as nodemailer.Transporter;
+  };
   let hasWarned = false;
 
   async function deliver(row: EmailRow) {
     try {
-      const info = await (transport as nodemailer.Transporter).sendMail({
+      const info = await (await transporter()).sendMail({
         from: config.mailFrom,
         to: row.recipients,
         subject: row.subject,
@@ -152,7 +159,7 @@ export function startEmailDelivery({ config, database, logger }: EmailDeliveryOp
     logger,
     onStop: () => transport?.close(),
     async runPass(signal) {
-      if (!transport) {
+      if (!smtpUrl) {
         if (!hasWarned) {
           const [waiting] = await db.select({ id: emailOutbox.id }).from(emailOutbox).where(eq(emailOutbox.status, "pending")).limit(1);
           if (waiting) {

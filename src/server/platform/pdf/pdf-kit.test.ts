@@ -1,10 +1,10 @@
 import { inflateSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { header, newDocument } from "./pdf-kit.ts";
+import { type Doc, header, newDocument } from "./pdf-kit.ts";
 
 /** The drawn text of a PDF: its content streams inflated, with the hex glyph strings pdfkit writes joined up. */
-async function drawnHex(build: (doc: ReturnType<typeof newDocument>) => void, lang: "en" | "fr"): Promise<string> {
-  const doc = newDocument("Test", "portrait", lang);
+async function drawnHex(build: (doc: Doc) => void, lang: "en" | "fr"): Promise<string> {
+  const doc = await newDocument("Test", "portrait", lang);
   const chunks: Buffer[] = [];
   doc.on("data", (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise((resolve) => doc.on("end", resolve));

@@ -1,4 +1,4 @@
-import PDFDocument from "pdfkit";
+import type PDFDocument from "pdfkit";
 import { frenchTypography } from "../../../core/language/french-typography.ts";
 
 /**
@@ -29,7 +29,9 @@ export function generatedAt(lang: PdfLanguage, iso: string) {
  * before « : ; ! ? »): applied here, where all text passes, rather than in each report's many
  * `label: value` strings, so a new report cannot forget it.
  */
-export function newDocument(title: string, layout: "portrait" | "landscape", lang: PdfLanguage = "en"): Doc {
+export async function newDocument(title: string, layout: "portrait" | "landscape", lang: PdfLanguage = "en"): Promise<Doc> {
+  // Loaded on first use: half a second of start-up for a feature most starts never use.
+  const { default: PDFDocument } = await import("pdfkit");
   const doc = new PDFDocument({ size: "A4", layout, margin: 40, bufferPages: true, info: { Title: printable(title), Creator: "Vigil" } });
   if (lang === "fr") {
     const text = doc.text.bind(doc) as (...args: unknown[]) => Doc;

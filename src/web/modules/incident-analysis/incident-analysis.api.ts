@@ -79,7 +79,7 @@ export type PeriodicReport = {
 export type PeriodicQuery = { period: "quarter" | "year"; year: number; quarter?: number; placeId?: string; lang: "en" | "fr" };
 
 export type JiuRow = { code: string; label: string; cells: number[]; total: number };
-export type JiuTable = { title: string; scope: { placeId: string | null; name: string }; fromYear: number; toYear: number; years: number[]; rows: JiuRow[]; totalRow: JiuRow; generatedAt: string };
+export type JiuTable = { title: string; scope: { placeId: string | null; name: string }; fromYear: number; toYear: number; years: number[]; yearLabels: string[]; rows: JiuRow[]; totalRow: JiuRow; generatedAt: string };
 export type JiuQuery = { fromYear: number; toYear: number; placeId?: string; lang: "en" | "fr" };
 
 export function usePeriodicReport(query: PeriodicQuery, enabled = true) {

@@ -152,7 +152,7 @@ export function JiuReportTable({ table }: { table: JiuTable }) {
       )}
       <CountTable
         caption={table.title}
-        headers={[t("incidentAnalysis.filters.category"), ...table.years.map(String), t("incidentAnalysis.reports.total")]}
+        headers={[t("incidentAnalysis.filters.category"), ...table.yearLabels, t("incidentAnalysis.reports.total")]}
         rows={[...table.rows, table.totalRow].map((row) => ({ key: row.code, label: row.label, values: [...row.cells, row.total], isTotal: row.code === "total" }))}
         minWidth={260 + 64 * (table.years.length + 1)}
         isWide
