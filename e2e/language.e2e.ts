@@ -38,6 +38,9 @@ describe.each(["desktop", "phone"] as const)("language and exports (%s)", (viewp
       const congo = language === "fr" ? "République démocratique du Congo" : "Democratic Republic of the Congo";
       await page.getByText(congo, { exact: true }).first().waitFor();
       await settledScreenshot(page, `language-places-${language}-${viewport}`);
+      // The security levels table names the country's area the same way, as a link to it.
+      await page.goto("/risk/security-levels");
+      await page.getByRole("link", { name: congo, exact: true }).first().waitFor();
 
       await page.goto("/incidents/reports");
       await page.getByText(language === "fr" ? /T\d \d{4}/ : /\d{4} Q\d/).first().waitFor();

@@ -1,8 +1,8 @@
 import { useCan } from "./session.ts";
 import { useQuery } from "@tanstack/react-query";
-import { useMemo } from "react";
+import { useCallback, useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import { displayPlaceName } from "../../core/structure/place-names.ts";
+import { type NamedPlace, displayPlaceName } from "../../core/structure/place-names.ts";
 import { api, type ListResponse } from "./api.ts";
 import type { OrganisationKind, PlaceKind } from "./domain.ts";
 
@@ -41,14 +41,13 @@ export function usePlaceTree() {
 /**
  * Country-level Designated Areas named after their country, in the reader's language
  * (core/structure/place-names.ts). Names are stored in English, so the name tables are fetched
- * only in another language, and only on pages that show places.
+ * only in another language, and only when `needed` (a page that shows such an area).
  */
-function useLocalisedPlaceNames(places: PlaceTreeItem[] | undefined): PlaceTreeItem[] {
+export function usePlaceNamer(needed: boolean): (place: NamedPlace) => string {
   const { i18n } = useTranslation();
   const language = i18n.language === "fr" ? "fr" : "en";
-  const hasCountries = language !== "en" && (places ?? []).some((place) => place.kind === "designated_area" && place.countryCode);
   const tables = useQuery({
-    enabled: hasCountries,
+    enabled: needed && language !== "en",
     queryKey: ["countries", "tables", language],
     queryFn: async () => {
       const [library, english, local] = await Promise.all([import("i18n-iso-countries"), import("i18n-iso-countries/langs/en.json"), import("i18n-iso-countries/langs/fr.json")]);
@@ -63,16 +62,29 @@ function useLocalisedPlaceNames(places: PlaceTreeItem[] | undefined): PlaceTreeI
     staleTime: Number.POSITIVE_INFINITY,
     gcTime: Number.POSITIVE_INFINITY,
   });
-  return useMemo(() => {
-    const items = places ?? [];
-    const data = hasCountries ? tables.data : undefined;
-    if (!data) return items;
-    return items.map((place) => {
+  const data = language === "en" ? undefined : tables.data;
+  return useCallback(
+    (place: NamedPlace) => {
+      if (!data) return place.name;
       const code = place.countryCode?.toUpperCase() ?? "";
-      const name = displayPlaceName(place, data.english[code], data.local[code]);
-      return name === place.name ? place : { ...place, name };
-    });
-  }, [places, hasCountries, tables.data]);
+      return displayPlaceName(place, data.english[code], data.local[code]);
+    },
+    [data],
+  );
+}
+
+const isCountryArea = (place: NamedPlace) => place.kind === "designated_area" && Boolean(place.countryCode);
+
+function useLocalisedPlaceNames(places: PlaceTreeItem[] | undefined): PlaceTreeItem[] {
+  const nameOf = usePlaceNamer((places ?? []).some(isCountryArea));
+  return useMemo(
+    () =>
+      (places ?? []).map((place) => {
+        const name = nameOf(place);
+        return name === place.name ? place : { ...place, name };
+      }),
+    [places, nameOf],
+  );
 }
 
 export function placePath(byId: Map<string, PlaceTreeItem>, id: string | null | undefined): string {

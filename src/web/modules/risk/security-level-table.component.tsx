@@ -6,7 +6,7 @@ import { type Column, DataTable } from "../../app/components/data-table.componen
 import { Empty } from "../../app/components/empty-state.component.tsx";
 import { AnchorLink } from "../../app/components/links.tsx";
 import { useFormatters } from "../../app/format.ts";
-import { useCountryNames } from "../../app/reference-data.ts";
+import { useCountryNames, usePlaceNamer } from "../../app/reference-data.ts";
 import { useIsPhone } from "../../app/viewport.ts";
 import { useLocalised } from "./measure-badges.component.tsx";
 import { LevelChangeStatusBadge, SecurityLevelBadge } from "./security-level-badge.component.tsx";
@@ -25,6 +25,8 @@ export function SecurityLevelTable({ areas, canProposeFor, onPropose }: TablePro
   const format = useFormatters();
   const localised = useLocalised();
   const { nameOf } = useCountryNames();
+  // A Designated Area named after its country reads in the reader's language (issue 12 §3.7).
+  const placeName = usePlaceNamer(areas.some((area) => area.kind === "designated_area" && area.countryCode));
   const isPhone = useIsPhone();
 
   const columns: Column<AreaLevel>[] = [
@@ -35,12 +37,14 @@ export function SecurityLevelTable({ areas, canProposeFor, onPropose }: TablePro
       render: (area) => (
         <Stack gap={0} pl={area.kind === "security_area" ? "md" : 0}>
           <AnchorLink to="/places/$placeId" params={{ placeId: area.placeId }} fw={area.kind === "designated_area" ? 700 : 500}>
-            {area.placeName}
+            {placeName({ kind: area.kind, name: area.placeName, countryCode: area.countryCode })}
           </AnchorLink>
           <Text size="xs" c="dimmed" fw={400}>
             {area.kind === "security_area"
               ? t("placeKinds.security_area")
-              : [t("placeKinds.designated_area"), nameOf(area.countryCode)].filter((part) => part && part !== area.placeName).join(" · ")}
+              : [t("placeKinds.designated_area"), nameOf(area.countryCode)]
+                  .filter((part) => part && part !== placeName({ kind: area.kind, name: area.placeName, countryCode: area.countryCode }))
+                  .join(" · ")}
           </Text>
         </Stack>
       ),
