@@ -1,8 +1,8 @@
 // The whole test suite, as `npm test`: type check, unit and API tests on PGlite, the tests that
 // depend on the database again on a real PostgreSQL (DATABASE_URL, or a throwaway local cluster), then the
 // browser tests in Chromium against the built web app. Ends with "N passed, N failed".
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { startPostgres } from "./postgres.js";
 
@@ -19,10 +19,10 @@ function run(label, command, commandArgs, env = {}) {
   return result.status === 0;
 }
 
-function vitest(label, config, env = {}, files = []) {
-  const report = path.join(artifacts, `${label.replace(/\W+/g, "-")}.json`);
-  rmSync(report, { force: true });
-  run(label, "npx", ["vitest", "run", "--config", config, "--reporter=default", "--reporter=json", `--outputFile=${report}`, ...files], env);
+const reportOf = (label) => path.join(artifacts, `${label.replace(/\W+/g, "-")}.json`);
+const vitestArgs = (config, report, files) => ["vitest", "run", "--config", config, "--reporter=default", "--reporter=json", `--outputFile=${report}`, ...files];
+
+function count(report) {
   if (existsSync(report)) {
     const summary = JSON.parse(readFileSync(report, "utf8"));
     totals.passed += summary.numPassedTests;
@@ -30,6 +30,52 @@ function vitest(label, config, env = {}, files = []) {
     totals.skipped += summary.numPendingTests + (summary.numTodoTests ?? 0);
   } else {
     totals.failed += 1;
+  }
+}
+
+function vitest(label, config, env = {}, files = []) {
+  const report = reportOf(label);
+  rmSync(report, { force: true });
+  run(label, "npx", vitestArgs(config, report, files), env);
+  count(report);
+}
+
+/**
+ * The browser tests in two halves at once, each with its own Vigil server and browser: a browser
+ * test spends much of its time waiting for pages, so two of them keep both processors busy where
+ * one left a third idle. Each half prints its output when it ends (interleaved, the two would be
+ * unreadable). The halves are balanced by file size, a fair proxy for how long a file runs.
+ */
+async function browserTestsInHalves(label, config) {
+  console.log(`\n=== ${label} (two halves at once) ===`);
+  const files = readdirSync("e2e")
+    .filter((file) => file.endsWith(".e2e.ts"))
+    .map((file) => ({ file: path.join("e2e", file), size: statSync(path.join("e2e", file)).size }))
+    .sort((a, b) => b.size - a.size);
+  const halves = [[], []];
+  const weights = [0, 0];
+  for (const { file, size } of files) {
+    const lighter = weights[0] <= weights[1] ? 0 : 1;
+    halves[lighter].push(file);
+    weights[lighter] += size;
+  }
+  const outcomes = await Promise.all(
+    halves.map(async (half, index) => {
+      const name = `${label} ${index + 1} of 2`;
+      const report = reportOf(name);
+      const logFile = path.join(artifacts, `${name.replace(/\W+/g, "-")}.log`);
+      rmSync(report, { force: true });
+      const log = openSync(logFile, "w");
+      const child = spawn("npx", vitestArgs(config, report, half), { stdio: ["ignore", log, log], env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? "1" } });
+      const code = await new Promise((resolve) => child.on("close", resolve));
+      closeSync(log);
+      console.log(`\n--- ${name}: ${half.length} files ---\n${readFileSync(logFile, "utf8")}`);
+      return { name, report, code };
+    }),
+  );
+  for (const { name, report, code } of outcomes) {
+    if (code !== 0) failures.push(name);
+    count(report);
   }
 }
 
@@ -71,7 +117,7 @@ if (!args.has("--no-postgres")) {
 
 if (!args.has("--no-e2e")) {
   if (run("Build the web app", "npx", ["vite", "build", "--logLevel", "warn"])) {
-    vitest("Browser tests in Chromium", "vitest.e2e.config.ts");
+    await browserTestsInHalves("Browser tests in Chromium", "vitest.e2e.config.ts");
   }
 }
 

@@ -9,6 +9,7 @@ import { type JobRunner, startJobs } from "./platform/jobs/job-runner.ts";
 import { bindAppConfig } from "./platform/notify/app-config.ts";
 import { startEmailDelivery } from "./platform/notify/email-outbox.ts";
 import { allRoutes } from "./routes.ts";
+import { enableSessionCache } from "./platform/auth/session-cache.ts";
 
 const jobRunners = new WeakMap<FastifyInstance, JobRunner>();
 
@@ -24,6 +25,7 @@ export function jobRunnerOf(app: FastifyInstance): JobRunner | undefined {
 export async function createServer(config: Config, database: Database, options: { webRoot?: string } = {}): Promise<FastifyInstance> {
   const app = await buildApp({ config, database, routes: allRoutes(config), loadGrants: loadAppointmentGrants, webRoot: options.webRoot });
   bindAppConfig(database, config);
+  enableSessionCache(database, config.sessionCacheSeconds);
   const workers = [startEmailDelivery({ config, database, logger: app.log }), startWebhookDelivery({ config, database, logger: app.log })];
   let jobs: JobRunner | undefined;
   try {

@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import cliProgress from "cli-progress";
 import { z } from "zod";
 import { hasPermission } from "../../core/access/scope.ts";
 import { importLimitMessages, maxImportFileBytes } from "../../core/import-limits.ts";
@@ -67,6 +66,8 @@ export async function importIncidentsCommand(database: Database, file: string, o
   }
   const settings = options.mapping ? await readMappingFile(options.mapping) : { mapping: undefined, defaults: undefined };
   const context = await actingAs(database, options.user);
+  // Loaded here: `vigil serve` never draws a progress bar, so its start does not load it.
+  const { default: cliProgress } = await import("cli-progress");
   const bar = new cliProgress.SingleBar({ format: "Storing incidents [{bar}] {value}/{total} rows | {duration}s", hideCursor: true }, cliProgress.Presets.shades_classic);
   let started = false;
   const result = await importIncidentFile(context, {
@@ -96,6 +97,7 @@ export async function generateIncidentsCommand(database: Database, options: { co
   const seed = options.seed === undefined ? undefined : Number(options.seed);
   if (!Number.isInteger(count) || count < 1) throw new CommandError("--count must be a whole number of incidents", 2);
   if (seed !== undefined && !Number.isInteger(seed)) throw new CommandError("--seed must be a whole number", 2);
+  const { default: cliProgress } = await import("cli-progress");
   const bar = new cliProgress.SingleBar({ format: "Generating incidents [{bar}] {value}/{total} | {duration}s", hideCursor: true }, cliProgress.Presets.shades_classic);
   const started = performance.now();
   bar.start(count, 0);

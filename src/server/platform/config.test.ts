@@ -24,6 +24,7 @@ describe("loadConfig", () => {
       baseUrl: "http://localhost:8080",
       logLevel: "info",
       sessionHours: 12,
+      sessionCacheSeconds: 10,
       mailFrom: "Vigil <vigil@localhost>",
       isSecureCookie: false,
       flashAlert: {

@@ -83,6 +83,13 @@ const configSchema = z.object({
   // pretty: one readable line per request, for a person at a console; json: one JSON object per line,
   // for log collectors. Unset: pretty on a terminal unless NODE_ENV=production (platform/http/console-log.ts).
   LOG_FORMAT: z.enum(["pretty", "json"], { message: "must be pretty or json" }).optional(),
+  // Seconds a session read on the embedded database is reused (platform/auth/session-cache.ts); 0: never.
+  SESSION_CACHE_SECONDS: z.coerce
+    .number({ message: "must be a number of seconds" })
+    .int({ message: "must be a whole number of seconds" })
+    .min(0, { message: "must be 0 or more" })
+    .max(300, { message: "must be at most 300 seconds" })
+    .default(10),
   SESSION_HOURS: z.coerce
     .number({ message: "must be a number of hours" })
     .int({ message: "must be a whole number of hours" })
@@ -126,6 +133,8 @@ export type Config = {
   /** How the log is written; undefined: chosen from the console (see logFormatOf). */
   logFormat: "pretty" | "json" | undefined;
   sessionHours: number;
+  /** Embedded database only: seconds a session read is reused; 0 turns the cache off. */
+  sessionCacheSeconds: number;
   mailFrom: string;
   isSecureCookie: boolean;
   /** The incident map's base style or tile URL; undefined for the offline world outline. */
@@ -186,6 +195,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     logLevel: env.LOG_LEVEL,
     logFormat: env.LOG_FORMAT,
     sessionHours: env.SESSION_HOURS,
+    sessionCacheSeconds: env.SESSION_CACHE_SECONDS,
     mailFrom: env.MAIL_FROM,
     isSecureCookie: baseUrl.startsWith("https://"),
     mapStyleUrl: env.MAP_STYLE_URL,

@@ -22,7 +22,7 @@ export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
  */
 export async function startTestApp(environment: Record<string, string> = {}) {
   const database = await openTestDatabase();
-  const config = loadConfig({ LOG_LEVEL: "silent", DATA_DIR: "/nonexistent", JOBS: "off", ...environment });
+  const config = loadConfig({ LOG_LEVEL: "silent", DATA_DIR: "/nonexistent", JOBS: "off", SESSION_CACHE_SECONDS: "0", ...environment });
   const app: FastifyInstance = await createServer(config, database, { webRoot: "/nonexistent" });
   const sessions = new Map<string, Session>();
 

@@ -6,6 +6,7 @@ import type { Database } from "../db/database.ts";
 import { UnauthenticatedError } from "../http/errors.ts";
 import type { TokenScope } from "../../../core/access/accounts.schemas.ts";
 import { apiTokens, sessions, users } from "./auth.tables.ts";
+import { sessionCacheOf } from "./session-cache.ts";
 import { deviceNonce, newDeviceCookie } from "./device-cookie.ts";
 import { accountKey, addressKey, clearThrottle, deviceKey, reserveAttempt } from "./login-throttle.ts";
 import { spendDecoyVerification, verifyPassword } from "./password.ts";
@@ -115,7 +116,7 @@ function preparedPerDatabase<T>(prepare: (database: Database) => T): (database: 
 
 const sessionLookup = preparedPerDatabase((database) =>
   database.db
-    .select({ user: users, csrfToken: sessions.csrfToken, referenceStamp: currentStamp })
+    .select({ user: users, csrfToken: sessions.csrfToken, expiresAt: sessions.expiresAt, referenceStamp: currentStamp })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.idHash, sql.placeholder("idHash")), gt(sessions.expiresAt, sql.placeholder("now"))))
@@ -123,9 +124,18 @@ const sessionLookup = preparedPerDatabase((database) =>
 );
 
 export async function authenticateSession(database: Database, sessionToken: string): Promise<Authenticated | null> {
-  const [row] = await sessionLookup(database).execute({ idHash: sha256(sessionToken), now: new Date() });
+  const idHash = sha256(sessionToken);
+  const now = new Date();
+  // On the embedded database a session read a moment ago is reused (session-cache.ts says why that is safe).
+  const cache = sessionCacheOf<Authenticated>(database);
+  const remembered = cache?.get(idHash, now.getTime());
+  if (remembered) return remembered;
+  const generation = cache?.generation ?? 0;
+  const [row] = await sessionLookup(database).execute({ idHash, now });
   if (!row?.user.isActive) return null;
-  return { user: row.user, via: "session", csrfToken: row.csrfToken, referenceStamp: row.referenceStamp, tokenScope: null };
+  const authenticated: Authenticated = { user: row.user, via: "session", csrfToken: row.csrfToken, referenceStamp: row.referenceStamp, tokenScope: null };
+  cache?.put(generation, idHash, authenticated, row.expiresAt.getTime(), now.getTime());
+  return authenticated;
 }
 
 export const apiTokenPrefix = "vgl_";

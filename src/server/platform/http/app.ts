@@ -9,6 +9,7 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { Config } from "../config.ts";
 import { type Database, migrationStatus, ping } from "../db/database.ts";
+import { forgetSessions } from "../auth/session-cache.ts";
 import { installAuthentication } from "./authenticate.ts";
 import { OneLinePerRequest, loggerOptions } from "./console-log.ts";
 import { serviceContext } from "./context.ts";
@@ -29,6 +30,7 @@ export type AppOptions = {
   webRoot?: string;
 };
 
+const readOnlyMethods = new Set(["GET", "HEAD", "OPTIONS"]);
 const defaultWebRoot = fileURLToPath(new URL("../../../../dist/web", import.meta.url));
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -81,6 +83,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   installErrorHandler(app);
   installAuthentication(app, options);
+  // A request that may have written forgets the sessions remembered on the embedded database,
+  // before its answer leaves: a sign-out is never acknowledged while its session still works.
+  app.addHook("onSend", async (request) => {
+    if (!readOnlyMethods.has(request.method)) forgetSessions(database);
+  });
   app.addHook("preValidation", async (request) => rejectNulCharacters(request));
 
   app.get("/healthz", { schema: { hide: true } }, async () => ({ status: "ok" }));

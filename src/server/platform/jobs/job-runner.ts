@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from "fastify";
 import PgBoss from "pg-boss";
+import { forgetSessions } from "../auth/session-cache.ts";
 import type { Database } from "../db/database.ts";
 import { withStartupLock } from "../db/startup-lock.ts";
 
@@ -67,6 +68,8 @@ export async function startJobs(options: { database: Database; logger: JobLogger
   for (const job of jobs) {
     const workerId = await boss.work(job.name, { pollingIntervalSeconds: 5 }, async () => {
       const result = await job.run();
+      // A job may have changed what a remembered session answers (platform/auth/session-cache.ts).
+      forgetSessions(options.database);
       logger.info({ job: job.name, result }, "background job done");
       return result;
     });
