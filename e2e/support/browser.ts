@@ -28,7 +28,15 @@ export async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
 }
 
+/**
+ * Signs in through the login page. The page's language is made explicit first (the one a test set,
+ * else the browser's): the app then writes it to the account, so a test that signed someone in in
+ * French never leaves that account French for the next test, in whatever order the files run.
+ */
 export async function signIn(page: Page, email: string, password = "vigil-demo-2026") {
+  await page.context().addInitScript(() => {
+    if (!localStorage.getItem("vigil.language")) localStorage.setItem("vigil.language", navigator.language.startsWith("fr") ? "fr" : "en");
+  });
   await page.goto("/login");
   await page.getByLabel(/e-?mail|courriel/i).fill(email);
   await page.locator("input[type=password]").fill(password);
