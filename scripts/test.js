@@ -2,7 +2,7 @@
 // depend on the database again on a real PostgreSQL (DATABASE_URL, or a throwaway local cluster), then the
 // browser tests in Chromium against the built web app. Ends with "N passed, N failed".
 import { spawn, spawnSync } from "node:child_process";
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { startPostgres } from "./postgres.js";
 
@@ -44,20 +44,26 @@ function vitest(label, config, env = {}, files = []) {
  * The browser tests in two halves at once, each with its own Vigil server and browser: a browser
  * test spends much of its time waiting for pages, so two of them keep both processors busy where
  * one left a third idle. Each half prints its output when it ends (interleaved, the two would be
- * unreadable). The halves are balanced by file size, a fair proxy for how long a file runs.
+ * unreadable). The halves are balanced on each file's seconds in a CI run (e2e/durations.json;
+ * `node scripts/test.js --save-e2e-durations` rewrites it from the last run's reports); a file
+ * not listed yet counts as the median.
  */
 async function browserTestsInHalves(label, config) {
   console.log(`\n=== ${label} (two halves at once) ===`);
+  const known = existsSync(durationsFile) ? JSON.parse(readFileSync(durationsFile, "utf8")) : {};
+  const values = Object.values(known).sort((a, b) => a - b);
+  const median = values.length ? values[Math.floor(values.length / 2)] : 1;
   const files = readdirSync("e2e")
     .filter((file) => file.endsWith(".e2e.ts"))
-    .map((file) => ({ file: path.join("e2e", file), size: statSync(path.join("e2e", file)).size }))
-    .sort((a, b) => b.size - a.size);
+    .map((file) => path.join("e2e", file))
+    .map((file) => ({ file, seconds: known[file] ?? median }))
+    .sort((a, b) => b.seconds - a.seconds);
   const halves = [[], []];
   const weights = [0, 0];
-  for (const { file, size } of files) {
+  for (const { file, seconds } of files) {
     const lighter = weights[0] <= weights[1] ? 0 : 1;
     halves[lighter].push(file);
-    weights[lighter] += size;
+    weights[lighter] += seconds;
   }
   const outcomes = await Promise.all(
     halves.map(async (half, index) => {
@@ -89,6 +95,20 @@ function databaseDependentTests() {
     .map((file) => path.join("src", String(file)))
     .filter((file) => file.endsWith(".test.ts"));
   return files.filter((file) => /startTestApp|openTestDatabase|TEST_DATABASE_URL|testDatabaseKind/.test(readFileSync(file, "utf8"))).sort();
+}
+
+const durationsFile = path.join("e2e", "durations.json");
+if (args.has("--save-e2e-durations")) {
+  // Each browser test file's seconds in the last run, for balancing the halves (see below).
+  const seconds = {};
+  for (const report of readdirSync(artifacts).filter((file) => /^Browser-tests.*\.json$/.test(file))) {
+    for (const result of JSON.parse(readFileSync(path.join(artifacts, report), "utf8")).testResults) {
+      seconds[path.join("e2e", path.basename(result.name))] = Math.round((result.endTime - result.startTime) / 1000);
+    }
+  }
+  writeFileSync(durationsFile, `${JSON.stringify(Object.fromEntries(Object.entries(seconds).sort()), null, 2)}\n`);
+  console.log(`Wrote ${durationsFile}: ${Object.keys(seconds).length} files`);
+  process.exit(0);
 }
 
 run("Type check", "npx", ["tsc", "-p", "tsconfig.json", "--noEmit"]);
