@@ -147,13 +147,13 @@ export async function jiuTableReport(context: ServiceContext, query: JiuTableQue
         from (${burglaries.peopleByPremises}) s group by 1, 2, 3, 4`,
     ),
   ]);
-  const input: JiuInputRow[] = [...rows, ...burglaryRows].map((row) => ({
+  const inputOf = (row: { year: number; category_code: string; outcome: string; people: number }): JiuInputRow => ({
     year: row.year,
     categoryCode: row.category_code,
     outcome: row.outcome,
     people: row.people,
-    atResidence: "at_residence" in row ? Boolean(row.at_residence) : undefined,
-  }));
+  });
+  const input = [...rows.map(inputOf), ...burglaryRows.map((row) => ({ ...inputOf(row), atResidence: Boolean(row.at_residence) }))];
   return {
     lang,
     title: word("jiuTitle", lang),

@@ -10,7 +10,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fast
 import type { Config } from "../config.ts";
 import { type Database, migrationStatus, ping } from "../db/database.ts";
 import { forgetSessions } from "../auth/session-cache.ts";
-import { installAuthentication } from "./authenticate.ts";
+import { installAuthentication, safeMethods } from "./authenticate.ts";
 import { OneLinePerRequest, loggerOptions } from "./console-log.ts";
 import { serviceContext } from "./context.ts";
 import { installErrorHandler } from "./error-handler.ts";
@@ -30,7 +30,6 @@ export type AppOptions = {
   webRoot?: string;
 };
 
-const readOnlyMethods = new Set(["GET", "HEAD", "OPTIONS"]);
 const defaultWebRoot = fileURLToPath(new URL("../../../../dist/web", import.meta.url));
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -86,7 +85,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // A request that may have written forgets the sessions remembered on the embedded database,
   // before its answer leaves: a sign-out is never acknowledged while its session still works.
   app.addHook("onSend", async (request) => {
-    if (!readOnlyMethods.has(request.method)) forgetSessions(database);
+    if (!safeMethods.has(request.method)) forgetSessions(database);
   });
   app.addHook("preValidation", async (request) => rejectNulCharacters(request));
 

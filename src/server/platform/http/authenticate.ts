@@ -35,7 +35,8 @@ declare module "fastify" {
 }
 
 export const sessionCookie = "vigil_session";
-const safeMethods = new Set(["GET", "HEAD", "OPTIONS"]);
+/** Methods that never write: no CSRF token needed, and no remembered session forgotten (app.ts). */
+export const safeMethods = new Set(["GET", "HEAD", "OPTIONS"]);
 const readScopeMethods = new Set(["GET", "HEAD"]);
 
 /**
