@@ -97,8 +97,9 @@ async function prepare(database: Database) {
 }
 
 /** The app on the database; `BENCH_LOG=error` shows server errors (silent by default). */
-export async function startApp(database: Database): Promise<FastifyInstance> {
-  return createServer(loadConfig({ LOG_LEVEL: process.env.BENCH_LOG ?? "silent", DATA_DIR: "/nonexistent", JOBS: "off" }), database, { webRoot: "/nonexistent" });
+export async function startApp(database: Database, environment: Record<string, string> = {}): Promise<FastifyInstance> {
+  const config = loadConfig({ LOG_LEVEL: process.env.BENCH_LOG ?? "silent", DATA_DIR: "/nonexistent", JOBS: "off", ...environment });
+  return createServer(config, database, { webRoot: "/nonexistent" });
 }
 
 /** Signed-in requests through `inject` (session cookie, CSRF header on writes). */

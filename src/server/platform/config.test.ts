@@ -25,6 +25,7 @@ describe("loadConfig", () => {
       logLevel: "info",
       sessionHours: 12,
       sessionCacheSeconds: 10,
+      responseCacheSeconds: 30,
       mailFrom: "Vigil <vigil@localhost>",
       isSecureCookie: false,
       flashAlert: {
@@ -72,6 +73,14 @@ describe("loadConfig", () => {
     expect(loadConfig({ JOBS: "off" }).isJobsOn).toBe(false);
     expect(loadConfig({ JOBS: "on" }).isJobsOn).toBe(true);
     expect(configError({ JOBS: "yes" }).message).toContain("JOBS: must be on or off");
+  });
+
+  it.each(["SESSION_CACHE_SECONDS", "RESPONSE_CACHE_SECONDS"])("reads %s as whole seconds from 0 (off) to 300", (name) => {
+    expect(loadConfig({ [name]: "0" })).toMatchObject(name === "SESSION_CACHE_SECONDS" ? { sessionCacheSeconds: 0 } : { responseCacheSeconds: 0 });
+    expect(configError({ [name]: "-1" }).message).toContain(`${name}: must be 0 or more`);
+    expect(configError({ [name]: "1.5" }).message).toContain(`${name}: must be a whole number of seconds`);
+    expect(configError({ [name]: "301" }).message).toContain(`${name}: must be at most 300 seconds`);
+    expect(configError({ [name]: "soon" }).message).toContain(`${name}: must be a number of seconds`);
   });
 
   it("reads the kinds of incident that raise a flash alert, refusing unknown ones by name", () => {

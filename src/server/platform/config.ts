@@ -32,6 +32,15 @@ const positiveWhole = (what: string, max: number) =>
     .min(1, { message: "must be at least 1" })
     .max(max, { message: `must be at most ${max}` });
 
+/** Seconds a cache keeps an answer, up to five minutes; 0 turns it off. */
+const cacheSeconds = (fallback: number) =>
+  z.coerce
+    .number({ message: "must be a number of seconds" })
+    .int({ message: "must be a whole number of seconds" })
+    .min(0, { message: "must be 0 or more" })
+    .max(300, { message: "must be at most 300 seconds" })
+    .default(fallback);
+
 /** An IPv4 or IPv6 address, optionally with a /prefix (CIDR). */
 function isAddressOrCidr(item: string): boolean {
   const [address, prefix, ...rest] = item.split("/");
@@ -84,12 +93,8 @@ const configSchema = z.object({
   // for log collectors. Unset: pretty on a terminal unless NODE_ENV=production (platform/http/console-log.ts).
   LOG_FORMAT: z.enum(["pretty", "json"], { message: "must be pretty or json" }).optional(),
   // Seconds a session read on the embedded database is reused (platform/auth/session-cache.ts); 0: never.
-  SESSION_CACHE_SECONDS: z.coerce
-    .number({ message: "must be a number of seconds" })
-    .int({ message: "must be a whole number of seconds" })
-    .min(0, { message: "must be 0 or more" })
-    .max(300, { message: "must be at most 300 seconds" })
-    .default(10),
+  SESSION_CACHE_SECONDS: cacheSeconds(10),
+  RESPONSE_CACHE_SECONDS: cacheSeconds(30),
   SESSION_HOURS: z.coerce
     .number({ message: "must be a number of hours" })
     .int({ message: "must be a whole number of hours" })
@@ -135,6 +140,8 @@ export type Config = {
   sessionHours: number;
   /** Embedded database only: seconds a session read is reused; 0 turns the cache off. */
   sessionCacheSeconds: number;
+  /** How long an answer may be reused while no data changes (platform/http/response-cache.ts); 0: never. */
+  responseCacheSeconds: number;
   mailFrom: string;
   isSecureCookie: boolean;
   /** The incident map's base style or tile URL; undefined for the offline world outline. */
@@ -196,6 +203,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     logFormat: env.LOG_FORMAT,
     sessionHours: env.SESSION_HOURS,
     sessionCacheSeconds: env.SESSION_CACHE_SECONDS,
+    responseCacheSeconds: env.RESPONSE_CACHE_SECONDS,
     mailFrom: env.MAIL_FROM,
     isSecureCookie: baseUrl.startsWith("https://"),
     mapStyleUrl: env.MAP_STYLE_URL,

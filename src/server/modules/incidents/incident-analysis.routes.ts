@@ -37,6 +37,7 @@ export function incidentAnalysisRoutes(config: Config) {
     defineRoute({
       method: "GET",
       url: "/api/incidents/stats",
+      cachePerViewer: true,
       access: "incident.analyse",
       summary: "Dashboard counts in the caller's scope: by month, category, area, outcome, violence or safety, with the previous period",
       tags,
@@ -53,6 +54,7 @@ export function incidentAnalysisRoutes(config: Config) {
     defineRoute({
       method: "GET",
       url: "/api/incidents/map",
+      cachePerViewer: true,
       access: "incident.analyse",
       summary: "Incidents the caller may read as GeoJSON points (newest first, capped), without narrative or people",
       tags,

@@ -121,6 +121,7 @@ export const incidentRoutes = [
     method: "GET",
     url: "/api/incidents",
     access: "incident.read",
+    cachePerViewer: true,
     summary: "List incidents in the caller's scope; sensitive ones only for their need-to-know list",
     tags,
     querystring: z.object({

@@ -75,6 +75,7 @@ export const overviewRoutes = [
   defineRoute({
     method: "GET",
     url: "/api/dashboard",
+    cachePerViewer: true,
     access: "dashboard.read",
     summary: "Home dashboard: your areas, continuity gaps, upcoming action points, duty stations",
     tags: ["Overview"],

@@ -92,7 +92,15 @@ export type Authenticated = {
   referenceStamp: string | null;
   /** A token's scope; null for a session. */
   tokenScope: TokenScope | null;
+  /**
+   * PostgreSQL's snapshot when the session or token was read (same statement): it changes whenever
+   * any transaction ends, so the response cache keeps an answer only while it stays the same.
+   */
+  dataVersion: string;
 };
+
+/** Read with the credential, in the same round trip (see `Authenticated.dataVersion`). */
+const snapshot = sql<string>`pg_current_snapshot()::text`;
 
 const currentStamp = sql<string | null>`(select ${referenceStamp.stamp}::text from ${referenceStamp} where ${referenceStamp.id} = 1)`;
 
@@ -116,7 +124,7 @@ function preparedPerDatabase<T>(prepare: (database: Database) => T): (database: 
 
 const sessionLookup = preparedPerDatabase((database) =>
   database.db
-    .select({ user: users, csrfToken: sessions.csrfToken, expiresAt: sessions.expiresAt, referenceStamp: currentStamp })
+    .select({ user: users, csrfToken: sessions.csrfToken, expiresAt: sessions.expiresAt, referenceStamp: currentStamp, dataVersion: snapshot })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.idHash, sql.placeholder("idHash")), gt(sessions.expiresAt, sql.placeholder("now"))))
@@ -133,7 +141,14 @@ export async function authenticateSession(database: Database, sessionToken: stri
   const generation = cache?.generation ?? 0;
   const [row] = await sessionLookup(database).execute({ idHash, now });
   if (!row?.user.isActive) return null;
-  const authenticated: Authenticated = { user: row.user, via: "session", csrfToken: row.csrfToken, referenceStamp: row.referenceStamp, tokenScope: null };
+  const authenticated: Authenticated = {
+    user: row.user,
+    via: "session",
+    csrfToken: row.csrfToken,
+    referenceStamp: row.referenceStamp,
+    tokenScope: null,
+    dataVersion: row.dataVersion,
+  };
   cache?.put(generation, idHash, authenticated, row.expiresAt.getTime(), now.getTime());
   return authenticated;
 }
@@ -142,7 +157,7 @@ export const apiTokenPrefix = "vgl_";
 
 const tokenLookup = preparedPerDatabase((database) =>
   database.db
-    .select({ user: users, tokenId: apiTokens.id, scope: apiTokens.scope, lastUsedAt: apiTokens.lastUsedAt, referenceStamp: currentStamp })
+    .select({ user: users, tokenId: apiTokens.id, scope: apiTokens.scope, lastUsedAt: apiTokens.lastUsedAt, referenceStamp: currentStamp, dataVersion: snapshot })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(
@@ -168,7 +183,7 @@ export async function authenticateApiToken(database: Database, token: string): P
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= tokenUseResolutionMs) {
     await database.db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.tokenId));
   }
-  return { user: row.user, via: "token", csrfToken: null, referenceStamp: row.referenceStamp, tokenScope: row.scope };
+  return { user: row.user, via: "token", csrfToken: null, referenceStamp: row.referenceStamp, tokenScope: row.scope, dataVersion: row.dataVersion };
 }
 
 /** System-role grants: everywhere, no organisation restriction. */

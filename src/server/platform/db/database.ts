@@ -11,6 +11,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import { lockDataDirectory } from "./data-dir-lock.ts";
 import { openPglite, type PgliteDurability } from "./pglite-open.ts";
+import { countWrites } from "./write-counter.ts";
 
 /** Typed Drizzle handle; the same type for PGlite and PostgreSQL, and for transactions. */
 export type Db = PgDatabase<PgQueryResultHKT>;
@@ -27,6 +28,8 @@ export type Database = {
   close(): Promise<void>;
   pglite?: PGlite;
   pool?: pg.Pool;
+  /** Embedded database only: how many statements that may change data were sent so far (write-counter.ts). */
+  writeCount?: () => number;
 };
 
 export const migrationsFolder = fileURLToPath(new URL("../../../../drizzle", import.meta.url));
@@ -76,12 +79,14 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     releaseLock = lock.release;
   }
   const pglite = client;
+  const writeCount = countWrites(pglite);
   const db = drizzlePglite(pglite) as unknown as Db;
   const query: QueryFn = async (text, params) => (await pglite.query(text, params as unknown[])).rows as never[];
   return {
     kind: "pglite",
     db,
     pglite,
+    writeCount,
     query,
     // PGlite has a single connection: between the statements of an explicit BEGIN … COMMIT, any
     // other caller's statement would run inside that transaction. Only pglite.transaction holds

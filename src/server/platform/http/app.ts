@@ -18,6 +18,7 @@ import { AppError } from "./errors.ts";
 import type { GrantLoader } from "./grant-loader.ts";
 import { installJsonParser } from "./json-depth.ts";
 import type { RouteSpec } from "./route.ts";
+import { ResponseCache, installResponseCache } from "./response-cache.ts";
 import { helmetOptions, installNoStore } from "./security-headers.ts";
 import { installCompression, serveWebApp } from "./static-web.ts";
 
@@ -82,6 +83,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   installErrorHandler(app);
   installAuthentication(app, options);
+  if (config.responseCacheSeconds > 0) installResponseCache(app, new ResponseCache(config.responseCacheSeconds * 1000), database);
   // A request that may have written forgets the sessions remembered on the embedded database,
   // before its answer leaves: a sign-out is never acknowledged while its session still works.
   app.addHook("onSend", async (request) => {
@@ -125,6 +127,7 @@ function registerRoute(app: FastifyInstance, route: RouteSpec, database: Databas
     schema,
     config: {
       access: route.access,
+      cachePerViewer: route.cachePerViewer,
     },
     handler: async (request, reply) => {
       const actor = request.actor;

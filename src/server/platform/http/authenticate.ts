@@ -52,7 +52,15 @@ async function resolveActor(
   request: FastifyRequest,
   database: Database,
   loadGrants: GrantLoader,
-): Promise<{ actor: Actor; account: UserRow; via: "session" | "token"; csrfToken: string | null; referenceStamp: string | null; tokenScope: string | null } | null> {
+): Promise<{
+  actor: Actor;
+  account: UserRow;
+  via: "session" | "token";
+  csrfToken: string | null;
+  referenceStamp: string | null;
+  tokenScope: string | null;
+  dataVersion: string;
+} | null> {
   const header = request.headers.authorization;
   let authenticated = null;
   if (header?.startsWith("Bearer ")) {
@@ -77,7 +85,15 @@ async function resolveActor(
     displayName: user.displayName,
     grants: [...systemGrants(user), ...fromAppointments.grants],
   };
-  return { actor, account: user, via: authenticated.via, csrfToken: authenticated.csrfToken, referenceStamp, tokenScope: authenticated.tokenScope };
+  return {
+    actor,
+    account: user,
+    via: authenticated.via,
+    csrfToken: authenticated.csrfToken,
+    referenceStamp,
+    tokenScope: authenticated.tokenScope,
+    dataVersion: authenticated.dataVersion,
+  };
 }
 
 /** Authenticates every API request and enforces the route's access rule before validation. */
@@ -91,6 +107,7 @@ export function installAuthentication(
   app.decorateRequest("csrfToken", null);
   app.decorateRequest("referenceStamp", null);
   app.decorateRequest("account", null);
+  app.decorateRequest("dataVersion", null);
   app.decorate("database", options.database);
   app.addHook("onRequest", async (request) => {
     const access = request.routeOptions.config?.access;
@@ -102,6 +119,8 @@ export function installAuthentication(
       request.csrfToken = resolved.csrfToken;
       request.referenceStamp = resolved.referenceStamp;
       request.account = resolved.account;
+      // The embedded database counts its writes instead (response-cache.ts).
+      if (options.database.kind === "postgres") request.dataVersion = resolved.dataVersion;
     }
     if (access === "public") return;
     if (!resolved) throw new UnauthenticatedError();

@@ -40,6 +40,11 @@ export type RouteSpec<
   /** Body sent as multipart/form-data (file uploads); validated by the handler. */
   isMultipart?: boolean;
   response: Record<number, z.ZodType>;
+  /**
+   * Answers are kept per viewer and URL until any data changes (platform/http/response-cache.ts).
+   * Only for reads that audit nothing: a cached answer skips the handler.
+   */
+  cachePerViewer?: boolean;
   handler: (
     input: HandlerInput<
       P extends AnyObject ? z.infer<P> : undefined,

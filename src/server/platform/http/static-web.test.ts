@@ -9,6 +9,7 @@ import { demo } from "../../testing/test-app.ts";
 import { openTestDatabase } from "../../testing/test-database.ts";
 import { demoPassword } from "../../seed/demo.seed.ts";
 import { loadConfig } from "../config.ts";
+import { compressThreshold } from "./static-web.ts";
 
 /** A built web app in miniature: what `vite build` writes, precompressed copies included. */
 function writeWebFixture(root: string) {
@@ -105,7 +106,7 @@ describe("API answers", () => {
     expect(br.headers["content-encoding"]).toBe("br");
     expect(br.headers["cache-control"]).toBe("no-store");
     const decoded = brotliDecompressSync(br.rawPayload).toString();
-    expect(decoded.length).toBeGreaterThan(1024);
+    expect(decoded.length).toBeGreaterThan(compressThreshold);
     expect(() => JSON.parse(decoded)).not.toThrow();
 
     const gz = await app.inject({ url: "/api/places/tree", headers: { cookie, "accept-encoding": "gzip" } });
@@ -120,7 +121,7 @@ describe("API answers", () => {
   it("are sent as they are below the threshold", async () => {
     const response = await app.inject({ url: "/api/auth/me", headers: { "accept-encoding": "br, gzip" } });
     expect(response.statusCode).toBe(401);
-    expect(response.body.length).toBeLessThan(1024);
+    expect(response.body.length).toBeLessThan(compressThreshold);
     expect(response.headers["content-encoding"]).toBeUndefined();
     expect(response.json()).toMatchObject({ error: expect.any(String) });
   });
