@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { multipartPayload } from "./authorization/matrix-driver.ts";
-import { incidentCsv } from "./authorization/rules-incident-exchange.ts";
+import { incidentCsv } from "./modules/incidents/incident-exchange.matrix.ts";
 import { maxJsonDepth } from "./platform/http/json-depth.ts";
 import { type TestApp, demo, startTestApp } from "./testing/test-app.ts";
 

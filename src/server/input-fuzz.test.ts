@@ -17,7 +17,7 @@ import {
 } from "./authorization/matrix-driver.ts";
 import { loadConfig } from "./platform/config.ts";
 import type { RouteSpec } from "./platform/http/route.ts";
-import { incidentCsv } from "./authorization/rules-incident-exchange.ts";
+import { incidentCsv } from "./modules/incidents/incident-exchange.matrix.ts";
 import { allRoutes } from "./routes.ts";
 import { type TestApp, startTestApp } from "./testing/test-app.ts";
 

@@ -23,7 +23,7 @@ import { type Expectation, type MatrixCase, type RouteRule, outcomeStatus } from
 
 /**
  * Every route × every representative caller × in scope / out of scope, against the
- * explicit table in authorization-table.ts (merged from rules-*.ts). A route without a
+ * explicit table in authorization-table.ts (merged from each module's `*.matrix.ts`). A route without a
  * rule fails here.
  */
 const routes = allRoutes(loadConfig({ LOG_LEVEL: "silent" }));
@@ -100,7 +100,7 @@ const revealed = (response: Response) => {
 describe("the authorization table", () => {
   it("has a rule for every registered route", () => {
     const missing = routes.map(keyOf).filter((key) => !(key in authorizationTable));
-    expect(missing, "routes without a rule: add each to a part of authorizationTable in src/server/authorization/ (rules-*.ts)").toEqual([]);
+    expect(missing, "routes without a rule: add each to a part of authorizationTable: the module's *.matrix.ts, listed in src/server/authorization/authorization-table.ts").toEqual([]);
   });
 
   it("has no rule for a route that is no longer registered", () => {
@@ -191,7 +191,7 @@ describe("the authorization matrix", () => {
     const key = keyOf(route);
     it(`answers ${key} (${route.access}) for every caller as the table says, in and out of scope`, async () => {
       const rule = authorizationTable[key];
-      if (!rule) throw new Error(`${key} has no rule in authorizationTable (src/server/authorization/rules-*.ts)`);
+      if (!rule) throw new Error(`${key} has no rule in authorizationTable (the module's *.matrix.ts)`);
       const mismatches: string[] = [];
       for (const { label, matrixCase } of casesOf(rule)) {
         for (const caller of ["anonymous", ...matrixUsers] as Caller[]) {

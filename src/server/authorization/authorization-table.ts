@@ -1,22 +1,22 @@
 import type { RouteRule } from "./matrix-rules.ts";
-import { accountRules } from "./rules-accounts.ts";
-import { decisionRules } from "./rules-decisions.ts";
-import { appointmentRules } from "./rules-appointments.ts";
-import { incidentAnalysisRules } from "./rules-incident-analysis.ts";
-import { incidentAttachmentRules } from "./rules-incident-attachments.ts";
-import { incidentExchangeRules } from "./rules-incident-exchange.ts";
-import { incidentQuickReportRules } from "./rules-incident-quick-report.ts";
-import { incidentRules } from "./rules-incidents.ts";
-import { meetingRules } from "./rules-meetings.ts";
-import { notificationRules } from "./rules-notifications.ts";
-import { personnelRules } from "./rules-personnel.ts";
-import { riskDecisionRules } from "./rules-risk-decisions.ts";
-import { riskMeasureRules } from "./rules-risk-measures.ts";
-import { riskReportRules } from "./rules-risk-report.ts";
-import { riskSrmRules } from "./rules-risk-srm.ts";
-import { structureRules } from "./rules-structure.ts";
-import { victimRules } from "./rules-victims.ts";
-import { webhookRules } from "./rules-webhooks.ts";
+import { accountRules } from "../modules/accounts/accounts.matrix.ts";
+import { decisionRules } from "../modules/decisions/decisions.matrix.ts";
+import { appointmentRules } from "../modules/appointments/appointments.matrix.ts";
+import { incidentAnalysisRules } from "../modules/incidents/incident-analysis.matrix.ts";
+import { incidentAttachmentRules } from "../modules/incidents/incident-attachments.matrix.ts";
+import { incidentExchangeRules } from "../modules/incidents/incident-exchange.matrix.ts";
+import { incidentQuickReportRules } from "../modules/incidents/incident-quick-report.matrix.ts";
+import { incidentRules } from "../modules/incidents/incidents.matrix.ts";
+import { meetingRules } from "../modules/meetings/meetings.matrix.ts";
+import { notificationRules } from "../modules/notifications/notifications.matrix.ts";
+import { personnelRules } from "../modules/personnel/personnel.matrix.ts";
+import { riskDecisionRules } from "../modules/risk/decisions/decisions.matrix.ts";
+import { riskMeasureRules } from "../modules/risk/measures/measures.matrix.ts";
+import { riskReportRules } from "../modules/risk/report/report.matrix.ts";
+import { riskSrmRules } from "../modules/risk/assessments/srm.matrix.ts";
+import { structureRules } from "../modules/structure/structure.matrix.ts";
+import { victimRules } from "../modules/victims/victims.matrix.ts";
+import { webhookRules } from "../modules/integrations/webhooks.matrix.ts";
 
 // ---------------------------------------------------------------------------------------
 // The table: every route, every caller, in and out of scope
@@ -25,7 +25,7 @@ import { webhookRules } from "./rules-webhooks.ts";
 /**
  * `authorizationTable`: the expected outcome of every route for every caller, keyed by
  * "METHOD url" and written out so that a rule change shows up as a diff. Each part holds
- * the routes of one resource (rules-*.ts); a key may appear in one part only.
+ * the routes of one resource (a `*.matrix.ts` beside the module that serves them); a key may appear in one part only.
  */
 export const authorizationTable: Record<string, RouteRule> = {
   ...accountRules,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { multipartPayload } from "../../authorization/matrix-driver.ts";
-import { incidentCsv } from "../../authorization/rules-incident-exchange.ts";
+import { incidentCsv } from "./incident-exchange.matrix.ts";
 import { clock } from "../../platform/clock.ts";
 import { type TestApp, demo, startTestApp } from "../../testing/test-app.ts";
 

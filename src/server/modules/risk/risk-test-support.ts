@@ -4,7 +4,7 @@ import type { AssessmentStatus } from "../../../core/risk/risk-enums.ts";
 import type { ThreatCategory } from "../../../core/risk/security-levels.ts";
 import type { TestApp } from "../../testing/test-app.ts";
 import { organisations, places } from "../structure/index.ts";
-import { riskMatrices, srmActivities, srmAssessments, srmScenarios } from "./srm.tables.ts";
+import { riskMatrices, srmActivities, srmAssessments, srmScenarios } from "./assessments/srm.tables.ts";
 
 /**
  * Helpers for the decisions tests: SRM assessments are written straight into their tables (the

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { Localised, RiskMatrix } from "../../../core/risk/risk-matrix.types.ts";
 import { api } from "../../app/api.ts";
 
-/** Types and hooks of the risk matrix library (src/server/modules/risk/risk-matrices.routes.ts). */
+/** Types and hooks of the risk matrix library (src/server/modules/risk/matrices/risk-matrices.routes.ts). */
 
 export type RiskMatrixListItem = {
   id: string;

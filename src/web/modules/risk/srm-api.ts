@@ -7,7 +7,7 @@ import type { AcceptabilityClass, Localised, RiskMatrix, TreatmentStrategy } fro
 import type { ThreatCategory } from "../../../core/risk/security-levels.ts";
 import { api, type ListResponse, type QueryParams } from "../../app/api.ts";
 
-/** Types and hooks of the SRM assessment API (src/server/modules/risk/srm.routes.ts, decisions.routes.ts). */
+/** Types and hooks of the SRM assessment API (src/server/modules/risk/assessments/srm.routes.ts, decisions/decisions.routes.ts). */
 
 export type LevelRef = { code: string; label: Localised; colour: string };
 export type RankedLevel = LevelRef & { rank: number };
