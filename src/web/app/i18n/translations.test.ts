@@ -16,6 +16,7 @@ import {
   sexes,
   systemRoles,
 } from "../domain.ts";
+import { frenchTypography } from "../../../core/language/french-typography.ts";
 import { loadCatalogue } from "./catalogues.ts";
 
 type Catalogue = Record<string, unknown>;
@@ -66,7 +67,23 @@ function literalKeys(): Map<string, string> {
   return found;
 }
 
+/** Examples of the import file's own syntax, shown as typed: not French prose. */
+const machineSyntax = new Set(["incidentExchange.hints.peopleAffected", "incidentExchange.hints.premises", "incidentExchange.hints.assets"]);
+
+function texts(catalogue: Catalogue, prefix = ""): [string, string][] {
+  return Object.entries(catalogue).flatMap(([key, value]): [string, string][] => {
+    const full = prefix ? `${prefix}.${key}` : key;
+    if (value && typeof value === "object") return texts(value as Catalogue, full);
+    return typeof value === "string" ? [[full, value]] : [];
+  });
+}
+
 describe("translations", () => {
+  it("writes French with a non-breaking space before : ; ! ? and inside guillemets (no line break there on a phone)", () => {
+    const wrong = texts(fr).filter(([key, text]) => !machineSyntax.has(key) && frenchTypography(text) !== text);
+    expect(wrong.map(([key, text]) => `${key}: ${text}`)).toEqual([]);
+  });
+
   it("has the same keys in English and French", () => {
     const base = (keys: Set<string>) => new Set([...keys].map((key) => key.replace(pluralSuffix, "")));
     expect([...base(enKeys)].filter((key) => !base(frKeys).has(key))).toEqual([]);
