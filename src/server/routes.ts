@@ -10,6 +10,7 @@ import { personnelRoutes } from "./modules/personnel/index.ts";
 import { riskRoutes } from "./modules/risk/index.ts";
 import { responsibilityRoutes } from "./modules/responsibilities/index.ts";
 import { organisationRoutes, placeRoutes } from "./modules/structure/index.ts";
+import { travelRoutes } from "./modules/travel/index.ts";
 import { victimRoutes } from "./modules/victims/index.ts";
 import type { Config } from "./platform/config.ts";
 import type { RouteSpec } from "./platform/http/route.ts";
@@ -34,5 +35,6 @@ export function allRoutes(config: Config): RouteSpec[] {
     ...victimRoutes,
     ...riskRoutes,
     ...awaitingDecisionRoutes,
+    ...travelRoutes,
   ];
 }

@@ -85,6 +85,15 @@ export const permissions = {
   "srm.approve": ["do", "do_ai"],
   // Measures: security professionals manage every measure of their area; representatives and
   // organisation focal points only their own organisation's (organisation-scoped grants).
+  // Training certificates (issue 13 §1): the course catalogue is the system administrator's;
+  // certificates are read by the area's security professionals and ASC (clearance reviewers) and
+  // the organisation's representative and focal point, entered by those who manage training
+  // (security professionals, the focal point for their staff). A person reads and uploads their own
+  // (training.policy.ts).
+  "training.course.manage": ["system_admin"],
+  "training.certificate.read": [...securityProfessionals, "asc", "asc_ai", "org_representative", "org_security_focal_point"],
+  "training.certificate.write": [...securityProfessionals, "org_security_focal_point"],
+
   "measure.read": ["global_analyst", ...areaLeaders, ...securityProfessionals, ...organisationRoles, "desk_officer"],
   "measure.update": [...securityProfessionals, "asc", "asc_ai", "org_representative", "org_security_focal_point"],
   // Implemented measures across every area (the cross-country view): managers learn from each other.

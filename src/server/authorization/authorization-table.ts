@@ -16,6 +16,7 @@ import { riskReportRules } from "../modules/risk/report/report.matrix.ts";
 import { riskSrmRules } from "../modules/risk/assessments/srm.matrix.ts";
 import { structureRules } from "../modules/structure/structure.matrix.ts";
 import { victimRules } from "../modules/victims/victims.matrix.ts";
+import { trainingRules } from "../modules/travel/training/training.matrix.ts";
 import { webhookRules } from "../modules/integrations/webhooks.matrix.ts";
 
 // ---------------------------------------------------------------------------------------
@@ -46,4 +47,5 @@ export const authorizationTable: Record<string, RouteRule> = {
   ...riskDecisionRules,
   ...riskReportRules,
   ...decisionRules,
+  ...trainingRules,
 };

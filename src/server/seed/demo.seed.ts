@@ -1,5 +1,6 @@
 import { addDemoIncidents } from "./incident-generator.ts";
 import { seedRisk } from "./risk.seed.ts";
+import { seedTraining } from "./travel.seed.ts";
 import { count } from "drizzle-orm";
 import type { AppointmentRole } from "../../core/access/roles.ts";
 import { addDays } from "../../core/appointments/continuity.ts";
@@ -195,6 +196,8 @@ export async function seedDemo(database: Database, seed = 20261123): Promise<Dem
   await seedMeetings(database, areaIds.get("Mali") as string, personIds.slice(0, 130).map((person) => person.id), today);
   // Security risk management: Mali's SRM, measures, programme criticality and security levels.
   await seedRisk(database);
+  // Training certificates (travel clearance depends on them).
+  await seedTraining(database, personIds, today);
   // A few years of incidents, so the incident list, dashboard, map and reports have something to show.
   await addDemoIncidents(database, 300, seed);
   return logins;
