@@ -17,9 +17,13 @@ export const fr = { ...frShared, ...srmFr, ...levelsFr };
 
 export type Viewport = keyof typeof viewports;
 
-/** Any string containing `{{…}}` placeholders, matched with the placeholders as wildcards. */
+/**
+ * Any string containing `{{…}}` placeholders, matched with the placeholders as wildcards. A space
+ * matches any space: French strings hold non-breaking ones (before « : » and the like), which an
+ * accessible name may give back as plain spaces.
+ */
 export function pattern(template: string, values: Record<string, string> = {}): RegExp {
-  const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/[ \u00A0\u202F]/g, "[\\s\\u00A0\\u202F]");
   const source = template
     .split(/(\{\{\w+\}\})/)
     .map((part) => {

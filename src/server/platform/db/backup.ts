@@ -49,6 +49,8 @@ export const backupTables = [
   "pc_assessments",
   "risk_acceptances",
   "security_level_changes",
+  "training_courses",
+  "training_certificates",
   "notifications",
   "email_outbox",
   "webhook_subscriptions",
