@@ -15,8 +15,15 @@ const adminOnly = { ok: ["admin" as const], forbidden: others("admin") };
 
 // Completion dates that differ at every call: one certificate per person, course and day.
 let calls = 0;
-const nextDay = () => addDays("2024-01-01", (calls += 1));
+const nextDay = () => {
+  calls += 1;
+  return addDays("2024-01-01", calls);
+};
 let codes = 0;
+const nextCode = () => {
+  codes += 1;
+  return `MATRIX-${codes}`;
+};
 
 async function bsafe(setup: Setup): Promise<string> {
   const { items } = await setup.as<{ items: { id: string; code: string }[] }>("admin", "GET", "/api/training/courses");
@@ -43,7 +50,7 @@ export const trainingRules: Record<string, RouteRule> = {
     access: "training.course.manage",
     inScope: {
       name: "adding an area induction course",
-      request: () => ({ body: { code: `MATRIX-${(codes += 1)}`, kind: "induction", nameEn: "Induction", nameFr: "Initiation", validityMonths: 24 } }),
+      request: () => ({ body: { code: nextCode(), kind: "induction", nameEn: "Induction", nameFr: "Initiation", validityMonths: 24 } }),
       expect: adminOnly,
     },
     outOfScope: { notApplicable: globalOnly },
