@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
-import { AppError } from "./errors.ts";
+import { AppError, databaseErrorCode } from "./errors.ts";
 
 /**
  * Every error leaves as `{ error, message, issues? }`. Validation failures name each field
@@ -33,8 +33,7 @@ export function installErrorHandler(app: FastifyInstance): void {
         ...(error.issues.length ? { issues: error.issues } : {}),
       });
     }
-    // Drizzle wraps the driver's error (DrizzleQueryError), so the SQLSTATE sits on `cause`.
-    const pgCode = (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code;
+    const pgCode = databaseErrorCode(error);
     if (pgCode === "23505") {
       return reply.code(409).send({ error: "conflict", message: "A record with the same unique value already exists" });
     }

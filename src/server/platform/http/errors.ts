@@ -43,3 +43,8 @@ export class ConflictError extends AppError {
     super(409, "conflict", message, [{ field, message }]);
   }
 }
+
+/** PostgreSQL's SQLSTATE of a failed statement; Drizzle wraps the driver's error, so it may sit on `cause`. */
+export function databaseErrorCode(error: unknown): string | undefined {
+  return (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code;
+}

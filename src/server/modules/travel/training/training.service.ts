@@ -12,7 +12,7 @@ import { diffRecords } from "../../../platform/audit/audit-diff.ts";
 import { recordAudit } from "../../../platform/audit/audit.service.ts";
 import { todayIso } from "../../../platform/clock.ts";
 import type { ServiceContext } from "../../../platform/http/context.ts";
-import { AppError, ConflictError, ForbiddenError, NotFoundError, RuleError } from "../../../platform/http/errors.ts";
+import { AppError, ConflictError, ForbiddenError, NotFoundError, RuleError, databaseErrorCode } from "../../../platform/http/errors.ts";
 import { iso } from "../../../platform/http/schemas.ts";
 import { persons } from "../../personnel/index.ts";
 import { trainingPolicy } from "./training.policy.ts";
@@ -22,12 +22,7 @@ type CourseRow = typeof trainingCourses.$inferSelect;
 type CertificateRow = typeof trainingCertificates.$inferSelect;
 type Holder = { id: string; placePath: string; organisationId: string };
 
-const isUniqueViolation = (error: unknown) => {
-  for (let current = error; current instanceof Error; current = current.cause) {
-    if ((current as { code?: string }).code === "23505") return true;
-  }
-  return false;
-};
+const isUniqueViolation = (error: unknown) => databaseErrorCode(error) === "23505";
 
 const courseOut = (row: CourseRow) => ({ ...row, createdAt: iso(row.createdAt) as string, updatedAt: iso(row.updatedAt) as string });
 
