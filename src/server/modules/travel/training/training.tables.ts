@@ -48,3 +48,21 @@ export const trainingCertificates = pgTable(
     index("training_certificates_expiry_idx").on(table.expiresOn),
   ],
 );
+
+/**
+ * Expiry reminders already sent: one row per certificate, reminder (days before expiry) and the
+ * expiry date it was about, so a job run twice sends nothing twice, while a corrected expiry date
+ * is reminded again.
+ */
+export const trainingReminders = pgTable(
+  "training_reminders",
+  {
+    certificateId: uuid("certificate_id")
+      .notNull()
+      .references(() => trainingCertificates.id, { onDelete: "cascade" }),
+    daysBefore: integer("days_before").notNull(),
+    expiresOn: date("expires_on", { mode: "string" }).notNull(),
+    sentAt: timestamp("sent_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [unique("training_reminders_once").on(table.certificateId, table.daysBefore, table.expiresOn)],
+);
