@@ -93,6 +93,7 @@ export default defineConfig({
       "/api": { target: apiTarget, changeOrigin: false },
       "/healthz": { target: apiTarget },
       "/readyz": { target: apiTarget },
+      "/verify": { target: apiTarget },
     },
   },
   preview: {
@@ -100,6 +101,7 @@ export default defineConfig({
       "/api": { target: apiTarget },
       "/healthz": { target: apiTarget },
       "/readyz": { target: apiTarget },
+      "/verify": { target: apiTarget },
     },
   },
 });

@@ -34,10 +34,15 @@ const pages = [
   "/risk/measures/compare",
   "/risk/programmes",
   "/risk/security-levels",
+  "/travel",
+  "/travel/new",
+  "/travel/queue",
 ];
 
 /** Lists whose first record's page is checked too (the record pages carry the forms, history and files). The demo has no victim case to open. */
-const recordLists = ["/incidents", "/personnel", "/places", "/meetings", "/risk/assessments", "/risk/measures"];
+const recordLists = ["/incidents", "/personnel", "/places", "/meetings", "/risk/assessments", "/risk/measures", "/travel/queue"];
+/** Where a list's records live, when not under the list's own address (a queued leg opens its trip). */
+const recordPrefix: Record<string, string> = { "/travel/queue": "/travel/requests" };
 
 type Violation = { id: string; impact: string | null; help: string; nodes: { target: string[]; html?: string; failureSummary?: string }[] };
 
@@ -84,7 +89,7 @@ describe("accessibility of the main pages", () => {
         const record = await page
           .waitForFunction(
             (prefix) => [...document.querySelectorAll<HTMLAnchorElement>("main a[href]")].map((a) => a.getAttribute("href")).find((href) => href && new RegExp(`^${prefix}/[0-9a-f-]{36}$`).test(href)),
-            list,
+            recordPrefix[list] ?? list,
             { timeout: 15_000 },
           )
           .catch(async () => {

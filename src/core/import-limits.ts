@@ -1,8 +1,8 @@
 /**
- * The bounds every imported file (incident CSV/XLSX, personnel CSV) is held to, on the web and
- * in `vigil import`. An import holds its rows in memory until they are checked, so these figures
- * are what keep one upload from exhausting the server's heap: an 800,000-row XLSX of 1 MB once
- * did. Shared with the web so the import pages can state them.
+ * The bounds every imported file (incident and training certificate CSV/XLSX, personnel CSV) is
+ * held to, on the web and in `vigil import`. An import holds its rows in memory until they are
+ * checked, so these figures are what keep one upload from exhausting the server's heap: an
+ * 800,000-row XLSX of 1 MB once did. Shared with the web so the import pages can state them.
  */
 
 /** Largest file accepted for upload (bytes). A 100,000-row incident CSV is about 20 MB. */

@@ -149,8 +149,11 @@ describe("random bodies on every write endpoint", () => {
       "POST /api/srm-assessments/:id/versions",
       "POST /api/security-level-changes/:id/approve",
       "POST /api/security-level-changes/:id/endorse",
+      // Travel: acknowledging a trip's conditions and lifting a suspension name only the record.
+      "POST /api/travel/requests/:id/acknowledge",
+      "POST /api/travel/suspensions/:id/lift",
     );
-    const uploads = ["POST /api/personnel/import", "PUT /api/appointments/:id/letter", "POST /api/incidents/imports", "POST /api/incidents/imports/preview", "POST /api/incidents/:id/attachments", "POST /api/srm-measures/:id/evidence"];
+    const uploads = ["POST /api/personnel/import", "PUT /api/appointments/:id/letter", "POST /api/incidents/imports", "POST /api/incidents/imports/preview", "POST /api/training/certificates/imports", "POST /api/training/certificates/imports/preview", "POST /api/incidents/:id/attachments", "POST /api/srm-measures/:id/evidence"];
     const writes = routes.filter((route) => route.method === "POST" || route.method === "PATCH" || route.method === "PUT");
     const untested = writes.filter((route) => !route.body && !(route.isMultipart && uploads.includes(keyOf(route))) && !takesNoInput.includes(keyOf(route)));
     expect(untested.map(keyOf)).toEqual([]);
@@ -330,6 +333,21 @@ describe("random uploads", () => {
       fc.asyncProperty(file, json, json, fc.constantFrom("/api/incidents/imports", "/api/incidents/imports/preview"), async (multipart, mapping, defaults, url) => {
         const response = await driver.send("pcsaMali", "POST", url, { multipart: { ...multipart, fields: { mapping, defaults } } });
         assertAnswer(response, { file: multipart.content, mapping, defaults });
+      }),
+      runs,
+    );
+  });
+
+  it("never answers 500 to a random CSV file, or a random mapping, on the certificate import and its preview", async () => {
+    const cell = fc.oneof(nastyStrings, fc.string({ unit: "binary", maxLength: 20 }), fc.constantFrom("BSAFE", "2024-01-10", "10/01/2024", "31/02/2024", "a@b.example", "123456"));
+    const row = fc.array(cell, { minLength: 0, maxLength: 6 }).map((cells) => cells.map((item) => `"${item.replaceAll('"', '""')}"`).join(","));
+    const csv = (lines: string[]) => ({ field: "file", fileName: "completions.csv", contentType: "text/csv", content: ["Index number,Course,Completion date,Expiry date,Issuer", ...lines].join("\n") });
+    const file = fc.oneof(fc.array(row, { maxLength: 5 }).map(csv), fc.string({ unit: "binary", maxLength: 300 }).map((content) => ({ ...csv([]), content })));
+    const json = fc.oneof(fc.jsonValue({ maxDepth: 2 }).map((value) => JSON.stringify(value)), fc.string({ maxLength: 40 }), fc.constant('{"person": "Course", "issuer": "x"}'));
+    await fc.assert(
+      fc.asyncProperty(file, json, fc.constantFrom("/api/training/certificates/imports", "/api/training/certificates/imports/preview"), async (multipart, mapping, url) => {
+        const response = await driver.send("pcsaMali", "POST", url, { multipart: { ...multipart, fields: { mapping } } });
+        assertAnswer(response, { file: multipart.content, mapping });
       }),
       runs,
     );

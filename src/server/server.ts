@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { loadAppointmentGrants } from "./modules/appointments/index.ts";
-import { riskJobs } from "./modules/risk/index.ts";
+import { onSecurityLevelInForce, riskJobs } from "./modules/risk/index.ts";
+import { clearanceReevaluationJob, reEvaluateArea, trainingJobs } from "./modules/travel/index.ts";
 import type { Config } from "./platform/config.ts";
 import type { Database } from "./platform/db/database.ts";
 import { startWebhookDelivery } from "./platform/events/webhook-delivery.ts";
@@ -10,6 +11,8 @@ import { bindAppConfig } from "./platform/notify/app-config.ts";
 import { startEmailDelivery } from "./platform/notify/email-outbox.ts";
 import { allRoutes } from "./routes.ts";
 import { enableSessionCache } from "./platform/auth/session-cache.ts";
+
+const reEvaluateOnLevel = (context: Parameters<typeof reEvaluateArea>[0], areaPath: string) => reEvaluateArea(context, areaPath, "security level");
 
 const jobRunners = new WeakMap<FastifyInstance, JobRunner>();
 
@@ -25,11 +28,13 @@ export function jobRunnerOf(app: FastifyInstance): JobRunner | undefined {
 export async function createServer(config: Config, database: Database, options: { webRoot?: string } = {}): Promise<FastifyInstance> {
   const app = await buildApp({ config, database, routes: allRoutes(config), loadGrants: loadAppointmentGrants, webRoot: options.webRoot });
   bindAppConfig(database, config);
+  // A security level taking effect sends the trips into its area back through clearance (issue 13 §3).
+  onSecurityLevelInForce(reEvaluateOnLevel);
   enableSessionCache(database, config.sessionCacheSeconds);
   const workers = [startEmailDelivery({ config, database, logger: app.log }), startWebhookDelivery({ config, database, logger: app.log })];
   let jobs: JobRunner | undefined;
   try {
-    jobs = config.isJobsOn ? await startJobs({ database, logger: app.log, jobs: riskJobs(database) }) : undefined;
+    jobs = config.isJobsOn ? await startJobs({ database, logger: app.log, jobs: [...riskJobs(database), ...trainingJobs(database), clearanceReevaluationJob(database)] }) : undefined;
   } catch (error) {
     await Promise.all(workers.map((worker) => worker.stop()));
     throw error;

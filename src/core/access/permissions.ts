@@ -94,6 +94,22 @@ export const permissions = {
   "training.certificate.read": [...securityProfessionals, "asc", "asc_ai", "org_representative", "org_security_focal_point"],
   "training.certificate.write": [...securityProfessionals, "org_security_focal_point"],
 
+  // Travel (issue 13 §3). Anyone files and reads their own trips (requests.policy.ts); an
+  // organisation's focal point files for their staff, the area's security professionals for the
+  // people they cover (a visiting mission, a staff member without an account). Itineraries are need-to-know: the area's
+  // security and leaders (the trip touches their area) and the travellers' organisation focal
+  // point and representative, never the global analyst (who sees headcounts) or another organisation.
+  "travel.request.read": [...areaLeaders, ...securityProfessionals, "org_representative", "org_security_focal_point"],
+  "travel.request.file": [...securityProfessionals, "org_security_focal_point"],
+  // Reviewers of a leg into their area: the ASC of the Security Area, the P/C/SA, the ASA (and
+  // the CSFP where there is no P/C/SA); at levels 5 and 6 the DO decides.
+  "travel.clearance.review": ["asc", "asc_ai", ...securityProfessionals],
+  "travel.clearance.approve_high": ["do", "do_ai"],
+  // The area manages its clearance system: its rules by its security professionals, the
+  // suspension of an organisation's clearance by the DO.
+  "travel.rules.manage": [...securityProfessionals],
+  "travel.suspension.manage": ["do", "do_ai"],
+
   "measure.read": ["global_analyst", ...areaLeaders, ...securityProfessionals, ...organisationRoles, "desk_officer"],
   "measure.update": [...securityProfessionals, "asc", "asc_ai", "org_representative", "org_security_focal_point"],
   // Implemented measures across every area (the cross-country view): managers learn from each other.

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { type ColumnMapping, columnMappingInput, normaliseWords, suggestColumns } from "../import-columns.ts";
 import { recruitmentTypes } from "../personnel/personnel.schemas.ts";
 import { personOutcomeLabels } from "./incident-taxonomy.data.ts";
 import { type PersonOutcome, personOutcomes } from "./incident-taxonomy.types.ts";
@@ -8,7 +9,10 @@ import { incidentSources, isKnownTimeZone } from "./incident.schemas.ts";
  * What an incident import reads from a file (CSV or XLSX): the target fields a column can be
  * mapped to, the words that suggest a mapping (English, French and HXL hashtags), and the
  * defaults for what a file does not say. Pure data and functions, shared by server and web.
+ * What every import shares (header words, unique headers, the suggestion) is in core/import-columns.ts.
  */
+
+export { isHashtagRow, normaliseWords, uniqueHeaders } from "../import-columns.ts";
 
 export type CountField = `count.${PersonOutcome}`;
 export const countFields = personOutcomes.map((outcome) => `count.${outcome}` as CountField);
@@ -47,10 +51,8 @@ export const importStatuses = ["draft", "submitted", "verified", "closed"] as co
 export type ImportStatus = (typeof importStatuses)[number];
 
 /** Target field → column header of the file. */
-export const importMappingInput = z
-  .partialRecord(z.enum(importFields, { message: "is not a field an import can fill" }), z.string().max(200))
-  .describe("Target field → column header, as in the preview's suggestedMapping");
-export type ImportMapping = Partial<Record<ImportField, string>>;
+export const importMappingInput = columnMappingInput(importFields);
+export type ImportMapping = ColumnMapping<ImportField>;
 
 /** What a row does not say. */
 export const importDefaultsInput = z.object({
@@ -71,16 +73,6 @@ export const importDefaultsInput = z.object({
   reporterName: z.string().trim().min(1).max(160).optional(),
 });
 export type ImportDefaults = z.infer<typeof importDefaultsInput>;
-
-/** Lower case, no accents, words separated by one space: "Catégorie_Code" → "categorie code". */
-export function normaliseWords(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9#+]+/g, " ")
-    .trim();
-}
 
 const outcomeWords = (outcome: PersonOutcome): string[] => [
   outcome.replace(/_/g, " "),
@@ -145,54 +137,17 @@ export const fieldSynonyms: Record<ImportField, string[]> = {
   assets: ["assets", "assets affected", "biens", "biens touches", "#meta+assets"],
 };
 
-/** True when a row is an HXL hashtag row: every filled cell is a hashtag. */
-export function isHashtagRow(cells: readonly string[]): boolean {
-  const filled = cells.map((cell) => cell.trim()).filter(Boolean);
-  return filled.length > 0 && filled.every((cell) => /^#[a-z][\w]*(\s*\+\s*[\w]+)*$/i.test(cell));
-}
-
 /**
  * The mapping suggested for a file's headers (and its HXL hashtag row, if any): each field
  * takes the first column whose header or hashtag is one of its words, and each column serves
  * one field at most.
  */
 export function suggestMapping(headers: readonly string[], hashtags: readonly string[] | null = null): ImportMapping {
-  const keys = headers.map((header, index) => ({
-    header,
-    words: normaliseWords(header),
-    tag: hashtags?.[index] ? normaliseWords(hashtags[index].replace(/\s+/g, "")) : "",
-  }));
-  const used = new Set<number>();
-  const mapping: ImportMapping = {};
-  for (const field of importFields) {
-    const synonyms = fieldSynonyms[field].map(normaliseWords);
-    for (const synonym of synonyms) {
-      const index = keys.findIndex((key, position) => !used.has(position) && key.header.trim() && (key.words === synonym || key.tag === synonym));
-      if (index >= 0) {
-        used.add(index);
-        mapping[field] = headers[index];
-        break;
-      }
-    }
-  }
+  const mapping = suggestColumns(importFields, fieldSynonyms, headers, hashtags);
   // A date-and-time column makes separate date and time columns pointless.
   if (mapping.occurredAt) {
     delete mapping.occurredDate;
     delete mapping.occurredTime;
   }
   return mapping;
-}
-
-/**
- * Headers made unique and never empty, so a mapping can name each column: an empty header
- * becomes "Column 3", a repeated one "Name (2)".
- */
-export function uniqueHeaders(cells: readonly string[]): string[] {
-  const seen = new Map<string, number>();
-  return cells.map((cell, index) => {
-    const base = cell.trim() || `Column ${index + 1}`;
-    const times = (seen.get(base) ?? 0) + 1;
-    seen.set(base, times);
-    return times === 1 ? base : `${base} (${times})`;
-  });
 }

@@ -1,3 +1,4 @@
+import { type MappedColumns, mapColumns } from "../import-columns.ts";
 import { incidentProblems } from "./incident-rules.ts";
 import {
   type ImportDefaults,
@@ -81,22 +82,11 @@ export function importLookups(
   return { stationsByKey, stations, organisationsByKey, canVerifyAt, now };
 }
 
-export type ImportColumns = { index: Partial<Record<ImportField, number>>; header: Partial<Record<ImportField, string>> };
+export type ImportColumns = MappedColumns<ImportField>;
 
 /** The mapping checked against the file's headers; problems name the field of the mapping. */
 export function resolveColumns(headers: readonly string[], mapping: ImportMapping): { columns: ImportColumns; problems: { field: string; message: string }[] } {
-  const columns: ImportColumns = { index: {}, header: {} };
-  const problems: { field: string; message: string }[] = [];
-  for (const field of importFields) {
-    const header = mapping[field];
-    if (header === undefined || header === "") continue;
-    const index = headers.indexOf(header);
-    if (index < 0) problems.push({ field: `mapping.${field}`, message: `Names the column "${header.slice(0, 80)}", which the file does not have` });
-    else {
-      columns.index[field] = index;
-      columns.header[field] = header;
-    }
-  }
+  const { columns, problems } = mapColumns(importFields, headers, mapping);
   const has = (field: ImportField) => columns.index[field] !== undefined;
   const need = (isMapped: boolean, field: string, what: string) => {
     const isReported = problems.some((problem) => problem.field === `mapping.${field}`);

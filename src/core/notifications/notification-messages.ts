@@ -2,6 +2,8 @@ import { type FlashAlertFacts, flashAlertMessage } from "../incidents/incident-a
 import { frenchTypography } from "../language/french-typography.ts";
 import { type OverdueMeasureFacts, overdueMeasureMessage } from "../risk/measure-overdue-message.ts";
 import { type LevelNoticeFacts, type LevelNoticeKind, securityLevelNotice } from "../risk/security-level-message.ts";
+import { type TrainingReminderFacts, trainingReminderMessage } from "../travel/training-reminder-message.ts";
+import { type TravelNoticeParams, travelNotice } from "../travel/travel-notice.ts";
 
 /**
  * In-app notifications are stored as a message key and its parameters, not as text, and are
@@ -40,12 +42,15 @@ export type FlashAlertParams =
 
 export type LevelNoticeParams = { kind: LevelNoticeKind } & Omit<LevelNoticeFacts, "justification" | "link">;
 export type OverdueMeasureParams = Omit<OverdueMeasureFacts, "link">;
+export type TrainingExpiryParams = Omit<TrainingReminderFacts, "link">;
 
 /** What `notifyUsers` takes: a key and the parameters that key needs. */
 export type NotificationMessage =
   | { key: "flash_alert"; params: FlashAlertParams }
   | { key: "security_level"; params: LevelNoticeParams }
   | { key: "measure_overdue"; params: OverdueMeasureParams }
+  | { key: "training_expiry"; params: TrainingExpiryParams }
+  | { key: "travel"; params: TravelNoticeParams }
   | { key: TemplateKey; params: Params };
 
 /** The parameters a flash alert notification keeps, from the facts of the alert. */
@@ -78,6 +83,12 @@ function words(message: NotificationMessage, language: NotificationLanguage): Re
       const { title, body } = overdueMeasureMessage({ ...message.params, link: "" }, language);
       return { title, body };
     }
+    case "training_expiry": {
+      const { title, body } = trainingReminderMessage({ ...message.params, link: "" }, language);
+      return { title, body };
+    }
+    case "travel":
+      return travelNotice(message.params, language);
     default: {
       const template = notificationTemplates[message.key]?.[language];
       if (!template) return { title: message.key, body: "" };

@@ -17,26 +17,30 @@ export const isAir = (mode: TransportMode) => airModes.includes(mode);
 export const operatorCategories = ["unrestricted", "conditional", "restricted"] as const;
 export type OperatorCategory = (typeof operatorCategories)[number];
 
+const autoMaxLevel = z
+  .number({ message: "must be a security level" })
+  .int({ message: "must be a whole level" })
+  .min(0, { message: "must be 0 (nothing automatic) to 4" })
+  .max(4, { message: "must be at most 4: levels 5 and 6 always need the DO" })
+  .describe("Highest security level at which a trip is cleared without a reviewer");
+const leadDays = z
+  .number({ message: "must be a number of days" })
+  .int({ message: "must be a whole number of days" })
+  .min(0, { message: "must be 0 or more" })
+  .max(90, { message: "must be at most 90 days" })
+  .describe("Days between filing and departure below which a request is never automatic");
+
+/** The rules as stored: a setting added later takes its default when an older version is read. */
 export const clearanceRulesInput = z.object({
-  autoMaxLevel: z
-    .number({ message: "must be a security level" })
-    .int({ message: "must be a whole level" })
-    .min(0, { message: "must be 0 (nothing automatic) to 4" })
-    .max(4, { message: "must be at most 4: levels 5 and 6 always need the DO" })
-    .default(2)
-    .describe("Highest security level at which a trip is cleared without a reviewer"),
-  leadDays: z
-    .number({ message: "must be a number of days" })
-    .int({ message: "must be a whole number of days" })
-    .min(0, { message: "must be 0 or more" })
-    .max(90, { message: "must be at most 90 days" })
-    .default(7)
-    .describe("Days between filing and departure below which a request is never automatic"),
-  requiredCourseCodes: z.array(z.string().trim().min(1)).max(20).default([]).describe("Courses required beyond BSAFE (SSAFE, the area's induction)"),
+  autoMaxLevel: autoMaxLevel.default(2),
+  leadDays: leadDays.default(7),
+  requiredCourseCodes: z.array(z.string().trim().min(1).max(32)).max(20).default([]).describe("Courses required beyond BSAFE (SSAFE, the area's induction)"),
   ceilingTotal: z.number().int().min(1).nullable().default(null).describe("Most personnel present in the area at once"),
   ceilingInternational: z.number().int().min(1).nullable().default(null).describe("Most internationally recruited personnel present at once"),
   ceilingPerOrganisation: z.boolean().default(false).describe("The ceilings apply to each organisation separately"),
 });
+/** The rules as an area saves them: the automatic level and the notice are stated, never assumed. */
+export const clearanceRulesBody = clearanceRulesInput.extend({ autoMaxLevel, leadDays });
 export type ClearanceRules = z.infer<typeof clearanceRulesInput>;
 export const defaultClearanceRules: ClearanceRules = clearanceRulesInput.parse({});
 
@@ -67,7 +71,8 @@ export type Reason =
 /** What the evaluation concludes for one leg, most severe first. */
 export const legOutcomes = ["refused", "blocked", "review", "cleared"] as const;
 export type LegOutcome = (typeof legOutcomes)[number];
-export type Reviewer = "none" | "area" | "do";
+export const reviewers = ["none", "area", "do"] as const;
+export type Reviewer = (typeof reviewers)[number];
 
 export type TravellerFacts = {
   name: string;

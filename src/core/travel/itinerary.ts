@@ -90,3 +90,16 @@ export function itineraryProblems(legs: readonly TimedLeg[], now: number, isLate
 
 /** Whole days between two instants, rounded down: the lead time a request gave. */
 export const daysBetween = (from: number, to: number) => Math.floor((to - from) / 86_400_000);
+
+/** A reviewer's decision on a leg: clear (with conditions of their own, if any), refuse, or ask for changes; the last two say why. */
+export const legDecisions = ["clear", "refuse", "request_changes"] as const;
+export const legDecisionInput = z
+  .object({
+    decision: z.enum(legDecisions, { message: `must be one of ${legDecisions.join(", ")}` }),
+    conditions: z.array(requiredText(300)).max(10, { message: "at most 10 conditions" }).default([]).describe("The reviewer's own conditions, added to the area's"),
+    note: z.string().trim().max(1000, { message: "must be at most 1000 characters" }).nullable().optional().describe("Why: required to refuse or to ask for changes"),
+  })
+  .superRefine((value, issues) => {
+    if (value.decision !== "clear" && !value.note) issues.addIssue({ code: "custom", path: ["note"], message: "is required to refuse or to ask for changes" });
+  });
+export type LegDecisionInput = z.infer<typeof legDecisionInput>;

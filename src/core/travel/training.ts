@@ -78,11 +78,22 @@ export function isValidThrough(expiresOn: string, until: string): boolean {
 
 export type CertificateProblem = { field: string; message: string };
 
+/** The rules' words in the two working languages: the API answers in English, an import in its reader's. */
+const ruleWords = {
+  future: { en: "must not be in the future", fr: "ne doit pas être dans le futur" },
+  reason: { en: "is required when the expiry is set by hand", fr: "est obligatoire quand l'expiration est fixée à la main" },
+  beforeCompletion: { en: "must not be before the completion date", fr: "ne doit pas précéder la date de fin de formation" },
+} as const;
+
 /** The rules a certificate must keep, beyond its shape: each problem names its field. */
-export function certificateProblems(input: { completedOn: string; expiresOn?: string | null; expiryReason?: string | null }, today: string): CertificateProblem[] {
+export function certificateProblems(
+  input: { completedOn: string; expiresOn?: string | null; expiryReason?: string | null },
+  today: string,
+  language: "en" | "fr" = "en",
+): CertificateProblem[] {
   const problems: CertificateProblem[] = [];
-  if (input.completedOn > today) problems.push({ field: "completedOn", message: "must not be in the future" });
-  if (input.expiresOn && !input.expiryReason) problems.push({ field: "expiryReason", message: "is required when the expiry is set by hand" });
-  if (input.expiresOn && input.expiresOn < input.completedOn) problems.push({ field: "expiresOn", message: "must not be before the completion date" });
+  if (input.completedOn > today) problems.push({ field: "completedOn", message: ruleWords.future[language] });
+  if (input.expiresOn && !input.expiryReason) problems.push({ field: "expiryReason", message: ruleWords.reason[language] });
+  if (input.expiresOn && input.expiresOn < input.completedOn) problems.push({ field: "expiresOn", message: ruleWords.beforeCompletion[language] });
   return problems;
 }

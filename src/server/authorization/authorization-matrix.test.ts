@@ -78,11 +78,13 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 const withFreshIds = (values?: Record<string, string>) =>
   values && Object.fromEntries(Object.entries(values).map(([name, value]) => [name, uuidPattern.test(value) ? randomUUID() : value]));
 
-/** The body with the field at a dotted path ("place.dutyStationId") set to a value. */
+/** The body with the field at a dotted path ("place.dutyStationId", "travellers.0.personId") set to a value; arrays stay arrays. */
 function withField(body: object, path: string, value: unknown): object {
   const [head, ...rest] = path.split(".");
   const current = (body as Record<string, unknown>)[head];
-  return { ...body, [head]: rest.length ? withField((current ?? {}) as object, rest.join("."), value) : value };
+  const next = rest.length ? withField((current ?? {}) as object, rest.join("."), value) : value;
+  if (Array.isArray(body)) return body.map((item, index) => (String(index) === head ? next : item));
+  return { ...body, [head]: next };
 }
 
 /** The same request pointing at a record that does not exist: the named body field, or else every id in path and query. */

@@ -17,6 +17,7 @@ import { riskSrmRules } from "../modules/risk/assessments/srm.matrix.ts";
 import { structureRules } from "../modules/structure/structure.matrix.ts";
 import { victimRules } from "../modules/victims/victims.matrix.ts";
 import { trainingRules } from "../modules/travel/training/training.matrix.ts";
+import { travelRequestRules } from "../modules/travel/requests/requests.matrix.ts";
 import { webhookRules } from "../modules/integrations/webhooks.matrix.ts";
 
 // ---------------------------------------------------------------------------------------
@@ -48,4 +49,5 @@ export const authorizationTable: Record<string, RouteRule> = {
   ...riskReportRules,
   ...decisionRules,
   ...trainingRules,
+  ...travelRequestRules,
 };

@@ -1,6 +1,6 @@
 import { addDemoIncidents } from "./incident-generator.ts";
 import { seedRisk } from "./risk.seed.ts";
-import { seedTraining } from "./travel.seed.ts";
+import { seedTraining, seedTravel } from "./travel.seed.ts";
 import { count } from "drizzle-orm";
 import type { AppointmentRole } from "../../core/access/roles.ts";
 import { addDays } from "../../core/appointments/continuity.ts";
@@ -192,12 +192,18 @@ export async function seedDemo(database: Database, seed = 20261123): Promise<Dem
   await account(5, "warden.bamako@vigil.example", "Warden Bamako", "Warden, Bamako Security Area", "reaches people in the zone");
   await account(45, "desk.mali@vigil.example", "UNDSS Desk Officer Mali", "UNDSS desk officer, Mali", "follows Mali's SRM; endorses its security levels");
   await account(20, "staff@vigil.example", "Staff member", "Personnel (no appointment)", "their own record; reports incidents at their duty station");
+  // A staff member in Bamako who travels (issue 13): the demo's trip to Mopti is theirs.
+  const travellerIndex = personIds.findIndex((person, index) => index >= 40 && index < 100 && person.station === "Bamako");
+  if (travellerIndex < 0) throw new Error("The demo has no staff member in Bamako to travel");
+  await account(travellerIndex, "traveller.mali@vigil.example", "Staff member, Bamako", "Personnel, Mali (travels)", "files their trips; receives clearances and briefings");
 
   await seedMeetings(database, areaIds.get("Mali") as string, personIds.slice(0, 130).map((person) => person.id), today);
   // Security risk management: Mali's SRM, measures, programme criticality and security levels.
   await seedRisk(database);
   // Training certificates (travel clearance depends on them).
-  await seedTraining(database, personIds, today);
+  await seedTraining(database, personIds, today, personIds[travellerIndex].id);
+  // Mali's clearance rules and the demo's trips (after the security levels they are decided by).
+  await seedTravel(database, today);
   // A few years of incidents, so the incident list, dashboard, map and reports have something to show.
   await addDemoIncidents(database, 300, seed);
   return logins;

@@ -217,7 +217,7 @@ function threat(category: ThreatCategory, intent: number, capability: number, in
 }
 
 /** A demo user acting with the roles their appointments give them today. */
-async function userContext(database: Database, email: string): Promise<ServiceContext> {
+export async function userContext(database: Database, email: string): Promise<ServiceContext> {
   const [user] = await database.db.select({ id: users.id, displayName: users.displayName }).from(users).where(eq(users.email, email));
   if (!user) throw new Error(`No demo user ${email}`);
   const { personId, grants } = await loadAppointmentGrants(database, user.id);

@@ -1,6 +1,10 @@
 import { addDays } from "../../core/appointments/continuity.ts";
 import { addMonths } from "../../core/risk/srm-review.ts";
-import { createCertificate, createCourse } from "../modules/travel/index.ts";
+import { sql } from "drizzle-orm";
+import { defaultClearanceRules } from "../../core/travel/clearance.ts";
+import { places } from "../modules/structure/index.ts";
+import { createCertificate, createCourse, fileRequest, saveRules } from "../modules/travel/index.ts";
+import { userContext } from "./risk.seed.ts";
 import type { Database } from "../platform/db/database.ts";
 import { systemContext } from "../platform/http/context.ts";
 
@@ -13,7 +17,7 @@ import { systemContext } from "../platform/http/context.ts";
  * - one expired BSAFE, in Mali (a traveller whose trip it blocks);
  * - SAIT Mali, Mali's area induction, for the security team.
  */
-export async function seedTraining(database: Database, people: { id: string; area: string }[], today: string): Promise<void> {
+export async function seedTraining(database: Database, people: { id: string; area: string }[], today: string, traveller: string): Promise<void> {
   const context = systemContext(database, "demo seed");
   const bsafe = await createCourse(context, { code: "BSAFE", kind: "bsafe", nameEn: "BSAFE (basic security in the field)", nameFr: "BSAFE (sécurité de base sur le terrain)", validityMonths: 36, isActive: true });
   const ssafe = await createCourse(context, { code: "SSAFE", kind: "ssafe", nameEn: "SSAFE (safe and secure approaches in field environments)", nameFr: "SSAFE (approches sûres et sécurisées en environnement de terrain)", validityMonths: 36, isActive: true });
@@ -33,4 +37,67 @@ export async function seedTraining(database: Database, people: { id: string; are
   }
   for (const index of [2, 3, 4, 8, 9]) await add(people[index].id, sait.id, completedFor(300 + index * 20, 24));
   for (const index of [3, 8, 9]) await add(people[index].id, ssafe.id, completedFor(500, 36));
+  // The demo traveller in Bamako: BSAFE valid for two more years.
+  await add(traveller, bsafe.id, completedFor(700, 36));
+}
+
+/**
+ * Mali's clearance rules and the demo's trips (issue 13, "Demo data"):
+ * - Mali's rules: automatic clearance up to level 2, seven days' notice; Bamako Security Area
+ *   overrides it, routine movement in the capital being cleared automatically up to level 4;
+ * - a trip cleared automatically to Bamako, from Mopti;
+ * - the demo traveller's trip Bamako → Mopti → Bamako, its Mopti leg waiting for the ASC of Mopti;
+ * - a trip blocked by an expired BSAFE;
+ * - a travel notification.
+ */
+export async function seedTravel(database: Database, today: string): Promise<void> {
+  const system = systemContext(database, "demo seed");
+  const { db } = database;
+  const placeIds = new Map((await db.select({ id: places.id, name: places.name }).from(places)).map((row) => [row.name, row.id]));
+  const place = (name: string) => placeIds.get(name) as string;
+  await saveRules(system, place("Mali"), { ...defaultClearanceRules }, "Mali's clearance rules: automatic up to level 2, seven days' notice");
+  await saveRules(system, place("Bamako Security Area"), { ...defaultClearanceRules, autoMaxLevel: 4 }, "Routine movement in the capital is cleared automatically up to level 4");
+
+  // People by their BSAFE: valid for a year or more, or expired.
+  const withBsafe = async (stationArea: string, isValid: boolean) => {
+    const rows = await db.execute(sql`
+      select p.id from persons p
+      join places s on s.id = p.duty_station_id
+      join training_certificates c on c.person_id = p.id
+      join training_courses k on k.id = c.course_id and k.code = 'BSAFE'
+      where p.place_path like '%/' || ${place(stationArea)} || '/%' and p.user_id is null
+      group by p.id, p.family_name having ${isValid ? sql`max(c.expires_on) > ${addDays(today, 365)}` : sql`max(c.expires_on) < ${today}`}
+      order by p.family_name, p.id limit 1`);
+    return ((rows as unknown as { rows: { id: string }[] }).rows[0]?.id ?? null) as string | null;
+  };
+  const at = (days: number, time: string) => `${addDays(today, days)}T${time}`;
+  const road = (from: string, to: string, days: number, duration: number) => ({
+    fromPlaceId: place(from),
+    toPlaceId: place(to),
+    departureLocal: at(days, "07:00"),
+    arrivalLocal: at(days, `${String(7 + duration).padStart(2, "0")}:00`),
+    transport: "road" as const,
+    vehicleArrangement: "UN vehicle, two-car movement",
+  });
+
+  const fromMopti = await withBsafe("Mopti Security Area", true);
+  if (fromMopti) {
+    await fileRequest(system, { kind: "clearance", purpose: "Programme review meeting at the country office", isLateNotification: false, travellers: [{ personId: fromMopti }], legs: [road("Mopti", "Bamako", 12, 9), road("Bamako", "Mopti", 15, 9)].map((leg, index) => ({ ...leg, accommodation: index === 0 ? "UN guesthouse, Bamako" : null })) });
+  }
+  const traveller = userContext(database, "traveller.mali@vigil.example");
+  await fileRequest(await traveller, {
+    kind: "clearance",
+    purpose: "Monitoring visit to the nutrition programme in Mopti",
+    isLateNotification: false,
+    travellers: [{ personId: (await traveller).actor.personId as string }],
+    legs: [{ ...road("Bamako", "Mopti", 10, 9), accommodation: "UN hub, Sévaré", contact: "UN hub radio room" }, road("Mopti", "Bamako", 13, 9)],
+  });
+  const expired = await withBsafe("Mali", false);
+  if (expired) {
+    await fileRequest(system, { kind: "clearance", purpose: "Distribution monitoring", isLateNotification: false, travellers: [{ personId: expired }], legs: [road("Bamako", "Mopti", 9, 9), road("Mopti", "Bamako", 11, 9)] });
+  }
+  const notified = await withBsafe("Bamako Security Area", true);
+  if (notified) {
+    await fileRequest(system, { kind: "notification", purpose: "Workshop with the ministry", isLateNotification: false, travellers: [{ personId: notified }], legs: [road("Bamako", "Kati", 4, 1), road("Kati", "Bamako", 5, 1)] });
+  }
 }

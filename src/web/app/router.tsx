@@ -11,6 +11,7 @@ import {
 import { incidentRoutes } from "./incident-routes.tsx";
 import { riskLevelRoutes } from "./risk-level-routes.tsx";
 import { riskSrmRoutes } from "./risk-srm-routes.tsx";
+import { travelRoutes } from "./travel-routes.tsx";
 import { appRoute, loginRoute, page, pagesRoute, requires, rootRoute } from "./route-base.tsx";
 import { flag, oneOf, positiveInt, searchOf, sortOrders, text } from "./search-params.ts";
 import { PageLoader, RouteErrorPage } from "./shell/route-states.component.tsx";
@@ -158,6 +159,14 @@ const personEditRoute = createRoute({
   component: page(() => import("../modules/personnel/person-edit.page.tsx"), "PersonEditPage"),
 });
 
+// A learning platform's export of training certificates (issue 13 §1), for those who manage training.
+const certificateImportRoute = createRoute({
+  getParentRoute: () => pagesRoute,
+  path: "/training/certificates/import",
+  beforeLoad: requires("training.certificate.write"),
+  component: page(() => import("../modules/training/certificate-import.page.tsx"), "CertificateImportPage"),
+});
+
 const responsibilitiesRoute = createRoute({
   getParentRoute: () => pagesRoute,
   path: "/responsibilities",
@@ -209,9 +218,11 @@ const routeTree = rootRoute.addChildren([
       personNewRoute,
       personRoute,
       personEditRoute,
+      certificateImportRoute,
       ...incidentRoutes,
       ...riskSrmRoutes,
       ...riskLevelRoutes,
+      ...travelRoutes,
       responsibilitiesRoute,
       usersRoute,
       webhooksRoute,

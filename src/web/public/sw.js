@@ -85,6 +85,8 @@ self.addEventListener("fetch", (event) => {
     if (url.pathname === "/api/auth/logout") event.waitUntil(caches.delete(dataCache));
     return;
   }
+  // The clearance verification page (a scanned QR code) is the server's own page, never the app shell.
+  if (url.pathname.startsWith("/verify/")) return;
   if (request.mode === "navigate" && !url.pathname.startsWith("/api/")) {
     event.respondWith(shellFirst(request));
   } else if (url.pathname.startsWith("/assets/") || url.pathname === "/favicon.svg") {

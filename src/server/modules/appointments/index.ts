@@ -4,3 +4,4 @@ export { appointmentOut, appointmentRoutes, continuityItemOut } from "./appointm
 export { createAppointment, inForceOn, listAppointments, presentAppointment } from "./appointments.service.ts";
 export { continuityStatus } from "./continuity.service.ts";
 export { loadAppointmentGrants } from "./grants.service.ts";
+export { type Recipient, activeAccounts, coversArea, holdersOf } from "./holders.service.ts";

@@ -8,24 +8,22 @@ import { type ImportLookups, type ImportStation, type ImportZoneSource, importLo
 import { effectiveTimeZone } from "../../../core/incidents/place-time-zone.ts";
 import { clock } from "../../platform/clock.ts";
 import type { ServiceContext } from "../../platform/http/context.ts";
-import { AppError } from "../../platform/http/errors.ts";
+import { readImportFile } from "../../platform/import/import-file.ts";
+import { type ImportOutcome, assertMapping, importPreview, rejectRow } from "../../platform/import/import-result.ts";
 import { organisations, places } from "./incident-deps.ts";
-import { readImportFile } from "./incident-import.file.ts";
 import { type NewIncident, insertIncidentRows } from "./incident-import.store.ts";
 import { incidents } from "./incidents.tables.ts";
 
 export { type NewIncident, insertIncidentRows } from "./incident-import.store.ts";
 
-export type ImportRowError = { row: number; field: string; message: string };
 /** How many accepted rows were read in each zone, and where the zone came from (the file, the place, the default, or UTC for want of any). */
 export type ImportZoneUse = { timeZone: string; source: ImportZoneSource; rows: number };
-export type ImportResult = { inserted: number; duplicates: number; rejected: number; errors: ImportRowError[]; timeZones: ImportZoneUse[] };
+export type ImportResult = ImportOutcome & { timeZones: ImportZoneUse[] };
 /** Rows of the file dealt with (checked, then stored, found already stored or refused) out of all its rows. */
 export type ImportProgress = (progress: { done: number; total: number }) => void;
 
 /** Rows committed per transaction: a failure loses one batch at most, and locks stay short. */
 export const importBatchSize = 500;
-const sampleSize = 10;
 /** Rows checked between two turns of the event loop, so that the batch being written meanwhile keeps moving. */
 const rowsPerTurn = 50;
 
@@ -34,15 +32,7 @@ const covers = (actor: Actor, permission: Permission, path: string) => grantsFor
 /** The columns of an uploaded file, its first rows and the mapping Vigil suggests. */
 export async function previewIncidentImport(fileName: string, content: Buffer) {
   const file = await readImportFile(fileName, content);
-  return {
-    format: file.format,
-    columns: file.headers,
-    hashtags: file.hashtags,
-    rowCount: file.rows.length,
-    sampleRows: file.rows.slice(0, sampleSize),
-    suggestedMapping: suggestMapping(file.headers, file.hashtags),
-    fields: [...importFields],
-  };
+  return importPreview(file, suggestMapping(file.headers, file.hashtags), importFields);
 }
 
 /** Duty stations the importer may import incidents at (with their areas), organisations, and the right to verify. */
@@ -129,7 +119,7 @@ async function storeBatch(context: ServiceContext, batch: NewIncident[], result:
 export async function importIncidentFile(context: ServiceContext, request: ImportRequest): Promise<ImportResult> {
   const file = await readImportFile(request.fileName, request.content);
   const { columns, problems } = resolveColumns(file.headers, request.mapping ?? suggestMapping(file.headers, file.hashtags));
-  if (problems.length) throw new AppError(400, "validation", problems.map((problem) => `${problem.field}: ${problem.message}`).join("; "), problems);
+  assertMapping(problems);
   const defaults: ImportDefaults = { reporterName: context.actor.displayName, ...request.defaults };
   const lookups = await lookupsFor(context);
 
@@ -151,8 +141,7 @@ export async function importIncidentFile(context: ServiceContext, request: Impor
       if (index > 0 && index % rowsPerTurn === 0) await new Promise((resolve) => setImmediate(resolve));
       const checked = readImportRow(cells, columns, defaults, lookups);
       if (!checked.ok) {
-        result.rejected += 1;
-        for (const issue of checked.issues) result.errors.push({ row, ...issue });
+        rejectRow(result, row, checked.issues);
         continue;
       }
       const externalId = checked.externalId && isUuid(checked.externalId) ? checked.externalId.toLowerCase() : checked.externalId;

@@ -9,3 +9,5 @@ export { incidentExchangeRoutes } from "./incident-exchange.routes.ts";
 // The create path without HTTP: for the create benchmark's measure of the write statement alone.
 export { insertIncident, prepareIncident } from "./incident-create.service.ts";
 export { type ImportResult, type NewIncident, importIncidentFile, insertIncidentRows } from "./incident-import.service.ts";
+// The travel briefing: critical incidents of an area and period, counted by category (never described).
+export { type IncidentCount, criticalIncidentCounts } from "./incident-counts.service.ts";

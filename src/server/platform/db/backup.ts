@@ -51,6 +51,13 @@ export const backupTables = [
   "security_level_changes",
   "training_courses",
   "training_certificates",
+  "training_reminders",
+  "clearance_rule_sets",
+  "clearance_suspensions",
+  "travel_requests",
+  "travel_travellers",
+  "travel_legs",
+  "travel_request_steps",
   "notifications",
   "email_outbox",
   "webhook_subscriptions",
@@ -59,6 +66,9 @@ export const backupTables = [
   "audit_log",
   "audit_head",
 ] as const;
+
+/** Sequences restored from the data: the SQL giving the highest value already used. */
+const sequenceResets = [{ sequence: "travel_request_number_seq", highest: "select coalesce(max(substring(number from '[0-9]+$')::bigint), 0) from travel_requests" }];
 
 /**
  * Tables derived from others by triggers (rollups): not backed up, emptied on restore and
@@ -232,6 +242,9 @@ async function restoreWith(query: QueryFn, source: Readable): Promise<Record<str
       counts[batch.table] = (counts[batch.table] ?? 0) + batch.rows.length;
     }
     if (!header) throw new BackupError("The backup file is empty");
+    // Sequences are not rows: each is set past the highest number the restored rows carry, so the
+    // next trip numbered after a restore does not collide with one restored.
+    for (const { sequence, highest } of sequenceResets) await query(`select setval('${sequence}', greatest((${highest}), 1), (${highest}) > 0)`);
     for (const statement of restoreAuditProtection) await query(statement);
     await query("commit");
     isOpen = false;

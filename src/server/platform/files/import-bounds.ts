@@ -10,7 +10,8 @@ import { AppError } from "../http/errors.ts";
 /**
  * The import limits (core/import-limits.ts) applied while a file is parsed, so a parser stops at
  * the first row past them instead of building the whole table first. Shared by the incident
- * import (CSV and XLSX) and the personnel import (CSV).
+ * import and the training certificate import (CSV and XLSX, platform/import) and the personnel
+ * import (CSV).
  */
 
 /** 413: the file is well-formed but too big; the message names the limit. */

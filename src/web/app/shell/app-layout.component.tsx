@@ -5,6 +5,7 @@ import {
   IconBolt,
   IconBuilding,
   IconChartBar,
+  IconFileCertificate,
   IconFileImport,
   IconFileReport,
   IconList,
@@ -28,6 +29,9 @@ import {
   IconGauge,
   IconGridDots,
   IconId,
+  IconPlane,
+  IconPlaneDeparture,
+  IconClipboardCheck,
 } from "@tabler/icons-react";
 import { useQueryClient } from "@tanstack/react-query";
 import { Link, Outlet, useLocation, useNavigate } from "@tanstack/react-router";
@@ -44,8 +48,10 @@ type NavItem = {
   to: string;
   labelKey: string;
   icon: NavIcon;
-  /** Shown only when the caller holds this permission somewhere. */
-  permission?: string;
+  /** Shown only when the caller holds this permission (or one of these) somewhere. */
+  permission?: string | readonly string[];
+  /** Shown to everyone with a person record too, whatever their permissions (their own trips). */
+  isForEveryPerson?: boolean;
   /**
    * A task rather than a view of the module: alone in its group it keeps its own name, since the
    * group's name would promise pages the user cannot open (staff's "Quick report" is not "Incidents").
@@ -65,6 +71,7 @@ const navItems: (NavItem | NavGroup)[] = [
   { to: "/appointments", labelKey: "nav.appointments", icon: IconCertificate, permission: "appointment.read" },
   { to: "/meetings", labelKey: "nav.meetings", icon: IconUsersGroup, permission: "meeting.read" },
   { to: "/personnel", labelKey: "nav.personnel", icon: IconUsers, permission: "personnel.read" },
+  { to: "/training/certificates/import", labelKey: "nav.certificateImport", icon: IconFileCertificate, permission: "training.certificate.write" },
   {
     group: "incidents",
     labelKey: "incidents.nav",
@@ -90,6 +97,17 @@ const navItems: (NavItem | NavGroup)[] = [
       { to: "/risk/measures/compare", labelKey: "riskNav.compare", icon: IconWorld, permission: "measure.compare" },
       { to: "/risk/programmes", labelKey: "riskNav.programmes", icon: IconTargetArrow, permission: "programme.read" },
       { to: "/risk/security-levels", labelKey: "riskNav.securityLevels", icon: IconGauge, permission: "security_level.read" },
+    ],
+  },
+  // Travel (issue 13 §3): everyone with a person record files and follows their trips; reviewers decide legs.
+  {
+    group: "travel",
+    labelKey: "nav.travel",
+    icon: IconPlane,
+    base: "/travel",
+    items: [
+      { to: "/travel", labelKey: "nav.myTrips", icon: IconPlaneDeparture, permission: "travel.request.read", isForEveryPerson: true },
+      { to: "/travel/queue", labelKey: "nav.clearanceQueue", icon: IconClipboardCheck, permission: ["travel.clearance.review", "travel.clearance.approve_high"] },
     ],
   },
   // The confidential register: P/C/SA and CSFP only; nobody else learns it is there.
@@ -118,7 +136,9 @@ export function AppLayout() {
     void reconcileLanguage(me);
   }, [me.user.id]);
 
-  const isAllowed = (item: NavItem) => !item.permission || me.permissions.includes(item.permission);
+  const holds = (permission: string | readonly string[]) =>
+    (typeof permission === "string" ? [permission] : permission).some((one) => me.permissions.includes(one));
+  const isAllowed = (item: NavItem) => !item.permission || holds(item.permission) || (item.isForEveryPerson === true && me.personId !== null);
   // Every person with a record reaches it, whatever they may read of others' (README: staff see their own record).
   const ownRecord: NavItem[] = me.personId ? [{ to: `/personnel/${me.personId}`, labelKey: "nav.myRecord", icon: IconId }] : [];
   const [home, ...rest] = navItems;

@@ -1,47 +1,11 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import type { ImportDefaults, ImportMapping } from "../../../core/incidents/incident-import-fields.ts";
-import { apiRequest, buildQuery, type QueryValue } from "../../app/api.ts";
+import type { ImportMapping } from "../../../core/incidents/incident-import-fields.ts";
+import { buildQuery, type QueryValue } from "../../app/api.ts";
+import type { ImportOutcome, ImportPreview as FilePreview } from "../../app/components/file-import.api.ts";
 
-export type ImportPreview = {
-  format: "csv" | "xlsx";
-  columns: string[];
-  hashtags: string[] | null;
-  rowCount: number;
-  sampleRows: { row: number; cells: string[] }[];
-  suggestedMapping: ImportMapping;
-  fields: string[];
-};
-
-export type ImportRowError = { row: number; field: string; message: string };
+// The preview and import requests are the shared import's (app/components/file-import.api.ts).
+export type ImportPreview = FilePreview<ImportMapping>;
 export type ImportZoneUse = { timeZone: string; source: "file" | "place" | "default" | "fallback"; rows: number };
-export type ImportResult = { inserted: number; duplicates: number; rejected: number; errors: ImportRowError[]; timeZones: ImportZoneUse[] };
-
-export function usePreviewIncidentImport() {
-  return useMutation({
-    mutationFn: (file: File) => {
-      const form = new FormData();
-      form.append("file", file);
-      return apiRequest<ImportPreview>("/api/incidents/imports/preview", { method: "POST", body: form });
-    },
-  });
-}
-
-export function useImportIncidents() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ file, mapping, defaults }: { file: File; mapping: ImportMapping; defaults: ImportDefaults }) => {
-      const form = new FormData();
-      // Text fields first, then the file (the server reads them in any order).
-      form.append("mapping", JSON.stringify(mapping));
-      form.append("defaults", JSON.stringify(defaults));
-      form.append("file", file);
-      return apiRequest<ImportResult>("/api/incidents/imports", { method: "POST", body: form });
-    },
-    onSuccess: (result) => {
-      if (result.inserted > 0) queryClient.invalidateQueries({ queryKey: ["incidents"] });
-    },
-  });
-}
+export type ImportResult = ImportOutcome & { timeZones: ImportZoneUse[] };
 
 /** For people (readable headers in their language), then for machines (column codes, HXL, GeoJSON). */
 export const exportFormats = ["csv", "xlsx", "codes", "hxl", "geojson"] as const;

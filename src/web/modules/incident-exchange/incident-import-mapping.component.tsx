@@ -1,8 +1,9 @@
-import { Accordion, Badge, Code, Group, Select, SimpleGrid, Stack, Table, Text } from "@mantine/core";
+import { Select, SimpleGrid } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { type ImportDefaults, type ImportField, type ImportMapping, importStatuses } from "../../../core/incidents/incident-import-fields.ts";
 import { incidentSources } from "../../../core/incidents/incident.schemas.ts";
 import { personOutcomes } from "../../../core/incidents/incident-taxonomy.types.ts";
+import { ColumnMappingFields } from "../../app/components/column-mapping.component.tsx";
 import { recruitmentTypes } from "../../app/domain.ts";
 import type { ImportPreview } from "./incident-exchange.api.ts";
 
@@ -27,58 +28,22 @@ export function missingMappings(mapping: ImportMapping): string[] {
   return missing;
 }
 
+/** The incident fields in their groups, worded and explained, for the shared mapping step. */
 export function MappingFields({ preview, mapping, onChange }: { preview: ImportPreview; mapping: ImportMapping; onChange: (mapping: ImportMapping) => void }) {
   const { t } = useTranslation();
-  const sample = preview.sampleRows[0]?.cells ?? [];
   const label = (field: ImportField) =>
     field.startsWith("count.") ? t("incidentExchange.fields.count", { outcome: t(`incidents.outcomes.${field.slice(6)}`) }) : t(`incidentExchange.fields.${field}`);
-  const choose = (field: ImportField, column: string | null) => {
-    const next: ImportMapping = { ...mapping };
-    // A column feeds one field: choosing it here takes it from any other.
-    for (const key of Object.keys(next) as ImportField[]) if (column && next[key] === column) delete next[key];
-    if (column) next[field] = column;
-    else delete next[field];
-    onChange(next);
-  };
-  const mappedIn = (fields: ImportField[]) => fields.filter((field) => mapping[field]).length;
+  const fieldsOf = (fields: ImportField[]) =>
+    fields.map((field) => ({ field, label: label(field), hint: t(`incidentExchange.hints.${field.startsWith("count.") ? "count" : field}`), isRequired: required.has(field) }));
   return (
-    <Accordion multiple defaultValue={["whenWhere", "what"]} variant="separated">
-      {groups.map((group) => (
-        <Accordion.Item key={group.key} value={group.key}>
-          <Accordion.Control>
-            <Group gap="xs" wrap="nowrap">
-              <Text fw={500}>{t(`incidentExchange.groups.${group.key}`)}</Text>
-              <Badge variant="light" color={mappedIn(group.fields) ? "blue" : "gray"}>
-                {t("incidentExchange.import.mappedCount", { count: mappedIn(group.fields), total: group.fields.length })}
-              </Badge>
-            </Group>
-          </Accordion.Control>
-          <Accordion.Panel>
-            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-              {group.fields.map((field) => {
-                const column = mapping[field];
-                const value = column ? sample[preview.columns.indexOf(column)] : undefined;
-                return (
-                  <Select
-                    key={field}
-                    label={label(field)}
-                    withAsterisk={required.has(field)}
-                    placeholder={t("incidentExchange.import.notMapped")}
-                    data={preview.columns}
-                    value={column ?? null}
-                    onChange={(next) => choose(field, next)}
-                    clearable
-                    searchable
-                    description={value ? t("incidentExchange.import.example", { value: value.slice(0, 60) }) : t(`incidentExchange.hints.${field.startsWith("count.") ? "count" : field}`)}
-                    comboboxProps={{ withinPortal: true }}
-                  />
-                );
-              })}
-            </SimpleGrid>
-          </Accordion.Panel>
-        </Accordion.Item>
-      ))}
-    </Accordion>
+    <ColumnMappingFields
+      namespace="incidentExchange"
+      preview={preview}
+      groups={groups.map((group) => ({ key: group.key, label: t(`incidentExchange.groups.${group.key}`), fields: fieldsOf(group.fields) }))}
+      openGroups={["whenWhere", "what"]}
+      mapping={mapping}
+      onChange={onChange}
+    />
   );
 }
 
@@ -139,43 +104,5 @@ export function DefaultsFields({ defaults, onChange }: { defaults: ImportDefault
         allowDeselect={false}
       />
     </SimpleGrid>
-  );
-}
-
-/** The first rows of the file as read, so the importer can check the columns. */
-export function SampleRows({ preview }: { preview: ImportPreview }) {
-  const { t } = useTranslation();
-  return (
-    <Stack gap={4}>
-      <Text size="sm" fw={500}>
-        {t("incidentExchange.import.sample")}
-      </Text>
-      <Table.ScrollContainer minWidth={480} maxHeight={240} type="native">
-        <Table striped withTableBorder fz="xs" stickyHeader>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t("incidentExchange.import.row")}</Table.Th>
-              {preview.columns.map((column) => (
-                <Table.Th key={column} scope="col">
-                  <Code fz="xs">{column}</Code>
-                </Table.Th>
-              ))}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {preview.sampleRows.slice(0, 5).map((sampleRow) => (
-              <Table.Tr key={sampleRow.row}>
-                <Table.Td>{sampleRow.row}</Table.Td>
-                {preview.columns.map((column, index) => (
-                  <Table.Td key={column} style={{ maxWidth: 220, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" }}>
-                    {sampleRow.cells[index] ?? ""}
-                  </Table.Td>
-                ))}
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-    </Stack>
   );
 }

@@ -30,13 +30,18 @@ import { riskMatrices, srmActivities, srmAssessments, srmScenarios } from "../as
 const levelOut = (level: RiskLevel) => ({ code: level.code, label: level.label, colour: level.colour, rank: level.rank });
 type AcceptanceRow = typeof riskAcceptances.$inferSelect & { recordedByName: string | null };
 
-async function loadAssessment(context: ServiceContext, id: string) {
+async function readAssessment(context: ServiceContext, id: string) {
   const [row] = await context.database.db
     .select({ assessment: srmAssessments, placeName: places.name, matrix: riskMatrices })
     .from(srmAssessments)
     .innerJoin(places, eq(places.id, srmAssessments.placeId))
     .innerJoin(riskMatrices, eq(riskMatrices.id, srmAssessments.matrixId))
     .where(eq(srmAssessments.id, id));
+  return row;
+}
+
+async function loadAssessment(context: ServiceContext, id: string) {
+  const row = await readAssessment(context, id);
   if (!row || !assessmentPolicy.canRead(context.actor, row.assessment)) throw new NotFoundError("SRM assessment");
   return row;
 }
@@ -288,3 +293,22 @@ export const srmReportDecisions: DecisionSource = async (context, assessmentId, 
     acceptances: item.acceptances.filter((row) => row.isCurrent).map((row) => `${row.acceptedByName}, ${row.acceptedAt.slice(0, 10)} (${srmCode(row.approverRole, lang)}): ${row.reason}`),
   }));
 };
+
+/**
+ * Where an activity stands on the latest approved SRM version that holds it, for travel clearance
+ * at levels 5–6 (issue 13 §3). No reading right is checked: the traveller learns only the
+ * standing (allowed, accepted, needs acceptance, blocked) and the activity's name, which they chose.
+ */
+export async function activityStanding(context: ServiceContext, activityKey: string): Promise<{ name: string; status: BoardStatus } | null> {
+  const [latest] = await context.database.db
+    .select({ id: srmAssessments.id })
+    .from(srmActivities)
+    .innerJoin(srmAssessments, eq(srmAssessments.id, srmActivities.assessmentId))
+    .where(and(eq(srmActivities.key, activityKey), eq(srmAssessments.status, "approved")))
+    .orderBy(desc(srmAssessments.version))
+    .limit(1);
+  const loaded = latest && (await readAssessment(context, latest.id));
+  if (!loaded) return null;
+  const item = (await boardOf(context, loaded)).items.find((candidate) => candidate.activityKey === activityKey);
+  return item ? { name: item.activityName, status: item.status } : null;
+}

@@ -1,15 +1,13 @@
-import { and, desc, eq, inArray, isNotNull, ne, or, sql } from "drizzle-orm";
-import type { AppointmentRole } from "../../../../core/access/roles.ts";
+import { and, desc, eq, isNotNull, ne, or, sql } from "drizzle-orm";
 import { type LevelNoticeKind, securityLevelNotice } from "../../../../core/risk/security-level-message.ts";
 import type { SecurityLevel } from "../../../../core/risk/security-levels.ts";
-import { users } from "../../../platform/auth/auth.tables.ts";
 import { todayIso } from "../../../platform/clock.ts";
 import type { Database, Db } from "../../../platform/db/database.ts";
 import { appConfigOf } from "../../../platform/notify/app-config.ts";
 import { enqueueEmailInEachLanguage } from "../../../platform/notify/email-outbox.ts";
 import { areaNameIn } from "../../../platform/language/place-names.ts";
 import { notifyUsers } from "../../../platform/notify/notifications.ts";
-import { appointments, inForceOn } from "../../appointments/index.ts";
+import { type Recipient, activeAccounts, appointments, coversArea, holdersOf, inForceOn } from "../../appointments/index.ts";
 import { persons } from "../../personnel/index.ts";
 import { securityLevelChanges } from "../decisions/decisions.tables.ts";
 import { under } from "../decisions/decisions-support.ts";
@@ -20,32 +18,8 @@ import { under } from "../decisions/decisions-support.ts";
  */
 
 type ChangeRow = typeof securityLevelChanges.$inferSelect;
-export type Recipient = { id: string; email: string; locale: string };
-
-async function activeAccounts(tx: Db, userIds: (string | null)[]): Promise<Recipient[]> {
-  const ids = [...new Set(userIds.filter((id): id is string => id !== null))];
-  if (ids.length === 0) return [];
-  return tx
-    .select({ id: users.id, email: users.email, locale: users.locale })
-    .from(users)
-    .where(and(inArray(users.id, ids), eq(users.isActive, true)));
-}
-
-/** Appointment in force whose place covers the area (the area itself or a place above it). */
-const coversArea = (areaPath: string) => sql`left(${areaPath}, length(${appointments.placePath})) = ${appointments.placePath}`;
-
-/** Accounts of the people holding, today, one of `roles` on the area or a place above it. */
-export async function holdersOf(tx: Db, roles: AppointmentRole[], areaPath: string): Promise<Recipient[]> {
-  const rows = await tx
-    .selectDistinct({ userId: persons.userId })
-    .from(appointments)
-    .innerJoin(persons, eq(persons.id, appointments.personId))
-    .where(and(inArray(appointments.role, roles), inForceOn(todayIso()), coversArea(areaPath), isNotNull(persons.userId)));
-  return activeAccounts(
-    tx,
-    rows.map((row) => row.userId),
-  );
-}
+export type { Recipient };
+export { holdersOf };
 
 /**
  * Everyone assigned to the area: accounts of people whose duty station lies in it, and of the

@@ -203,6 +203,18 @@ export async function approveLevelChange(context: ServiceContext, id: string) {
   return getChange(context, id);
 }
 
+/**
+ * Who must hear, in this process, that a level took effect: travel evaluates again the trips into
+ * the area (issue 13 §3). Registered by the composition root (server.ts) so that the risk module
+ * needs no knowledge of travel. Called after the commit; if the process dies first, travel's daily
+ * re-evaluation catches up.
+ */
+type LevelListener = (context: ServiceContext, areaPath: string) => Promise<unknown>;
+const levelListeners = new Set<LevelListener>();
+export function onSecurityLevelInForce(listener: LevelListener): void {
+  levelListeners.add(listener);
+}
+
 /** UNDSS endorses: the change takes effect, and everyone assigned to the area is told. */
 export async function endorseLevelChange(context: ServiceContext, id: string) {
   const { change, placeName } = await actionableChange(context, id, (record) => securityLevelPolicy.canEndorse(context.actor, record));
@@ -224,6 +236,10 @@ export async function endorseLevelChange(context: ServiceContext, id: string) {
       changes: { ...diffRecords(change, after), notified: { from: null, to: [...recipients, ...proposers].map((recipient) => recipient.id) } },
     });
   });
+  for (const listener of levelListeners) {
+    // The level is in force whatever a listener does; a failure is reported, not returned as the endorsement's.
+    await listener(context, change.placePath).catch((error: unknown) => process.emitWarning(`After the level change ${id}: ${String(error)}`));
+  }
   return getChange(context, id);
 }
 

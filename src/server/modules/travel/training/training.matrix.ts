@@ -1,14 +1,15 @@
 import { addDays } from "../../../../core/appointments/continuity.ts";
-import type { MatrixUser, Setup, SetupActor } from "../../../authorization/matrix-driver.ts";
-import { type RouteRule, everyone, globalOnly } from "../../../authorization/matrix-rules.ts";
+import type { Caller, Fixtures, MatrixUser, Response, Setup, SetupActor } from "../../../authorization/matrix-driver.ts";
+import { type RouteRule, everyone, globalOnly, maliScoped } from "../../../authorization/matrix-rules.ts";
 
 /**
  * The authorization table: training (issue 13 §1). The catalogue is read by everyone signed in
  * and kept by the system administrator. A person's certificates are read by the person, the
  * area's P/C/SA, ASA and ASC and the organisation's representative and focal point; added by the
  * person (their own) or by a security professional or the organisation's focal point; corrected
- * and removed only by the latter. The people: a UNICEF person at Kati (Bamako Security Area), a
- * WFP person at Mopti, a person in Haiti, the staff member (DR Congo).
+ * and removed only by the latter. The training view per area and organisation (and its CSV) is
+ * for those who read certificates, over the people they cover. The people: a UNICEF person at
+ * Kati (Bamako Security Area), a WFP person at Mopti, a person in Haiti, the staff member (DR Congo).
  */
 const others = (...kept: MatrixUser[]) => everyone.filter((user) => !kept.includes(user));
 const adminOnly = { ok: ["admin" as const], forbidden: others("admin") };
@@ -39,6 +40,50 @@ async function certificateOf(setup: Setup, as: SetupActor, personId: string): Pr
 
 const writers = ["pcsaMali", "sfpWfpMali"] as const satisfies MatrixUser[];
 const noWriteRight = others(...writers);
+
+// The training view: the area's P/C/SA and ASC, the organisation's representative and focal point.
+const readers = ["pcsaMali", "ascMopti", "repUnicefMali", "sfpWfpMali"] as const satisfies MatrixUser[];
+const noReadRight = others(...readers);
+const ownOrganisation: Partial<Record<Caller, keyof Fixtures>> = { repUnicefMali: "unicef", sfpWfpMali: "wfp" };
+
+/** The view lists no one outside Mali to a Mali caller, and only their organisation's people to an organisation's. */
+function overviewInScope(caller: Caller, response: Response, f: Fixtures) {
+  const items = response.json().items as { dutyStationId: string; organisationId: string }[];
+  if (items.length === 0) return "lists nobody";
+  if (maliScoped.includes(caller) && items.some((item) => f.outsideMali.has(item.dutyStationId))) return "lists people outside Mali";
+  const organisation = ownOrganisation[caller];
+  if (organisation && items.some((item) => item.organisationId !== f[organisation])) return "lists people of another organisation";
+  return undefined;
+}
+
+/** The export holds the WFP person at Mopti for those who cover them, never the person in Haiti. */
+function overviewCsvInScope(caller: Caller, response: Response, f: Fixtures) {
+  if (!String(response.headers["content-type"]).startsWith("text/csv")) return `answers ${response.headers["content-type"]}`;
+  if (response.body.includes(f.haitianPerson)) return "exports the person in Haiti";
+  const coversWfpMopti = caller !== "repUnicefMali";
+  return response.body.includes(f.wfpMoptiPerson) === coversWfpMopti ? undefined : `${coversWfpMopti ? "does not export" : "exports"} the WFP person at Mopti`;
+}
+
+/**
+ * A learning platform's export naming a person by index number: the matrix people have none, so
+ * the case gives them one first (as whoever may change them), then a BSAFE row on a fresh day.
+ */
+async function exportNaming(setup: Setup, as: SetupActor, personId: string, indexNumber: string) {
+  await setup.as(as, "PATCH", `/api/personnel/${personId}`, { indexNumber });
+  return {
+    multipart: { field: "file", fileName: "completions.csv", contentType: "text/csv", content: `Index number,Course code,Completion date\n${indexNumber},BSAFE,${nextDay()}` },
+  };
+}
+
+/** The row was stored (the person is covered), or refused exactly as for no one at all. */
+const imports =
+  (isCovered: (caller: Caller) => boolean, indexNumber: string) =>
+  (caller: Caller, response: Response): string | undefined => {
+    const { inserted, errors } = response.json();
+    if (isCovered(caller)) return inserted === 1 ? undefined : `inserted ${inserted}: ${JSON.stringify(errors)}`;
+    const expected = JSON.stringify([{ row: 2, field: "Index number", message: `Person not found: "${indexNumber}"` }]);
+    return inserted === 0 && JSON.stringify(errors) === expected ? undefined : `answers ${response.body}`;
+  };
 
 export const trainingRules: Record<string, RouteRule> = {
   "GET /api/training/courses": {
@@ -136,5 +181,82 @@ export const trainingRules: Record<string, RouteRule> = {
       request: async ({ setup, f }) => ({ params: { id: await certificateOf(setup, "csfpHaiti", f.haitianPerson) } }),
       expect: { notFound: [...writers], forbidden: noWriteRight },
     },
+  },
+  "GET /api/training/overview": {
+    access: "training.certificate.read",
+    inScope: {
+      name: "BSAFE standing of the people the caller covers",
+      request: () => ({ query: { pageSize: "200" } }),
+      expect: { ok: [...readers], forbidden: noReadRight },
+      check: overviewInScope,
+    },
+    outOfScope: {
+      name: "BSAFE standing in Haiti",
+      request: ({ f }) => ({ query: { placeId: f.haiti } }),
+      expect: { notFound: [...readers], forbidden: noReadRight },
+    },
+    more: [
+      {
+        name: "BSAFE standing of WFP's people at Mopti",
+        request: ({ f }) => ({ query: { placeId: f.moptiStation, organisationId: f.wfp } }),
+        expect: { ok: [...readers], forbidden: noReadRight },
+        check: (caller, response, f) => {
+          const listed = (response.json().items as { personId: string }[]).some((item) => item.personId === f.wfpMoptiPerson);
+          // UNICEF's representative covers UNICEF's people only: the filter leaves them nobody.
+          return listed === (caller !== "repUnicefMali") ? undefined : `${listed ? "lists" : "does not list"} the WFP person at Mopti`;
+        },
+      },
+    ],
+  },
+  "GET /api/training/overview.csv": {
+    access: "training.certificate.read",
+    inScope: {
+      name: "the training view of the people the caller covers as CSV",
+      request: () => ({}),
+      expect: { ok: [...readers], forbidden: noReadRight },
+      check: overviewCsvInScope,
+    },
+    outOfScope: {
+      name: "the training view of Haiti as CSV",
+      request: ({ f }) => ({ query: { placeId: f.haiti } }),
+      expect: { notFound: [...readers], forbidden: noReadRight },
+    },
+  },
+  "POST /api/training/certificates/imports/preview": {
+    access: "training.certificate.write",
+    inScope: {
+      name: "a learning platform's export of certificates",
+      request: () => ({
+        multipart: { field: "file", fileName: "completions.csv", contentType: "text/csv", content: "Email,Course code,Completion date\nsomeone@wfp.example.org,BSAFE,2024-01-10" },
+      }),
+      expect: { ok: [...writers], forbidden: noWriteRight },
+      check: (_caller, response) => (response.json().suggestedMapping.person === "Email" ? undefined : `suggests ${response.body}`),
+    },
+    outOfScope: { notApplicable: "the preview reads only the uploaded file: it touches no record" },
+  },
+  "POST /api/training/certificates/imports": {
+    access: "training.certificate.write",
+    inScope: {
+      name: "a BSAFE completion of the WFP person at Mopti",
+      request: ({ setup, f }) => exportNaming(setup, "pcsaMali", f.wfpMoptiPerson, "MX-WFP-MOPTI"),
+      expect: { ok: [...writers], forbidden: noWriteRight },
+      check: imports(() => true, "MX-WFP-MOPTI"),
+    },
+    outOfScope: {
+      name: "a BSAFE completion of the person in Haiti",
+      request: ({ setup, f }) => exportNaming(setup, "csfpHaiti", f.haitianPerson, "MX-HAITI"),
+      expect: { ok: [...writers], forbidden: noWriteRight },
+      why: "the import answers 200 and refuses the row: a person outside scope is not found",
+      check: imports(() => false, "MX-HAITI"),
+    },
+    more: [
+      {
+        name: "a BSAFE completion of the UNICEF person at Kati",
+        request: ({ setup, f }) => exportNaming(setup, "pcsaMali", f.unicefKatiPerson, "MX-UNICEF-KATI"),
+        expect: { ok: [...writers], forbidden: noWriteRight },
+        // WFP's focal point covers WFP's people only.
+        check: imports((caller) => caller === "pcsaMali", "MX-UNICEF-KATI"),
+      },
+    ],
   },
 };

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { certificateInput, certificatePatch, certificateSources, courseInput, coursePatch, courseKinds } from "../../../../core/travel/training.ts";
 import { defineRoute } from "../../../platform/http/route.ts";
 import { actionsField, dateOnly, errorResponses, idParams, noContent, timestamp } from "../../../platform/http/schemas.ts";
+import { certificateImportRoutes } from "./certificate-import.routes.ts";
 import { createCertificate, createCourse, deleteCertificate, listCertificates, listCourses, updateCertificate, updateCourse } from "./training.service.ts";
 
 const courseOut = z.object({
@@ -114,4 +115,6 @@ export const trainingRoutes = [
       return reply.code(204).send();
     },
   }),
+  // A learning platform's export: the import machinery shared with the incident import.
+  ...certificateImportRoutes,
 ];

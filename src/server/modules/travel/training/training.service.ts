@@ -15,6 +15,7 @@ import type { ServiceContext } from "../../../platform/http/context.ts";
 import { AppError, ConflictError, ForbiddenError, NotFoundError, RuleError, databaseErrorCode } from "../../../platform/http/errors.ts";
 import { iso } from "../../../platform/http/schemas.ts";
 import { persons } from "../../personnel/index.ts";
+import { reEvaluatePerson } from "../requests/reevaluate.service.ts";
 import { trainingPolicy } from "./training.policy.ts";
 import { trainingCertificates, trainingCourses } from "./training.tables.ts";
 
@@ -135,6 +136,7 @@ export async function createCertificate(context: ServiceContext, input: Certific
       await recordAudit(tx, context.audit, { action: "create", entityType: "training_certificate", entityId: created.id, changes: diffRecords(null, values) });
       return created;
     });
+    await reEvaluatePerson(context, holder.id, "certificate");
     return certificateOut(context, holder, row, course);
   } catch (error) {
     if (isUniqueViolation(error)) throw duplicate();
@@ -177,6 +179,7 @@ export async function updateCertificate(context: ServiceContext, id: string, pat
       await recordAudit(tx, context.audit, { action: "update", entityType: "training_certificate", entityId: id, changes: diffRecords(before, updated) });
       return updated;
     });
+    await reEvaluatePerson(context, holder.id, "certificate");
     return certificateOut(context, holder, row, course);
   } catch (error) {
     if (isUniqueViolation(error)) throw duplicate();
@@ -190,4 +193,5 @@ export async function deleteCertificate(context: ServiceContext, id: string) {
     await tx.delete(trainingCertificates).where(eq(trainingCertificates.id, id));
     await recordAudit(tx, context.audit, { action: "delete", entityType: "training_certificate", entityId: id, changes: diffRecords(certificate, null) });
   });
+  await reEvaluatePerson(context, certificate.personId, "certificate removed");
 }

@@ -1,10 +1,10 @@
 import { Readable } from "node:stream";
 import type ExcelJS from "exceljs";
 import { importLimitMessages, maxImportCells, maxImportUnpackedBytes, maxImportZipEntries } from "../../../core/import-limits.ts";
-import { ImportCounter, tooLarge } from "../../platform/files/import-bounds.ts";
-import { ZipError, ZipReader } from "../../platform/files/zip-read.ts";
-import { zipChunks } from "../../platform/files/zip-write.ts";
-import { AppError } from "../../platform/http/errors.ts";
+import { ImportCounter, tooLarge } from "../files/import-bounds.ts";
+import { ZipError, ZipReader } from "../files/zip-read.ts";
+import { zipChunks } from "../files/zip-write.ts";
+import { AppError } from "../http/errors.ts";
 
 /**
  * Reads the first sheet of an uploaded XLSX within the import limits. A workbook is a zip, and

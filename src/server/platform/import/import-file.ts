@@ -1,14 +1,15 @@
 import { parse } from "csv-parse/sync";
-import { isHashtagRow, uniqueHeaders } from "../../../core/incidents/incident-import-fields.ts";
-import { boundedCsvCast, checkImportRows, checkImportSize } from "../../platform/files/import-bounds.ts";
-import { AppError } from "../../platform/http/errors.ts";
-import { readXlsx } from "./incident-import.xlsx.ts";
+import { isHashtagRow, uniqueHeaders } from "../../../core/import-columns.ts";
+import { boundedCsvCast, checkImportRows, checkImportSize } from "../files/import-bounds.ts";
+import { AppError } from "../http/errors.ts";
+import { readXlsx } from "./import-xlsx.ts";
 
 /**
- * An uploaded incident file (CSV or XLSX) as rows of text cells. Row numbers are the file's
- * own (the header is row 1, as a spreadsheet shows it), so errors can be found in the file.
- * Every file is held to the import limits (core/import-limits.ts) while it is read, on the web
- * and in `vigil import incidents` alike: 413 naming `file` and the limit.
+ * An uploaded file to import (CSV or XLSX: incidents, training certificates) as rows of text
+ * cells. Row numbers are the file's own (the header is row 1, as a spreadsheet shows it), so
+ * errors can be found in the file. Every file is held to the import limits
+ * (core/import-limits.ts) while it is read, on the web and in `vigil import incidents` alike:
+ * 413 naming `file` and the limit.
  */
 export type ImportFile = {
   format: "csv" | "xlsx";

@@ -1,0 +1,100 @@
+/**
+ * Clearance (issue 13, Performance): filing a trip and getting its decision in the answer
+ * (itinerary checks, overlap, the destination's rules, level, certificates, measures, the trip, its
+ * legs, steps, audit entry and reviewer notices in one transaction), at 100 concurrent submitters,
+ * against `GET /api/auth/me` at the same concurrency in the same run. Goal on PostgreSQL: p95 ≤ 20 ms.
+ *   npx tsx bench/clearance.bench.ts [--db pglite|postgres|both] [--duration 8] [--connections 100]
+ *
+ * The P/C/SA of Mali files for Mali's people (each trip a few days after that person's last, so
+ * none overlaps), Bamako → Mopti: level 4 above Mali's automatic level, so each leg goes to the ASC
+ * of Mopti, who is told (the full path, not the automatic shortcut). autocannon runs in a child
+ * process; it reports latency percentiles p90 and p97.5 (no p95): p97.5 bounds p95 from above.
+ */
+import { spawn } from "node:child_process";
+import type { AddressInfo } from "node:net";
+import type { FastifyInstance } from "fastify";
+import { type DatabaseKind, kindsToRun, machine, openBenchDatabase, option, startApp } from "./incidents-support.ts";
+
+const durationSeconds = Number(option("duration", "8"));
+const connections = Number(option("connections", "100"));
+const user = "pcsa.mali@vigil.example";
+
+type Latency = { p50: number; p90: number; p97_5: number; p99: number; average: number };
+type Result = { latency: Latency; requests: { total: number; average: number }; non2xx: number; errors: number };
+
+/**
+ * autocannon in a child process. For trips, each request's body is made in the child: the n-th
+ * request files for person n mod N, departing start + 4 × (n div N) days from now.
+ */
+function cannon(options: Record<string, unknown>, trips: { people: string[]; from: string; to: string; start: number } | null): Promise<Result> {
+  const script = `import autocannon from "autocannon";
+const options = JSON.parse(process.argv[1]);
+const trips = JSON.parse(process.argv[2]);
+let count = 0;
+const day = (offset) => new Date(Date.now() + offset * 86400000).toISOString().slice(0, 10);
+if (trips) {
+  options.requests = [{ method: "POST", setupRequest: (request) => {
+    const n = count++;
+    const offset = trips.start + 4 * Math.floor(n / trips.people.length);
+    const legs = [{ fromPlaceId: trips.from, toPlaceId: trips.to, departureLocal: day(offset) + "T07:00", arrivalLocal: day(offset) + "T16:00", transport: "road" }];
+    return { ...request, body: JSON.stringify({ purpose: "Benchmark mission", travellers: [{ personId: trips.people[n % trips.people.length] }], legs }) };
+  } }];
+}
+autocannon(options, (error, result) => { if (error) { console.error(error); process.exit(1); } process.stdout.write(JSON.stringify(result)); });`;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--input-type=module", "-e", script, JSON.stringify(options), JSON.stringify(trips)], { stdio: ["ignore", "pipe", "inherit"] });
+    let output = "";
+    child.stdout.on("data", (chunk) => {
+      output += chunk;
+    });
+    child.on("error", reject);
+    child.on("exit", (code) => (code === 0 ? resolve(JSON.parse(output)) : reject(new Error(`autocannon exited with ${code}`))));
+  });
+}
+
+async function listen(app: FastifyInstance): Promise<string> {
+  await app.listen({ port: 0, host: "127.0.0.1" });
+  return `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+}
+
+const line = (name: string, result: Result) =>
+  `${name.padEnd(22)} ${String(Math.round(result.requests.average)).padStart(5)} req/s  p50 ${result.latency.p50} ms  p90 ${result.latency.p90} ms  p97.5 ${result.latency.p97_5} ms  (${result.non2xx} non-2xx, ${result.errors} errors)`;
+
+async function benchmark(kind: DatabaseKind) {
+  const bench = await openBenchDatabase(kind);
+  // Sign-in throttling and the response cache stay as in production; the session cache as configured.
+  const app = await startApp(bench.database);
+  try {
+    const base = await listen(app);
+    const login = await fetch(`${base}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: user, password: "vigil-demo-2026" }) });
+    if (login.status !== 200) throw new Error(`sign-in as ${user}: ${login.status} ${await login.text()}`);
+    const session = login.headers.getSetCookie().find((cookie) => cookie.startsWith("vigil_session="))?.split(";")[0] as string;
+    const csrfToken = ((await login.json()) as { csrfToken: string }).csrfToken;
+    const [mali] = await bench.database.query<{ id: string }>("select id from places where name = 'Mali'");
+    const people = (await bench.database.query<{ id: string }>("select id from persons where place_path like '/' || $1 || '/%' order by id", [mali.id])).map((row) => row.id);
+    const [from] = await bench.database.query<{ id: string }>("select id from places where name = 'Bamako' and kind = 'duty_station'");
+    const [to] = await bench.database.query<{ id: string }>("select id from places where name = 'Mopti' and kind = 'duty_station'");
+    const headers = { cookie: session, "x-csrf-token": csrfToken, "content-type": "application/json", "accept-encoding": "gzip, deflate, br, zstd" };
+    const trips = { people, from: from.id, to: to.id, start: 30 };
+
+    // Warm-up of both, then the measured runs, /me first (it does not change with the trips filed).
+    // The measured trips start later than the warm-up's, so that none overlaps another.
+    await cannon({ url: `${base}/api/auth/me`, connections, duration: 2, headers }, null);
+    await cannon({ url: `${base}/api/travel/requests`, connections: 10, duration: 2, headers }, trips);
+    const me = await cannon({ url: `${base}/api/auth/me`, connections, duration: durationSeconds, headers }, null);
+    const filing = await cannon({ url: `${base}/api/travel/requests`, connections, duration: durationSeconds, headers }, { ...trips, start: 1000 });
+    const [{ filed }] = await bench.database.query<{ filed: number }>("select count(*)::int as filed from travel_requests");
+    console.log(`\n### ${kind}: ${connections} concurrent connections, ${durationSeconds} s each; ${people.length} people filed for, ${filed} trips in the table at the end`);
+    console.log(line("GET /api/auth/me", me));
+    console.log(line("POST /api/travel/requests", filing));
+    const ratio = filing.latency.p97_5 / me.latency.p97_5;
+    console.log(`filing a trip: p97.5 ${filing.latency.p97_5} ms = ${ratio.toFixed(2)}× /me's p97.5; goal p95 ≤ 20 ms: ${filing.latency.p97_5 <= 20 ? "met (p97.5 bounds p95)" : filing.latency.p90 <= 20 ? "p90 within, p97.5 above: p95 not shown met" : "NOT met"}`);
+    if (filing.non2xx > 0) console.log(`note: ${filing.non2xx} filings were refused (an overlap would answer 409): check the body generator`);
+  } finally {
+    await app.close();
+    await bench.dispose();
+  }
+}
+
+console.log(`machine: ${machine()}`);
+for (const kind of kindsToRun()) await benchmark(kind);

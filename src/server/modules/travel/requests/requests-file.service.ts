@@ -1,0 +1,243 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { effectiveTimeZone } from "../../../../core/incidents/place-time-zone.ts";
+import { localToIso } from "../../../../core/incidents/incident-import-time.ts";
+import { type TimedLeg, type TravelRequestInput, itineraryProblems } from "../../../../core/travel/itinerary.ts";
+import { diffRecords } from "../../../platform/audit/audit-diff.ts";
+import { recordAudit } from "../../../platform/audit/audit.service.ts";
+import { clock } from "../../../platform/clock.ts";
+import type { ServiceContext } from "../../../platform/http/context.ts";
+import { AppError, ConflictError } from "../../../platform/http/errors.ts";
+import { callerLanguage } from "../../../platform/language/caller-language.ts";
+import { dependants, persons } from "../../personnel/index.ts";
+import { organisations, pathIds, places } from "../../structure/index.ts";
+import type { TravellerRow } from "./clearance-facts.ts";
+import { evaluateTrip, notifyAfterEvaluation } from "./clearance.service.ts";
+import { sendBriefing } from "./briefing.service.ts";
+import { requestPolicy } from "./requests.policy.ts";
+import { activeStatuses, travelLegs, travelRequestSteps, travelRequests, travelTravellers } from "./requests.tables.ts";
+import { newVerificationToken } from "./verification.service.ts";
+
+/**
+ * Filing a trip (issue 13 §3): the travellers and places must exist and be the filer's to name,
+ * the itinerary must hold together, and no traveller may be on another active trip at the same
+ * time. Then the clearance rules decide each leg, and the trip, its legs, its first steps and its
+ * audit entry are written in one transaction.
+ */
+
+const refuse = (field: string, message: string) => new AppError(422, "rule_violation", `${field} ${message}`, [{ field, message }]);
+
+type PersonRow = { id: string; placePath: string; organisationId: string; organisationCode: string; givenName: string; familyName: string; recruitmentType: string };
+
+async function loadTravellers(context: ServiceContext, input: TravelRequestInput): Promise<{ rows: TravellerRow[]; homePaths: string[] }> {
+  const { db } = context.database;
+  const personIds = input.travellers.flatMap((one) => ("personId" in one ? [one.personId] : []));
+  const dependantIds = input.travellers.flatMap((one) => ("dependantId" in one ? [one.dependantId] : []));
+  const personColumns = {
+    id: persons.id,
+    placePath: persons.placePath,
+    organisationId: persons.organisationId,
+    organisationCode: organisations.code,
+    givenName: persons.givenName,
+    familyName: persons.familyName,
+    recruitmentType: persons.recruitmentType,
+  };
+  const [people, kin] = await Promise.all([
+    personIds.length
+      ? db.select(personColumns).from(persons).innerJoin(organisations, eq(organisations.id, persons.organisationId)).where(inArray(persons.id, personIds))
+      : Promise.resolve([] as PersonRow[]),
+    dependantIds.length
+      ? db
+          .select({ dependantId: dependants.id, givenName: dependants.givenName, familyName: dependants.familyName, person: personColumns })
+          .from(dependants)
+          .innerJoin(persons, eq(persons.id, dependants.personId))
+          .innerJoin(organisations, eq(organisations.id, persons.organisationId))
+          .where(inArray(dependants.id, dependantIds))
+      : Promise.resolve([]),
+  ]);
+  const rows: TravellerRow[] = [];
+  const homePaths: string[] = [];
+  const seen = new Set<string>();
+  input.travellers.forEach((one, index) => {
+    const key = "personId" in one ? one.personId : one.dependantId;
+    if (seen.has(key)) throw refuse(`travellers.${index}`, "names the same traveller twice");
+    seen.add(key);
+    // One answer for "does not exist" and "not yours to name": the filer learns nothing of others' staff.
+    if ("personId" in one) {
+      const person = people.find((row) => row.id === one.personId);
+      if (!person || !requestPolicy.canFileFor(context.actor, person)) throw refuse(`travellers.${index}.personId`, "names no person you may file a trip for");
+      rows.push({ personId: person.id, dependantId: null, name: `${person.givenName} ${person.familyName}`, organisationId: person.organisationId, organisationCode: person.organisationCode, recruitmentType: person.recruitmentType });
+      homePaths.push(person.placePath);
+    } else {
+      const found = kin.find((row) => row.dependantId === one.dependantId);
+      if (!found || !requestPolicy.canFileFor(context.actor, found.person)) throw refuse(`travellers.${index}.dependantId`, "names no dependant you may file a trip for");
+      const { person } = found;
+      rows.push({ personId: person.id, dependantId: found.dependantId, name: `${found.givenName} ${found.familyName}`, organisationId: person.organisationId, organisationCode: person.organisationCode, recruitmentType: "dependant" });
+      homePaths.push(person.placePath);
+    }
+  });
+  return { rows, homePaths };
+}
+
+type PlaceInfo = { id: string; path: string; name: string; timeZone: string };
+
+async function loadPlaces(context: ServiceContext, input: TravelRequestInput): Promise<Map<string, PlaceInfo>> {
+  const { db } = context.database;
+  const ids = [...new Set(input.legs.flatMap((leg) => [leg.fromPlaceId, leg.toPlaceId]))];
+  const found = await db.select({ id: places.id, path: places.path, name: places.name }).from(places).where(inArray(places.id, ids));
+  const lineage = [...new Set(found.flatMap((place) => pathIds(place.path)))];
+  const zones = new Map((await db.select({ id: places.id, timeZone: places.timeZone }).from(places).where(inArray(places.id, lineage))).map((row) => [row.id, row.timeZone]));
+  const byId = new Map<string, PlaceInfo>();
+  for (const place of found) {
+    const chain = pathIds(place.path)
+      .reverse()
+      .map((id) => ({ timeZone: zones.get(id) }));
+    byId.set(place.id, { ...place, timeZone: effectiveTimeZone(chain).timeZone });
+  }
+  input.legs.forEach((leg, index) => {
+    if (!byId.has(leg.fromPlaceId)) throw refuse(`legs.${index}.fromPlaceId`, "names a place that does not exist");
+    if (!byId.has(leg.toPlaceId)) throw refuse(`legs.${index}.toPlaceId`, "names a place that does not exist");
+  });
+  return byId;
+}
+
+function instant(local: string, timeZone: string): Date {
+  const [date, time] = local.split("T");
+  const [year, month, day] = date.split("-").map(Number);
+  const [hour, minute] = time.split(":").map(Number);
+  const text = localToIso({ year, month, day, hour, minute, second: 0 }, timeZone);
+  return new Date(text ?? Number.NaN);
+}
+
+/** The other active trip of a traveller that overlaps these dates, if any (409 names it). */
+async function assertNoOverlap(context: ServiceContext, rows: readonly TravellerRow[], from: Date, to: Date, exceptRequestId: string | null) {
+  const { db } = context.database;
+  for (const [index, row] of rows.entries()) {
+    const who = row.dependantId ? eq(travelTravellers.dependantId, row.dependantId) : and(eq(travelTravellers.personId, row.personId as string), sql`${travelTravellers.dependantId} is null`);
+    const [clash] = await db
+      .select({ number: travelRequests.number, departsAt: travelRequests.departsAt, returnsAt: travelRequests.returnsAt })
+      .from(travelTravellers)
+      .innerJoin(travelRequests, eq(travelRequests.id, travelTravellers.requestId))
+      .where(
+        and(
+          who,
+          inArray(travelRequests.status, [...activeStatuses]),
+          sql`${travelRequests.departsAt} < ${to.toISOString()} and ${travelRequests.returnsAt} > ${from.toISOString()}`,
+          exceptRequestId ? sql`${travelRequests.id} <> ${exceptRequestId}` : undefined,
+        ),
+      )
+      .limit(1);
+    if (clash) {
+      const span = `${clash.departsAt.toISOString().slice(0, 16).replace("T", " ")} – ${clash.returnsAt.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+      throw new ConflictError(`travellers.${index}`, `${row.name} is already on trip ${clash.number} (${span})`);
+    }
+  }
+}
+
+export async function fileRequest(context: ServiceContext, input: TravelRequestInput) {
+  const now = clock.now();
+  const [{ rows: travellers, homePaths }, placeInfo] = await Promise.all([loadTravellers(context, input), loadPlaces(context, input)]);
+  const timed = input.legs.map((leg) => {
+    const from = placeInfo.get(leg.fromPlaceId) as PlaceInfo;
+    const to = placeInfo.get(leg.toPlaceId) as PlaceInfo;
+    return { ...leg, fromPath: from.path, toPath: to.path, departure: instant(leg.departureLocal, from.timeZone), arrival: instant(leg.arrivalLocal, to.timeZone) };
+  });
+  const checked: TimedLeg[] = timed.map((leg) => ({ ...leg, departureAt: leg.departure.getTime(), arrivalAt: leg.arrival.getTime() }));
+  const problems = itineraryProblems(checked, now.getTime(), input.isLateNotification, "en");
+  if (problems.length) {
+    const language = await callerLanguage(context);
+    const shown = language === "en" ? problems : itineraryProblems(checked, now.getTime(), input.isLateNotification, language);
+    throw new AppError(422, "rule_violation", shown.map((problem) => `${problem.field} ${problem.message}`).join("; "), shown);
+  }
+  const departsAt = timed[0].departure;
+  const returnsAt = timed[timed.length - 1].arrival;
+  await assertNoOverlap(context, travellers, departsAt, returnsAt, null);
+
+  const organisationIds = [...new Set(travellers.map((row) => row.organisationId))];
+  const scopePaths = [...new Set([...homePaths, ...timed.flatMap((leg) => [leg.fromPath, leg.toPath])])];
+  const trip = { activityKey: input.activityKey ?? null, isLateNotification: input.isLateNotification, filedAt: now, returnsAt, organisationIds };
+  const decisions =
+    input.kind === "notification"
+      ? null
+      : await evaluateTrip(
+          context,
+          trip,
+          travellers,
+          timed.map((leg) => ({ toPlaceId: leg.toPlaceId, toPath: leg.toPath, departureAt: leg.departure, arrivalAt: leg.arrival, operatorId: leg.operatorId ?? null, transport: leg.transport })),
+        );
+
+  return context.database.db.transaction(async (tx) => {
+    const numbered = (await tx.execute(sql`select nextval('travel_request_number_seq')::int as next`)) as unknown as { rows: { next: number }[] };
+    const next = numbered.rows[0].next;
+    const number = `TR-${now.getUTCFullYear()}-${String(next).padStart(6, "0")}`;
+    const status = decisions ? decisions.status : "notified";
+    const values = {
+      number,
+      kind: input.kind,
+      status,
+      purpose: input.purpose,
+      activityKey: input.activityKey ?? null,
+      isLateNotification: input.isLateNotification,
+      scopePaths,
+      organisationIds,
+      departsAt,
+      returnsAt,
+      filedByUserId: context.audit.actor.userId,
+      clearedAt: status === "cleared" ? now : null,
+      verificationToken: status === "cleared" ? newVerificationToken() : null,
+    };
+    const [request] = await tx.insert(travelRequests).values(values).returning();
+    await tx.insert(travelTravellers).values(travellers.map((row, position) => ({ requestId: request.id, personId: row.personId, dependantId: row.dependantId, position })));
+    await tx
+      .insert(travelLegs)
+      .values(
+        timed.map((leg, position) => {
+          const decision = decisions?.legs[position];
+          return {
+            requestId: request.id,
+            position,
+            fromPlaceId: leg.fromPlaceId,
+            fromPath: leg.fromPath,
+            fromLocality: leg.fromLocality ?? null,
+            toPlaceId: leg.toPlaceId,
+            toPath: leg.toPath,
+            toLocality: leg.toLocality ?? null,
+            toLatitude: leg.toLatitude ?? null,
+            toLongitude: leg.toLongitude ?? null,
+            departureLocal: leg.departureLocal,
+            arrivalLocal: leg.arrivalLocal,
+            departureAt: leg.departure,
+            arrivalAt: leg.arrival,
+            transport: leg.transport,
+            operatorId: leg.operatorId ?? null,
+            vehicleArrangement: leg.vehicleArrangement ?? null,
+            accommodation: leg.accommodation ?? null,
+            contact: leg.contact ?? null,
+            status: decision ? decision.outcome : ("notified" as const),
+            reviewer: decision?.reviewer ?? "none",
+            reasons: decision?.reasons ?? [],
+            conditions: decision?.conditions ?? [],
+            ruleSetId: decision?.ruleSetId ?? null,
+            levelChangeId: decision?.levelChangeId ?? null,
+            evaluatedAt: decision ? now : null,
+            decidedAt: decision?.outcome === "cleared" ? now : null,
+          };
+        }),
+      );
+    await tx.insert(travelRequestSteps).values([
+      { requestId: request.id, action: "filed" as const, actorUserId: context.audit.actor.userId, at: now },
+      ...(decisions ? [{ requestId: request.id, action: "evaluated" as const, actorUserId: null, note: status, at: now }] : []),
+    ]);
+    await recordAudit(tx, context.audit, {
+      action: "create",
+      entityType: "travel_request",
+      entityId: request.id,
+      changes: diffRecords(null, { ...values, travellers: travellers.map((row) => row.personId ?? row.dependantId), legs: timed.length }),
+    });
+    if (decisions) {
+      const noticeLegs = timed.map((leg, position) => ({ toPlaceId: leg.toPlaceId, toPath: leg.toPath, ...decisions.legs[position] }));
+      await notifyAfterEvaluation(tx, context, request, noticeLegs, travellers);
+      if (status === "cleared") await sendBriefing(tx, context, request.id);
+    }
+    return request.id;
+  });
+}
