@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Card, List, Stack, Text, Title } from "@mantine/core";
-import { IconCircleCheck, IconClipboardCheck, IconX } from "@tabler/icons-react";
+import { IconCircleCheck, IconClipboardCheck, IconFileTypePdf, IconX } from "@tabler/icons-react";
 import { getRouteApi } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -69,11 +69,28 @@ function TripView({ trip }: { trip: Trip }) {
           </>
         }
         actions={
-          trip.actions.includes("cancel") && (
-            <Button variant="default" color="red" leftSection={<IconX size={16} aria-hidden />} onClick={() => setCancelling(true)}>
-              {t("travel.trip.cancel")}
-            </Button>
-          )
+          <>
+            {/* The documents of a cleared trip: the one-page clearance with its QR code, and the briefing. */}
+            {trip.status === "cleared" &&
+              (["clearance", "briefing"] as const).map((document) => (
+                <Button
+                  key={document}
+                  component="a"
+                  variant="default"
+                  href={`/api/travel/requests/${trip.id}/${document}.pdf`}
+                  target="_blank"
+                  rel="noopener"
+                  leftSection={<IconFileTypePdf size={16} aria-hidden />}
+                >
+                  {t(`travel.trip.${document}Pdf`)}
+                </Button>
+              ))}
+            {trip.actions.includes("cancel") && (
+              <Button variant="default" color="red" leftSection={<IconX size={16} aria-hidden />} onClick={() => setCancelling(true)}>
+                {t("travel.trip.cancel")}
+              </Button>
+            )}
+          </>
         }
       />
       {trip.status === "cleared" && conditions.length > 0 && (
