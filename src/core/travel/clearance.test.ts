@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { reasonText } from "./clearance-reasons.ts";
 import { type LegFacts, type Reason, type TravellerFacts, defaultClearanceRules, evaluateLeg, legOutcomes, tripOutcome } from "./clearance.ts";
-import { itineraryProblems } from "./itinerary.ts";
+import { itineraryProblems, legInput } from "./itinerary.ts";
 
 const traveller = (overrides: Partial<TravellerFacts> = {}): TravellerFacts => ({
   name: "Aminata Traoré",
@@ -157,5 +157,13 @@ describe("itinerary checks", () => {
     ]);
     expect(itineraryProblems([leg("bko", "mpt", -5, 5)], now, true, "en")).toEqual([]);
     expect(itineraryProblems([{ ...leg("bko", "mpt", 5, 6), transport: "commercial_air" }], now, false, "en")[0].field).toBe("legs.0.operatorId");
+  });
+
+  it("takes only real local dates in the years Vigil accepts (no 31 February, no 9999, no 25:00)", () => {
+    const leg = { fromPlaceId: "7d1c5b1e-0000-4000-8000-000000000001", toPlaceId: "7d1c5b1e-0000-4000-8000-000000000002", arrivalLocal: "2027-01-10T16:00", transport: "road" };
+    expect(legInput.safeParse({ ...leg, departureLocal: "2027-01-10T07:00" }).success).toBe(true);
+    for (const departureLocal of ["2027-02-31T07:00", "9999-01-01T07:00", "2027-01-10T25:00", "2027-01-10"]) {
+      expect(legInput.safeParse({ ...leg, departureLocal }).success, departureLocal).toBe(false);
+    }
   });
 });

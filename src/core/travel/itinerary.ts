@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { requiredText, uuidSchema } from "../structure/structure.schemas.ts";
+import { earliestDate, isoDate, latestDate, requiredText, uuidSchema } from "../structure/structure.schemas.ts";
 import { typeset } from "../language/french-typography.ts";
 import { isAir, transportModes } from "./clearance.ts";
 
@@ -10,7 +10,9 @@ import { isAir, transportModes } from "./clearance.ts";
  */
 const localDateTime = z
   .string({ message: "must be a local date and time as YYYY-MM-DDTHH:MM" })
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { message: "must be a local date and time as YYYY-MM-DDTHH:MM" });
+  .regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/, { message: "must be a local date and time as YYYY-MM-DDTHH:MM" })
+  // The date part follows every date typed into Vigil: a real day (no 31 February), years 1900–2100.
+  .refine((value) => !/^\d{4}-/.test(value) || isoDate.safeParse(value.slice(0, 10)).success, { message: `must be a real date between ${earliestDate} and ${latestDate}` });
 const optionalText = (max: number) => z.string().trim().max(max, { message: `must be at most ${max} characters` }).nullable().optional();
 const coordinate = (limit: number) => z.number().min(-limit).max(limit).nullable().optional();
 

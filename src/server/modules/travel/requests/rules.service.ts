@@ -6,7 +6,7 @@ import { recordAudit } from "../../../platform/audit/audit.service.ts";
 import { users } from "../../../platform/auth/auth.tables.ts";
 import { clock } from "../../../platform/clock.ts";
 import type { ServiceContext } from "../../../platform/http/context.ts";
-import { ConflictError, NotFoundError, RuleError } from "../../../platform/http/errors.ts";
+import { ConflictError, NotFoundError, RuleError, databaseErrorCode } from "../../../platform/http/errors.ts";
 import { iso, likePattern } from "../../../platform/http/schemas.ts";
 import { organisations, places } from "../../structure/index.ts";
 import { effectiveRules } from "./clearance-facts.ts";
@@ -52,7 +52,8 @@ export async function saveRules(context: ServiceContext, placeId: string, rules:
   // Out of the caller's areas the place is answered as missing, as every record out of scope is.
   if (!can(context.actor, "travel.rules.manage", { placePath: place.path, organisationId: null })) throw new NotFoundError("Place");
   const { db } = context.database;
-  const created = await db.transaction(async (tx) => {
+  const created = await db
+    .transaction(async (tx) => {
     // The unique (place, version) refuses a second writer that read the same latest version.
     const [{ latest }] = await tx.select({ latest: max(clearanceRuleSets.version) }).from(clearanceRuleSets).where(eq(clearanceRuleSets.placeId, placeId));
     const previous = latest ? (await tx.select().from(clearanceRuleSets).where(and(eq(clearanceRuleSets.placeId, placeId), eq(clearanceRuleSets.version, latest))))[0] : null;
@@ -62,7 +63,12 @@ export async function saveRules(context: ServiceContext, placeId: string, rules:
       .returning();
     await recordAudit(tx, context.audit, { action: "create", entityType: "clearance_rule_set", entityId: row.id, changes: diffRecords(previous?.rules ?? null, rules) });
     return row;
-  });
+    })
+    .catch((error: unknown) => {
+      // Two saves that read the same latest version: the second is told, not answered 500.
+      if (databaseErrorCode(error) === "23505") throw new ConflictError("version", "the rules were changed meanwhile: read them again, then save");
+      throw error;
+    });
   await reEvaluateArea(context, place.path, `rules v${created.version}`);
   return rulesOf(context, placeId);
 }
