@@ -20,6 +20,9 @@ const isFiler = (actor: Actor, trip: TripScope) => trip.filedByUserId === actor.
 
 export const requestPolicy = {
   covers,
+  /** Travel rights reaching into an area, from above or inside it, any organisation's included (an area's suspensions). */
+  reachesArea: (actor: Actor, areaPath: string) =>
+    grantsFor(actor, "travel.request.read").some((grant) => grant.placePath === null || grant.placePath.startsWith(areaPath) || areaPath.startsWith(grant.placePath)),
   canRead: (actor: Actor, trip: TripScope) => isTraveller(actor, trip) || isFiler(actor, trip) || covers(actor, "travel.request.read", trip),
   /** The traveller, or the focal point of the person's organisation for a person in their scope. */
   canFileFor: (actor: Actor, person: { id: string; placePath: string; organisationId: string }) =>

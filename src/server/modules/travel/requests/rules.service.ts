@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, ilike, inArray, isNull, max, sql } from "drizzle-orm";
-import { can, grantsFor } from "../../../../core/access/scope.ts";
+import { can } from "../../../../core/access/scope.ts";
 import type { ClearanceRules } from "../../../../core/travel/clearance.ts";
 import { diffRecords } from "../../../platform/audit/audit-diff.ts";
 import { recordAudit } from "../../../platform/audit/audit.service.ts";
@@ -11,6 +11,7 @@ import { iso, likePattern } from "../../../platform/http/schemas.ts";
 import { organisations, places } from "../../structure/index.ts";
 import { effectiveRules } from "./clearance-facts.ts";
 import { reEvaluateArea } from "./reevaluate.service.ts";
+import { requestPolicy } from "./requests.policy.ts";
 import { clearanceRuleSets, clearanceSuspensions } from "./requests.tables.ts";
 
 /**
@@ -76,8 +77,7 @@ export async function saveRules(context: ServiceContext, placeId: string, rules:
 export async function listSuspensions(context: ServiceContext, placeId: string) {
   const place = await area(context, placeId, ["designated_area"]);
   // Anyone whose travel rights reach into the area (an organisation's focal point included) reads them.
-  const reaches = grantsFor(context.actor, "travel.request.read").some((grant) => grant.placePath === null || grant.placePath.startsWith(place.path) || place.path.startsWith(grant.placePath));
-  if (!reaches) throw new NotFoundError("Place");
+  if (!requestPolicy.reachesArea(context.actor, place.path)) throw new NotFoundError("Place");
   const rows = await context.database.db
     .select({ suspension: clearanceSuspensions, organisationCode: organisations.code })
     .from(clearanceSuspensions)
