@@ -131,7 +131,7 @@ function registerRoute(app: FastifyInstance, route: RouteSpec, database: Databas
     },
     handler: async (request, reply) => {
       const actor = request.actor;
-      const context = actor ? serviceContext(database, actor, request.id, request.referenceStamp) : (undefined as never);
+      const context = actor ? serviceContext(database, actor, request.id, request.referenceStamp, request.account?.locale) : (undefined as never);
       const result = await route.handler({
         params: request.params as never,
         query: request.query as never,

@@ -10,13 +10,16 @@ export type ServiceContext = {
   audit: AuditContext;
   /** The reference stamp read with the session (platform/cache): lets services reuse places and organisations. */
   referenceStamp?: string | null;
+  /** The caller's account locale, read with the session (same statement): saves a query per worded answer. */
+  locale?: string;
 };
 
-export function serviceContext(database: Database, actor: Actor, requestId: string | null, referenceStamp: string | null = null): ServiceContext {
+export function serviceContext(database: Database, actor: Actor, requestId: string | null, referenceStamp: string | null = null, locale?: string): ServiceContext {
   return {
     database,
     actor,
     referenceStamp,
+    locale,
     audit: { actor: { userId: actor.userId, displayName: actor.displayName }, requestId },
   };
 }

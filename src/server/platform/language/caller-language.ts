@@ -8,6 +8,7 @@ import type { ServiceContext } from "../http/context.ts";
  * the language switch (and API clients set with PATCH /api/auth/me). English when unknown.
  */
 export async function callerLanguage(context: ServiceContext): Promise<RuleLanguage> {
+  if (context.locale) return ruleLanguageOf(context.locale);
   const [row] = await context.database.db.select({ locale: users.locale }).from(users).where(eq(users.id, context.actor.userId));
   return ruleLanguageOf(row?.locale);
 }
