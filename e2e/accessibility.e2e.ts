@@ -37,6 +37,11 @@ const pages = [
   "/travel",
   "/travel/new",
   "/travel/queue",
+  "/travel/certificates",
+  "/travel/profile",
+  "/travel/air/operators",
+  "/travel/air/rmts",
+  "/travel/headcount",
 ];
 
 /** Lists whose first record's page is checked too (the record pages carry the forms, history and files). The demo has no victim case to open. */

@@ -22,6 +22,7 @@ const demoAccounts = [
   "sfp.wfp.mali@vigil.example",
   "warden.bamako@vigil.example",
   "desk.mali@vigil.example",
+  "aviation@vigil.example",
   "staff@vigil.example",
 ];
 

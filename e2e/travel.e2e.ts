@@ -1,6 +1,9 @@
 import { randomBytes } from "node:crypto";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { type ReceivedMail, readMail, waitFor } from "../src/server/testing/test-mail-server.ts";
+import { drawnQr, readQr } from "../src/server/testing/pdf-reading.ts";
+import { qrModulePoints } from "../src/server/modules/travel/requests/clearance-pdf.ts";
 import { launchBrowser, newPage, signIn } from "./support/browser.ts";
 import { choose, en, fr, hasNoHorizontalScroll, main, mainHeading, navigate, notificationsGone, pattern, settledScreenshot, type Viewport } from "./support/vigil.ts";
 
@@ -9,7 +12,9 @@ import { choose, en, fr, hasNoHorizontalScroll, main, mainHeading, navigate, not
  * Bamako a month ahead: Bamako's rules clear the return leg at once, Mopti's leg waits for its
  * area. The ASC of Mopti finds the leg in the clearance queue and clears it with a condition; the
  * traveller then sees the trip cleared and acknowledges the condition, in French. A trip that
- * overlaps it is refused, naming it. Screenshots at phone and desktop width, in both languages.
+ * overlaps it is refused, naming it. The traveller receives the briefing through a real SMTP server
+ * and downloads the clearance PDF, whose QR code, read back from the PDF, opens a page saying the
+ * clearance is valid. Screenshots at phone and desktop width, in both languages.
  */
 const traveller = "traveller.mali@vigil.example";
 const reviewer = "asc.mopti@vigil.example";
@@ -27,6 +32,7 @@ type Strings = typeof en;
 
 describe("travel requests and clearance", () => {
   const baseUrl = inject("baseUrl");
+  const mailboxUrl = inject("mailboxUrl");
   let browser: Browser;
   let tripPath = "";
   let tripNumber = "";
@@ -60,7 +66,7 @@ describe("travel requests and clearance", () => {
 
   it("files a two-leg trip on a phone: the return to Bamako is cleared at once, Mopti waits for its area", async () => {
     const page = await signedIn(traveller, "phone");
-    await navigate(page, "phone", en.nav.travel);
+    await navigate(page, "phone", en.nav.myTrips);
     await mainHeading(page, en.travel.list.title).waitFor();
     // The demo's own trip to Mopti is there already, with its status.
     await main(page).getByText("Monitoring visit to the nutrition programme in Mopti").waitFor();
@@ -190,7 +196,7 @@ describe("travel requests and clearance", () => {
 
   it("shows the traveller the trip cleared, in French, and takes their acknowledgement of the conditions", async () => {
     const page = await signedIn(traveller, "phone", "fr");
-    await navigate(page, "phone", fr.nav.travel, fr);
+    await navigate(page, "phone", fr.nav.myTrips, fr);
     await mainHeading(page, fr.travel.list.title).waitFor();
     await main(page).getByRole("link", { name: tripNumber, exact: true }).waitFor();
     await settledScreenshot(page, "travel-list-phone-fr");
@@ -211,6 +217,31 @@ describe("travel requests and clearance", () => {
     await leg(page, 2, fr).waitFor();
     expect(await hasNoHorizontalScroll(page)).toBe(true);
     await settledScreenshot(page, "travel-file-phone-fr");
+    await page.context().close();
+  });
+
+  it("e-mails the traveller the briefing through SMTP; the clearance PDF's QR code opens a page saying it is valid", async () => {
+    const briefing = await waitFor("the briefing e-mail", async () => {
+      const received = (await (await fetch(mailboxUrl)).json()) as ReceivedMail[];
+      return received.filter((mail) => mail.to.includes(traveller)).map(readMail).find((mail) => mail.subject.includes(tripNumber));
+    });
+    expect(briefing.subject).toBe(`Security briefing for your trip ${tripNumber}`);
+    expect(briefing.text).toContain(condition);
+    expect(briefing.text).toContain("Mopti");
+
+    const page = await signedIn(traveller, "phone");
+    await page.goto(tripPath);
+    await mainHeading(page, tripNumber).waitFor();
+    const link = main(page).getByRole("link", { name: en.travel.trip.clearancePdf });
+    const pdf = await page.request.get(new URL((await link.getAttribute("href")) as string, baseUrl).toString());
+    expect(pdf.headers()["content-type"]).toBe("application/pdf");
+    const scanned = readQr(drawnQr(await pdf.body(), qrModulePoints));
+    expect(scanned).toMatch(new RegExp(`^${baseUrl}/verify/clearance/[A-Za-z0-9_-]+$`));
+    await page.goto(scanned as string);
+    await page.getByText("VALID", { exact: true }).waitFor();
+    await page.getByText(tripNumber).waitFor();
+    expect(await hasNoHorizontalScroll(page)).toBe(true);
+    await settledScreenshot(page, "travel-clearance-verified-phone");
     await page.context().close();
   });
 

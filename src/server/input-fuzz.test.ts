@@ -153,7 +153,7 @@ describe("random bodies on every write endpoint", () => {
       "POST /api/travel/requests/:id/acknowledge",
       "POST /api/travel/suspensions/:id/lift",
     );
-    const uploads = ["POST /api/personnel/import", "PUT /api/appointments/:id/letter", "POST /api/incidents/imports", "POST /api/incidents/imports/preview", "POST /api/training/certificates/imports", "POST /api/training/certificates/imports/preview", "POST /api/incidents/:id/attachments", "POST /api/srm-measures/:id/evidence"];
+    const uploads = ["POST /api/personnel/import", "PUT /api/appointments/:id/letter", "POST /api/incidents/imports", "POST /api/incidents/imports/preview", "POST /api/training/certificates/imports", "POST /api/training/certificates/imports/preview", "POST /api/incidents/:id/attachments", "POST /api/srm-measures/:id/evidence", "POST /api/training/certificates/:id/file"];
     const writes = routes.filter((route) => route.method === "POST" || route.method === "PATCH" || route.method === "PUT");
     const untested = writes.filter((route) => !route.body && !(route.isMultipart && uploads.includes(keyOf(route))) && !takesNoInput.includes(keyOf(route)));
     expect(untested.map(keyOf)).toEqual([]);
@@ -363,6 +363,25 @@ describe("random uploads", () => {
     await fc.assert(
       fc.asyncProperty(file, async (multipart) => {
         const response = await driver.send("admin", "PUT", "/api/appointments/:id/letter", { params: { id: f.moptiAsaAppointment }, multipart });
+        assertAnswer(response, multipart);
+      }),
+      runs,
+    );
+  });
+
+  it("never answers 500 to a random file as a training certificate's file", async () => {
+    const courses = await driver.setup.as<{ items: { id: string; code: string }[] }>("pcsaMali", "GET", "/api/training/courses");
+    const courseId = courses.items.find((course) => course.code === "BSAFE")?.id;
+    const certificate = await driver.setup.as("pcsaMali", "POST", "/api/training/certificates", { personId: f.wfpMoptiPerson, courseId, completedOn: "2024-06-30" });
+    const file = fc.record({
+      field: fc.constantFrom("file", "certificate", ""),
+      fileName: fc.oneof(fc.constantFrom("bsafe.pdf", "photo.jpg", "", "../../etc/passwd", "a\u0000b.pdf"), fc.string({ maxLength: 40 }).map((name) => name.replace(/["\r\n]/g, ""))),
+      contentType: fc.constantFrom("application/pdf", "image/png", "image/jpeg", "image/webp", "text/html", "application/octet-stream", ""),
+      content: fc.oneof(fc.string({ unit: "binary", maxLength: 200 }), fc.constantFrom("%PDF-1.4", "\u00ff\u00d8\u00ff", "MZ\u0090")),
+    });
+    await fc.assert(
+      fc.asyncProperty(file, async (multipart) => {
+        const response = await driver.send("pcsaMali", "POST", "/api/training/certificates/:id/file", { params: { id: certificate.id }, multipart });
         assertAnswer(response, multipart);
       }),
       runs,

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from "fastify";
 import { loadAppointmentGrants } from "./modules/appointments/index.ts";
 import { onSecurityLevelInForce, riskJobs } from "./modules/risk/index.ts";
-import { clearanceReevaluationJob, reEvaluateArea, trainingJobs } from "./modules/travel/index.ts";
+import { alertCatchUpJob, alertTravellersOfIncident, alertTravellersOfLevel, clearanceReevaluationJob, reEvaluateArea, trainingJobs } from "./modules/travel/index.ts";
+import { onFlashAlert } from "./modules/incidents/index.ts";
 import type { Config } from "./platform/config.ts";
 import type { Database } from "./platform/db/database.ts";
 import { startWebhookDelivery } from "./platform/events/webhook-delivery.ts";
@@ -30,11 +31,15 @@ export async function createServer(config: Config, database: Database, options: 
   bindAppConfig(database, config);
   // A security level taking effect sends the trips into its area back through clearance (issue 13 §3).
   onSecurityLevelInForce(reEvaluateOnLevel);
+  // Then the travellers there or due within 72 hours are told (issue 13 §4): after the re-evaluation,
+  // so that those whose trip went back to review (and were told so) are no longer counted as cleared.
+  onSecurityLevelInForce(alertTravellersOfLevel);
+  onFlashAlert(alertTravellersOfIncident);
   enableSessionCache(database, config.sessionCacheSeconds);
   const workers = [startEmailDelivery({ config, database, logger: app.log }), startWebhookDelivery({ config, database, logger: app.log })];
   let jobs: JobRunner | undefined;
   try {
-    jobs = config.isJobsOn ? await startJobs({ database, logger: app.log, jobs: [...riskJobs(database), ...trainingJobs(database), clearanceReevaluationJob(database)] }) : undefined;
+    jobs = config.isJobsOn ? await startJobs({ database, logger: app.log, jobs: [...riskJobs(database), ...trainingJobs(database), clearanceReevaluationJob(database), alertCatchUpJob(database)] }) : undefined;
   } catch (error) {
     await Promise.all(workers.map((worker) => worker.stop()));
     throw error;

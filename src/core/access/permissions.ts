@@ -109,6 +109,33 @@ export const permissions = {
   // suspension of an organisation's clearance by the DO.
   "travel.rules.manage": [...securityProfessionals],
   "travel.suspension.manage": ["do", "do_ai"],
+  // The headcount (issue 13 §4): who is in an area at a moment. Counts are not need-to-know: the
+  // area's leaders and security professionals, its organisations' representatives and focal
+  // points (every organisation's figures), the UNDSS desk officer and the global analyst. The
+  // list of people: the area's leaders and security professionals, and an organisation's focal
+  // point for their own staff (organisation-scoped grant); never the analyst.
+  "travel.headcount.read": ["global_analyst", ...areaLeaders, ...securityProfessionals, "org_representative", "org_security_focal_point", "desk_officer"],
+  "travel.headcount.list": [...areaLeaders, ...securityProfessionals, "org_security_focal_point"],
+  // In-trip alerts (issue 13 §4): the travellers in an incident's area and those due within 72 h,
+  // for whoever answers for the area when a flash alert is raised: the DO (who receives it), the
+  // ASC and the area's security professionals (the P/C/SA receives it). Contacts on that list
+  // stay need-to-know (`personnel.read_sensitive`).
+  "travel.alert.read": [...areaLeaders, ...securityProfessionals],
+
+  // Air travel (issue 13 §5). The register of air operators is read by everyone signed in (a
+  // traveller chooses the operator of a leg) and kept by the headquarters aviation risk role or
+  // the system administrator. RMT assessments are need-to-know of the route's areas and the
+  // organisation: filed by the area's security professionals and the organisation's focal point;
+  // decided by the DO of either end up to a high rating, at very high by the USG UNDSS, whose
+  // decision the aviation role records (which of the two: air.policy.ts, by the computed level).
+  // Whether an RMT is mandatory for Conditional operators is each organisation's setting,
+  // decided and documented by the aviation role (or the system administrator).
+  "air.operators.read": ["authenticated"],
+  "air.operators.manage": ["aviation_risk", "system_admin"],
+  "air.rmt.read": ["do", "do_ai", ...securityProfessionals, "org_representative", "org_security_focal_point", "aviation_risk"],
+  "air.rmt.file": [...securityProfessionals, "org_security_focal_point"],
+  "air.rmt.approve": ["do", "do_ai", "aviation_risk"],
+  "air.rmt_policy.manage": ["aviation_risk", "system_admin"],
 
   "measure.read": ["global_analyst", ...areaLeaders, ...securityProfessionals, ...organisationRoles, "desk_officer"],
   "measure.update": [...securityProfessionals, "asc", "asc_ai", "org_representative", "org_security_focal_point"],

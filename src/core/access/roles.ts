@@ -19,7 +19,9 @@ export const appointmentRoles = [
 ] as const;
 export type AppointmentRole = (typeof appointmentRoles)[number];
 
-export const systemRoles = ["system_admin", "global_analyst"] as const;
+// aviation_risk: the headquarters aviation risk role (issue 13 §5): keeps the categories of air
+// operators and records the USG UNDSS's decision on a very high Risk Management Tool assessment.
+export const systemRoles = ["system_admin", "global_analyst", "aviation_risk"] as const;
 export type SystemRole = (typeof systemRoles)[number];
 
 /**

@@ -4,6 +4,7 @@ import { type OverdueMeasureFacts, overdueMeasureMessage } from "../risk/measure
 import { type LevelNoticeFacts, type LevelNoticeKind, securityLevelNotice } from "../risk/security-level-message.ts";
 import { type TrainingReminderFacts, trainingReminderMessage } from "../travel/training-reminder-message.ts";
 import { type TravelNoticeParams, travelNotice } from "../travel/travel-notice.ts";
+import { type TravelAlertParams, travelAlertNotice } from "../travel/alerts.ts";
 
 /**
  * In-app notifications are stored as a message key and its parameters, not as text, and are
@@ -51,6 +52,7 @@ export type NotificationMessage =
   | { key: "measure_overdue"; params: OverdueMeasureParams }
   | { key: "training_expiry"; params: TrainingExpiryParams }
   | { key: "travel"; params: TravelNoticeParams }
+  | { key: "travel_alert"; params: TravelAlertParams }
   | { key: TemplateKey; params: Params };
 
 /** The parameters a flash alert notification keeps, from the facts of the alert. */
@@ -89,6 +91,8 @@ function words(message: NotificationMessage, language: NotificationLanguage): Re
     }
     case "travel":
       return travelNotice(message.params, language);
+    case "travel_alert":
+      return travelAlertNotice(message.params, language);
     default: {
       const template = notificationTemplates[message.key]?.[language];
       if (!template) return { title: message.key, body: "" };

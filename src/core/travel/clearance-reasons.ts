@@ -70,6 +70,10 @@ const words: Words = {
           `${r.operator} is Conditional and no approved Risk Management Tool assessment covers it: a reviewer decides`,
           `${r.operator} est de catégorie Conditionnelle et aucune évaluation RMT approuvée ne le couvre : un examinateur décide`,
         ),
+  operator_special_kind: (r, l) =>
+    r.kind === "charter_operator"
+      ? pick(l, `${r.operator} is a charter operator: a charter follows its own rules, a reviewer decides`, `${r.operator} est un exploitant d'affrètement : un vol affrété suit ses propres règles, un examinateur décide`)
+      : pick(l, `${r.operator} provides donated flights: a donated flight follows its own rules, a reviewer decides`, `${r.operator} fournit des vols offerts : un vol offert suit ses propres règles, un examinateur décide`),
   operator_conditional_rmt: (r, l) =>
     pick(l, `${r.operator} is Conditional; an approved RMT (${r.rmtLevel}) covers it`, `${r.operator} est de catégorie Conditionnelle ; une évaluation RMT approuvée (${r.rmtLevel}) le couvre`),
 };

@@ -66,7 +66,8 @@ export type Reason =
   | { code: "operator_restricted"; operator: string }
   | { code: "operator_unknown"; operator: string }
   | { code: "operator_conditional_no_rmt"; operator: string; mandatory: boolean }
-  | { code: "operator_conditional_rmt"; operator: string; rmtLevel: string; approved: boolean };
+  | { code: "operator_conditional_rmt"; operator: string; rmtLevel: string; approved: boolean }
+  | { code: "operator_special_kind"; operator: string; kind: "charter_operator" | "donated_flight_provider" };
 
 /** What the evaluation concludes for one leg, most severe first. */
 export const legOutcomes = ["refused", "blocked", "review", "cleared"] as const;
@@ -99,7 +100,14 @@ export type LegFacts = {
   /** Personnel present in the destination area during the leg, per ceiling (from the headcount). */
   present: { total: number; international: number; byOrganisation: Record<string, { total: number; international: number }> };
   suspendedOrganisations: { organisation: string; reason: string }[];
-  air: { operator: string; category: OperatorCategory | null; rmt: { level: string; approved: boolean } | null; rmtMandatory: boolean } | null;
+  /** `reviewedKind`: a charter operator or a donated-flight provider, never cleared automatically (core/travel/air.ts). */
+  air: {
+    operator: string;
+    category: OperatorCategory | null;
+    rmt: { level: string; approved: boolean } | null;
+    rmtMandatory: boolean;
+    reviewedKind?: "charter_operator" | "donated_flight_provider" | null;
+  } | null;
 };
 
 export type LegDecision = { outcome: LegOutcome; reviewer: Reviewer; reasons: Reason[] };
@@ -182,6 +190,7 @@ export function evaluateLeg(facts: LegFacts, travellers: readonly TravellerFacts
       if (rmt?.approved) reasons.push({ code: "operator_conditional_rmt", operator, rmtLevel: rmt.level, approved: true });
       else add({ code: "operator_conditional_no_rmt", operator, mandatory: rmtMandatory }, rmtMandatory ? "blocked" : "review");
     }
+    if (facts.air.reviewedKind) add({ code: "operator_special_kind", operator, kind: facts.air.reviewedKind }, "review");
   }
   if (outcome !== "cleared" && reviewer === "none") reviewer = "area";
   return { outcome, reviewer, reasons };

@@ -18,6 +18,10 @@ import { structureRules } from "../modules/structure/structure.matrix.ts";
 import { victimRules } from "../modules/victims/victims.matrix.ts";
 import { trainingRules } from "../modules/travel/training/training.matrix.ts";
 import { travelRequestRules } from "../modules/travel/requests/requests.matrix.ts";
+import { headcountRules } from "../modules/travel/headcount/headcount.matrix.ts";
+import { airRules } from "../modules/travel/air/air.matrix.ts";
+import { travelAlertRules } from "../modules/travel/alerts/alerts.matrix.ts";
+import { travelProfileRules } from "../modules/travel/profiles/profiles.matrix.ts";
 import { webhookRules } from "../modules/integrations/webhooks.matrix.ts";
 
 // ---------------------------------------------------------------------------------------
@@ -50,4 +54,8 @@ export const authorizationTable: Record<string, RouteRule> = {
   ...decisionRules,
   ...trainingRules,
   ...travelRequestRules,
+  ...headcountRules,
+  ...airRules,
+  ...travelAlertRules,
+  ...travelProfileRules,
 };

@@ -2,7 +2,7 @@ import { addDemoIncidents } from "./incident-generator.ts";
 import { seedRisk } from "./risk.seed.ts";
 import { seedTraining, seedTravel } from "./travel.seed.ts";
 import { count } from "drizzle-orm";
-import type { AppointmentRole } from "../../core/access/roles.ts";
+import type { AppointmentRole, SystemRole } from "../../core/access/roles.ts";
 import { addDays } from "../../core/appointments/continuity.ts";
 import type { PersonInput } from "../../core/personnel/personnel.schemas.ts";
 import { createAppointment } from "../modules/appointments/index.ts";
@@ -149,7 +149,7 @@ export async function seedDemo(database: Database, seed = 20261123): Promise<Dem
       letterDate: addDays(today, -random.integer(100, 800)),
     });
   };
-  const account = async (personIndex: number | null, email: string, displayName: string, role: string, description: string, systemRoles: ("system_admin" | "global_analyst")[] = []) => {
+  const account = async (personIndex: number | null, email: string, displayName: string, role: string, description: string, systemRoles: SystemRole[] = []) => {
     // Demo mode: the published demo password, which the password policy refuses everywhere else.
     await createUser(context, { email, displayName, password: demoPassword, systemRoles, personId: personIndex === null ? null : personIds[personIndex].id, locale: "en" }, { isDemoSeed: true });
     logins.push({ email, role, description });
@@ -191,6 +191,7 @@ export async function seedDemo(database: Database, seed = 20261123): Promise<Dem
   await account(113, "sfp.wfp.mali@vigil.example", "WFP Security Focal Point Mali", "Organisation security focal point (WFP), Mali", "own organisation's contacts");
   await account(5, "warden.bamako@vigil.example", "Warden Bamako", "Warden, Bamako Security Area", "reaches people in the zone");
   await account(45, "desk.mali@vigil.example", "UNDSS Desk Officer Mali", "UNDSS desk officer, Mali", "follows Mali's SRM; endorses its security levels");
+  await account(null, "aviation@vigil.example", "HQ Aviation Risk", "Headquarters aviation risk", "keeps the air operators' categories and RMT policies; records the USG UNDSS's decision on a very high RMT", ["aviation_risk"]);
   await account(20, "staff@vigil.example", "Staff member", "Personnel (no appointment)", "their own record; reports incidents at their duty station");
   // A staff member in Bamako who travels (issue 13): the demo's trip to Mopti is theirs.
   const travellerIndex = personIds.findIndex((person, index) => index >= 40 && index < 100 && person.station === "Bamako");

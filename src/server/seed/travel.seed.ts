@@ -2,8 +2,10 @@ import { addDays } from "../../core/appointments/continuity.ts";
 import { addMonths } from "../../core/risk/srm-review.ts";
 import { sql } from "drizzle-orm";
 import { defaultClearanceRules } from "../../core/travel/clearance.ts";
-import { places } from "../modules/structure/index.ts";
-import { createCertificate, createCourse, fileRequest, saveRules } from "../modules/travel/index.ts";
+import { organisations, places } from "../modules/structure/index.ts";
+import { createOperator, decideRmt, fileRmt, recordCategory, setRmtPolicy } from "../modules/travel/index.ts";
+import { createCertificate, createCourse, fileRequest, saveOwnProfile, saveRules } from "../modules/travel/index.ts";
+import { travelProfileInput } from "../../core/travel/profile.ts";
 import { userContext } from "./risk.seed.ts";
 import type { Database } from "../platform/db/database.ts";
 import { systemContext } from "../platform/http/context.ts";
@@ -57,6 +59,7 @@ export async function seedTravel(database: Database, today: string): Promise<voi
   const place = (name: string) => placeIds.get(name) as string;
   await saveRules(system, place("Mali"), { ...defaultClearanceRules }, "Mali's clearance rules: automatic up to level 2, seven days' notice");
   await saveRules(system, place("Bamako Security Area"), { ...defaultClearanceRules, autoMaxLevel: 4 }, "Routine movement in the capital is cleared automatically up to level 4");
+  await seedAir(database, place, today);
 
   // People by their BSAFE: valid for a year or more, or expired.
   const withBsafe = async (stationArea: string, isValid: boolean) => {
@@ -92,6 +95,21 @@ export async function seedTravel(database: Database, today: string): Promise<voi
     travellers: [{ personId: (await traveller).actor.personId as string }],
     legs: [{ ...road("Bamako", "Mopti", 10, 9), accommodation: "UN hub, Sévaré", contact: "UN hub radio room" }, road("Mopti", "Bamako", 13, 9)],
   });
+  // The demo traveller's travel profile (issue 13 §2), filled by them as the web page would.
+  await saveOwnProfile(
+    await traveller,
+    travelProfileInput.parse({
+      emergencyContactName: "Mariam Coulibaly",
+      emergencyContactRelationship: "Spouse",
+      emergencyContactPhone: "+223 76 45 12 90",
+      travelPhone: "+223 66 20 31 47",
+      nationality: "ML",
+      passportNumber: "AA1234567",
+      passportCountry: "ML",
+      passportExpiresOn: addDays(today, 900),
+      proofOfLife: [{ question: "What was the name of your first school?", answer: "École de Médina Coura" }],
+    }),
+  );
   const expired = await withBsafe("Mali", false);
   if (expired) {
     await fileRequest(system, { kind: "clearance", purpose: "Distribution monitoring", isLateNotification: false, travellers: [{ personId: expired }], legs: [road("Bamako", "Mopti", 9, 9), road("Mopti", "Bamako", 11, 9)] });
@@ -100,4 +118,41 @@ export async function seedTravel(database: Database, today: string): Promise<voi
   if (notified) {
     await fileRequest(system, { kind: "notification", purpose: "Workshop with the ministry", isLateNotification: false, travellers: [{ personId: notified }], legs: [road("Bamako", "Kati", 4, 1), road("Kati", "Bamako", 5, 1)] });
   }
+}
+
+/**
+ * The register of air operators (issue 13 §5), one in each category and kind, with history:
+ * - Trans-Sahel Airlines, an Unrestricted airline;
+ * - Niger Bend Regional, an airline Unrestricted until 90 days ago and Conditional since, with an
+ *   approved RMT for WFP between Bamako and Mopti (WFP makes the RMT mandatory; UNICEF advisory);
+ * - Desert Wings Aviation, Restricted; Bamako Charter Services, a charter operator; Relief Wings,
+ *   a provider of donated flights (both reviewed by the area whatever their category).
+ */
+async function seedAir(database: Database, place: (name: string) => string, today: string): Promise<void> {
+  const system = systemContext(database, "demo seed");
+  const source = "HQ aviation risk assessment";
+  const operator = (name: string, kind: "airline" | "charter_operator" | "donated_flight_provider", category: "unrestricted" | "conditional" | "restricted", from: number) =>
+    createOperator(system, { name, kind, country: "ML", notes: null, initialCategory: { category, effectiveFrom: addDays(today, from), source, note: null } });
+  await operator("Trans-Sahel Airlines", "airline", "unrestricted", -700);
+  const nigerBend = await operator("Niger Bend Regional", "airline", "unrestricted", -700);
+  await recordCategory(system, nigerBend.id, { category: "conditional", effectiveFrom: addDays(today, -90), source, note: "Maintenance findings; usable where no Unrestricted operator serves the route" });
+  await operator("Desert Wings Aviation", "airline", "restricted", -200);
+  await operator("Bamako Charter Services", "charter_operator", "unrestricted", -500);
+  await operator("Relief Wings", "donated_flight_provider", "unrestricted", -500);
+  const orgs = new Map((await database.db.select({ id: organisations.id, code: organisations.code }).from(organisations)).map((row) => [row.code, row.id]));
+  await setRmtPolicy(system, orgs.get("WFP") as string, "mandatory");
+  await setRmtPolicy(system, orgs.get("UNICEF") as string, "advisory");
+  const rmt = await fileRmt(system, {
+    operatorId: nigerBend.id,
+    organisationId: orgs.get("WFP") as string,
+    fromPlaceId: place("Bamako Security Area"),
+    toPlaceId: place("Mopti Security Area"),
+    likelihood: 2,
+    impact: 3,
+    justification: "No Unrestricted operator flies Bamako–Mopti; the road is under armed escort only.",
+    mitigations: "Daylight flights only; crew and aircraft checked by the WFP aviation unit before each rotation.",
+    validFrom: addDays(today, -30),
+    validUntil: addDays(today, 335),
+  });
+  await decideRmt(system, rmt.id, { decision: "approve", note: "Approved by the DO after SMT consultation" });
 }

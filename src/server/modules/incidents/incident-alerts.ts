@@ -14,6 +14,7 @@ import { appConfigOf } from "../../platform/notify/app-config.ts";
 import { enqueueEmail } from "../../platform/notify/email-outbox.ts";
 import { notifyUsers } from "../../platform/notify/notifications.ts";
 import { flashAlertParams } from "../../../core/notifications/notification-messages.ts";
+import type { FlashAlert } from "./incident-alert-listeners.ts";
 import { appointments, inForceOn } from "../appointments/index.ts";
 import { persons, places } from "./incident-deps.ts";
 import { incidentPeople, incidents } from "./incidents.tables.ts";
@@ -91,14 +92,15 @@ async function placeNames(tx: Db, row: IncidentRow) {
 /**
  * Flash alert (issue 3): a critical incident, once submitted, is announced at once in-app and
  * by e-mail to the DO (or DO a.i.) and the P/C/SA of its area, each in their own language; the
- * audit trail records who was alerted and why.
+ * audit trail records who was alerted and why. Returns the alert, for the listeners the caller
+ * runs once its transaction has committed (`flashAlertRaised`); null when the incident is not critical.
  */
-export async function afterIncidentSubmitted(tx: Db, context: ServiceContext, incidentId: string): Promise<void> {
+export async function afterIncidentSubmitted(tx: Db, context: ServiceContext, incidentId: string): Promise<FlashAlert | null> {
   const config = appConfigOf(context.database);
   const { row, people } = await loadIncident(tx, incidentId);
-  if (!row) return;
+  if (!row) return null;
   const reasons = reasonsFor(config, row, people);
-  if (reasons.length === 0) return;
+  if (reasons.length === 0) return null;
   const { accounts, unreachable } = await alertRecipients(tx, row.placePath);
   const facts = {
     incidentId,
@@ -143,6 +145,7 @@ export async function afterIncidentSubmitted(tx: Db, context: ServiceContext, in
       ...(unreachable > 0 ? { holdersWithoutAccount: { from: null, to: unreachable } } : {}),
     },
   });
+  return { incidentId, placePath: row.placePath };
 }
 
 /**

@@ -4,6 +4,7 @@ import { clock } from "../../platform/clock.ts";
 import type { ServiceContext } from "../../platform/http/context.ts";
 import { runIdempotent } from "../../platform/http/idempotency.ts";
 import { afterIncidentSubmitted } from "./incident-alerts.ts";
+import { type FlashAlert, flashAlertRaised } from "./incident-alert-listeners.ts";
 import { type InsertedIncident, answerFor, insertIncident, prepareIncident } from "./incident-create.service.ts";
 import { incidentPlaceTimeZone } from "./incident-place.ts";
 
@@ -17,6 +18,7 @@ export const quickReportRoute = "POST /api/incidents/quick-reports";
  */
 export async function submitQuickReport(context: ServiceContext, report: QuickReportInput, idempotencyKey: string | null) {
   let created: InsertedIncident | null = null;
+  let alert: FlashAlert | null = null;
   const result = await runIdempotent(context, { key: idempotencyKey, route: quickReportRoute, body: report }, async (claim) => {
     const now = clock.now();
     // The place's zone, never the phone's: a report is read and shown in the time of the place.
@@ -29,9 +31,11 @@ export async function submitQuickReport(context: ServiceContext, report: QuickRe
       const { row } = created;
       // Claimed before the alerts: a concurrent replay rolls back here, before anyone is notified twice.
       await claim(tx, row.id);
-      await afterIncidentSubmitted(tx, context, row.id);
+      alert = await afterIncidentSubmitted(tx, context, row.id);
       return row.id;
     });
   });
+  // Only the first submission raises it: a replay answers from the stored result.
+  await flashAlertRaised(context, alert);
   return { result, incident: await answerFor(context, result, created) };
 }

@@ -3,6 +3,7 @@ import { recordAudit } from "../../platform/audit/audit.service.ts";
 import type { ServiceContext } from "../../platform/http/context.ts";
 import { ForbiddenError, NotFoundError, RuleError } from "../../platform/http/errors.ts";
 import { afterIncidentSubmitted, afterIncidentVerified } from "./incident-alerts.ts";
+import { flashAlertRaised } from "./incident-alert-listeners.ts";
 import { persons } from "./incident-deps.ts";
 import { getIncident, incidentAccess } from "./incidents.service.ts";
 import { incidentPolicy } from "./incidents.policy.ts";
@@ -29,7 +30,7 @@ export async function transitionIncident(context: ServiceContext, id: string, to
       : to === "verified"
         ? { verifiedAt: now, verifiedByName: context.actor.displayName }
         : { closedAt: now };
-  await context.database.db.transaction(async (tx) => {
+  const alert = await context.database.db.transaction(async (tx) => {
     await tx.update(incidents).set({ status: to, ...stamp, updatedAt: now }).where(eq(incidents.id, id));
     await recordAudit(tx, context.audit, {
       action: "update",
@@ -37,9 +38,10 @@ export async function transitionIncident(context: ServiceContext, id: string, to
       entityId: id,
       changes: { status: { from: row.status, to } },
     });
-    if (to === "submitted") await afterIncidentSubmitted(tx, context, id);
     if (to === "verified") await afterIncidentVerified(tx, context, id);
+    return to === "submitted" ? afterIncidentSubmitted(tx, context, id) : null;
   });
+  await flashAlertRaised(context, alert);
   return getIncident(context, id);
 }
 

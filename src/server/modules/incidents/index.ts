@@ -11,3 +11,5 @@ export { insertIncident, prepareIncident } from "./incident-create.service.ts";
 export { type ImportResult, type NewIncident, importIncidentFile, insertIncidentRows } from "./incident-import.service.ts";
 // The travel briefing: critical incidents of an area and period, counted by category (never described).
 export { type IncidentCount, criticalIncidentCounts } from "./incident-counts.service.ts";
+// Flash alerts for other modules (travel tells the travellers in the area), registered by server.ts.
+export { type FlashAlert, onFlashAlert } from "./incident-alert-listeners.ts";

@@ -30,8 +30,10 @@ import {
   IconGridDots,
   IconId,
   IconPlane,
+  IconPlaneTilt,
   IconPlaneDeparture,
   IconClipboardCheck,
+  IconSchool,
 } from "@tabler/icons-react";
 import { useQueryClient } from "@tanstack/react-query";
 import { Link, Outlet, useLocation, useNavigate } from "@tanstack/react-router";
@@ -107,7 +109,15 @@ const navItems: (NavItem | NavGroup)[] = [
     base: "/travel",
     items: [
       { to: "/travel", labelKey: "nav.myTrips", icon: IconPlaneDeparture, permission: "travel.request.read", isForEveryPerson: true },
+      // Every person's own certificates (issue 13 §1); no permission opens it to an account without a person record.
+      { to: "/travel/certificates", labelKey: "nav.myCertificates", icon: IconSchool, permission: [], isForEveryPerson: true },
+      // Every person's own travel profile and their dependants' (issue 13 §2): need-to-know, no permission needed for one's own.
+      { to: "/travel/profile", labelKey: "nav.myTravelProfile", icon: IconId, permission: [], isForEveryPerson: true },
       { to: "/travel/queue", labelKey: "nav.clearanceQueue", icon: IconClipboardCheck, permission: ["travel.clearance.review", "travel.clearance.approve_high"] },
+      // Who is in an area now (issue 13 §4): counts for the area's leaders, security and organisations, and the global analyst.
+      { to: "/travel/headcount", labelKey: "nav.headcount", icon: IconUsersGroup, permission: "travel.headcount.read" },
+      { to: "/travel/air/operators", labelKey: "nav.airOperators", icon: IconPlaneTilt, permission: "air.operators.read" },
+      { to: "/travel/air/rmts", labelKey: "nav.airRmts", icon: IconFileCertificate, permission: "air.rmt.read" },
     ],
   },
   // The confidential register: P/C/SA and CSFP only; nobody else learns it is there.

@@ -13,6 +13,7 @@ import { useFormatters } from "../../app/format.ts";
 import { useOrganisationOptions, usePlaceTree } from "../../app/reference-data.ts";
 import { useCan } from "../../app/session.ts";
 import { VictimCasesForIncident } from "../victims/index.ts";
+import { IncidentTravellersCard } from "../travel/incident-travellers.component.tsx";
 import { IncidentAttachmentsCard } from "./incident-attachments.component.tsx";
 import { useIncidentHistoryText } from "./incident-history-text.ts";
 import { statusColors, useTaxonomyText } from "./incident-labels.ts";
@@ -227,6 +228,9 @@ function IncidentView({ incident }: { incident: Incident }) {
 
       {/* The confidential register: not even hinted at without victim.read. */}
       {canReadVictims && <VictimCasesForIncident incidentId={incident.id} />}
+
+      {/* Travellers in the incident's area (issue 13 §4): for those who answer for the area only. */}
+      <IncidentTravellersCard incidentId={incident.id} />
 
       <HistoryTimeline entityType="incident" entityId={incident.id} text={historyText} />
     </Stack>

@@ -133,7 +133,11 @@ function NotificationItem({ notification, onOpened }: { notification: AppNotific
   function open() {
     if (isUnread) mark.mutate({ id: notification.id, isRead: true });
     if (entityId === null) return;
-    if (notification.entityType === "incident") {
+    // An in-trip alert is about an incident or a level the traveller may not open: their trips instead.
+    if (notification.kind === "travel_alert") {
+      onOpened();
+      void navigate({ to: "/travel" });
+    } else if (notification.entityType === "incident") {
       onOpened();
       void navigate({ to: "/incidents/$incidentId", params: { incidentId: entityId } });
     } else if (notification.entityType === "srm_measure") {
@@ -160,7 +164,7 @@ function NotificationItem({ notification, onOpened }: { notification: AppNotific
       aria-label={isUnread ? t("notifications.unreadItem", { title: notification.title }) : notification.title}
     >
       <Group gap={6} wrap="nowrap" align="flex-start">
-        {notification.kind === "flash_alert" && <IconAlertTriangle size={16} color="var(--mantine-color-red-7)" aria-hidden style={{ flex: "none", marginTop: 2 }} />}
+        {(notification.kind === "flash_alert" || notification.kind === "travel_alert") && <IconAlertTriangle size={16} color="var(--mantine-color-red-7)" aria-hidden style={{ flex: "none", marginTop: 2 }} />}
         <Stack gap={2} style={{ minWidth: 0, flex: 1 }}>
           <Group gap={6} wrap="nowrap" justify="space-between" align="flex-start">
             <Text size="sm" fw={isUnread ? 650 : 500} className="vigil-break">

@@ -13,6 +13,7 @@ import { useCan, useMe } from "../../app/session.ts";
 import { AppointmentTable } from "../appointments/appointment-table.component.tsx";
 import { ResponsibilityList } from "../responsibilities/responsibility-list.component.tsx";
 import { DependantsCard } from "./dependants.component.tsx";
+import { PersonCertificatesCard } from "../training/person-certificates.component.tsx";
 import { type PersonDetail, useDeletePerson, usePerson } from "./personnel.api.ts";
 
 const routeApi = getRouteApi("/app/pages/personnel/$personId");
@@ -181,6 +182,8 @@ function PersonView({ person }: { person: PersonDetail }) {
       )}
 
       <DependantsCard person={person} />
+
+      <PersonCertificatesCard personId={person.id} />
 
       <Card withBorder component="section" aria-labelledby="person-appointments">
         <Title order={2} size="h4" mb="sm" id="person-appointments">

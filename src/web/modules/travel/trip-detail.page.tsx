@@ -16,6 +16,8 @@ import { TripCancelModal } from "./trip-cancel.modal.tsx";
 import { TripFields } from "./trip-fields.component.tsx";
 import { TripHistory } from "./trip-history.component.tsx";
 import { TripLegCard } from "./trip-leg-card.component.tsx";
+import { TripTravellerProfiles } from "./trip-traveller-profiles.component.tsx";
+import { CertificateBlockNotice } from "../training/certificate-block.component.tsx";
 
 const routeApi = getRouteApi("/app/pages/travel/requests/$requestId");
 
@@ -93,6 +95,7 @@ function TripView({ trip }: { trip: Trip }) {
           </>
         }
       />
+      <CertificateBlockNotice trip={trip} />
       {trip.status === "cleared" && conditions.length > 0 && (
         <Alert
           color={trip.conditionsAcknowledgedAt ? "green" : "orange"}
@@ -117,7 +120,11 @@ function TripView({ trip }: { trip: Trip }) {
               trip.actions.includes("acknowledge") && (
                 <Button
                   size="sm"
-                  style={{ alignSelf: "flex-start" }}
+                  // The label wraps inside the alert on a phone rather than running past its edge.
+                  h="auto"
+                  py={6}
+                  style={{ alignSelf: "flex-start", maxWidth: "100%" }}
+                  styles={{ label: { whiteSpace: "normal", textAlign: "start" } }}
                   leftSection={<IconClipboardCheck size={16} aria-hidden />}
                   loading={acknowledge.isPending}
                   onClick={acknowledgeConditions}
@@ -157,6 +164,7 @@ function TripView({ trip }: { trip: Trip }) {
           <TripLegCard key={leg.id} leg={leg} onDecide={(chosen, choice) => setDeciding({ leg: chosen, choice })} />
         ))}
       </Stack>
+      <TripTravellerProfiles trip={trip} />
       <TripHistory trip={trip} />
       <TripCancelModal
         opened={isCancelling}

@@ -4,6 +4,7 @@ import { IconAlertTriangle, IconArrowBackUp, IconPlus } from "@tabler/icons-reac
 import { useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { airModes } from "../../../core/travel/clearance.ts";
 import type { RequestKind } from "../../../core/travel/itinerary.ts";
 import { isApiError } from "../../app/api.ts";
 import { notifySuccess } from "../../app/components/notify.ts";
@@ -40,6 +41,7 @@ const blankLeg = (patch: Partial<LegValues> = {}): LegValues => ({
   arrivalDate: "",
   arrivalTime: "",
   transport: "road",
+  operatorId: null,
   vehicleArrangement: "",
   accommodation: "",
   contact: "",
@@ -106,6 +108,7 @@ export function TripFilePage() {
         from: previous?.to ?? null,
         departureDate: previous?.arrivalDate ?? "",
         transport: previous?.transport ?? "road",
+        operatorId: previous?.operatorId ?? null,
         vehicleArrangement: previous?.vehicleArrangement ?? "",
       }),
     );
@@ -116,7 +119,7 @@ export function TripFilePage() {
     const last = legs[legs.length - 1];
     form.insertListItem(
       "legs",
-      blankLeg({ from: last.to, to: first.from, departureDate: last.arrivalDate, transport: first.transport, vehicleArrangement: first.vehicleArrangement }),
+      blankLeg({ from: last.to, to: first.from, departureDate: last.arrivalDate, transport: first.transport, operatorId: first.operatorId, vehicleArrangement: first.vehicleArrangement }),
     );
   }
 
@@ -134,6 +137,7 @@ export function TripFilePage() {
         departureLocal: `${leg.departureDate}T${leg.departureTime}`,
         arrivalLocal: `${leg.arrivalDate}T${leg.arrivalTime}`,
         transport: leg.transport,
+        operatorId: airModes.includes(leg.transport) ? leg.operatorId : null,
         vehicleArrangement: leg.transport === "road" ? orNull(leg.vehicleArrangement) : null,
         accommodation: orNull(leg.accommodation),
         contact: orNull(leg.contact),
@@ -151,7 +155,7 @@ export function TripFilePage() {
         [at("toPlaceId")]: at("to"),
         [at("departureLocal")]: at("departureDate"),
         [at("arrivalLocal")]: at("arrivalDate"),
-        [at("operatorId")]: at("transport"),
+        [at("operatorId")]: at("operatorId"),
       });
     });
     const people = formValues.travellers.length;

@@ -3,6 +3,7 @@ import type { UseFormReturnType } from "@mantine/form";
 import { IconArrowRight, IconTrash } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { airModes, type TransportMode, transportModes } from "../../../core/travel/clearance.ts";
+import { AirOperatorSelect } from "./air-operator-select.component.tsx";
 import { type PlaceChoice, TravelPlaceSelect } from "./travel-place-select.component.tsx";
 
 export type LegValues = {
@@ -14,6 +15,8 @@ export type LegValues = {
   arrivalDate: string;
   arrivalTime: string;
   transport: TransportMode;
+  /** The air operator, for air legs (issue 13 §5). */
+  operatorId: string | null;
   vehicleArrangement: string;
   accommodation: string;
   contact: string;
@@ -98,6 +101,14 @@ export function TripLegFields({ form, index, leg, canRemove, onRemove }: TripLeg
             description={isAir ? t("travel.file.airHint") : undefined}
             {...form.getInputProps(path("transport"))}
           />
+          {isAir && (
+            <AirOperatorSelect
+              transport={leg.transport}
+              value={leg.operatorId}
+              error={form.errors[path("operatorId")]}
+              onChange={(value) => form.setFieldValue(path("operatorId"), value as never)}
+            />
+          )}
           {leg.transport === "road" && (
             <TextInput
               label={t("travel.fields.vehicleArrangement")}

@@ -1,10 +1,9 @@
-import { inflateSync } from "node:zlib";
-import jsQR from "jsqr";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays } from "../../../../core/appointments/continuity.ts";
 import { todayIso } from "../../../platform/clock.ts";
 import { type TestApp, demo, startTestApp } from "../../../testing/test-app.ts";
 import { readMail, startTestMailServer, waitFor } from "../../../testing/test-mail-server.ts";
+import { drawnHex, drawnQr, hexOf, readQr } from "../../../testing/pdf-reading.ts";
 import { qrMatrix, qrModulePoints } from "./clearance-pdf.ts";
 
 /**
@@ -26,54 +25,6 @@ const send = (email: string | null, method: "GET" | "POST" | "PATCH", url: strin
 const place = (name: string) => placeIds.get(name) as string;
 const day = (days: number, time: string) => `${addDays(todayIso(), days)}T${time}`;
 const road = (from: string, to: string, days: number) => ({ fromPlaceId: place(from), toPlaceId: place(to), departureLocal: day(days, "07:00"), arrivalLocal: day(days, "16:00"), transport: "road" });
-
-/** The PDF's content streams, inflated (fonts and images are not deflated text and are skipped). */
-function contentStreams(pdf: Buffer): string[] {
-  const streams: string[] = [];
-  for (let at = pdf.indexOf("stream\n"); at !== -1; at = pdf.indexOf("stream\n", at + 7)) {
-    const end = pdf.indexOf("\nendstream", at + 7);
-    if (end === -1) break;
-    try {
-      streams.push(inflateSync(pdf.subarray(at + 7, end)).toString("latin1"));
-    } catch {
-      // Not a deflated stream.
-    }
-  }
-  return streams;
-}
-
-/** The QR matrix as drawn: every square of one module's side, placed on the grid from the top-left finder pattern. */
-function drawnQr(pdf: Buffer): boolean[][] {
-  const square = new RegExp(`(-?[\\d.]+) (-?[\\d.]+) ${qrModulePoints} ${qrModulePoints} re`, "g");
-  const corners = contentStreams(pdf).flatMap((content) => [...content.matchAll(square)].map((match) => [Number(match[1]), Number(match[2])]));
-  const left = Math.min(...corners.map(([x]) => x));
-  const top = Math.min(...corners.map(([, y]) => y));
-  const size = Math.round((Math.max(...corners.map(([x]) => x)) - left) / qrModulePoints) + 1;
-  const matrix = Array.from({ length: size }, () => Array.from({ length: size }, () => false));
-  for (const [x, y] of corners) matrix[Math.round((y - top) / qrModulePoints)][Math.round((x - left) / qrModulePoints)] = true;
-  return matrix;
-}
-
-/** What a phone's camera would read: the matrix as pixels (four per module, a four-module quiet zone), decoded by jsQR. */
-function readQr(matrix: boolean[][]): string | undefined {
-  const scale = 4;
-  const quiet = 4;
-  const side = (matrix.length + 2 * quiet) * scale;
-  const pixels = new Uint8ClampedArray(side * side * 4).fill(255);
-  for (const [rowIndex, row] of matrix.entries()) {
-    for (const [column, isDark] of row.entries()) {
-      if (!isDark) continue;
-      for (let dy = 0; dy < scale; dy += 1) {
-        const offset = (((rowIndex + quiet) * scale + dy) * side + (column + quiet) * scale) * 4;
-        for (let dx = 0; dx < scale; dx += 1) pixels.fill(0, offset + dx * 4, offset + dx * 4 + 3);
-      }
-    }
-  }
-  return jsQR(pixels, side, side)?.data;
-}
-
-const hexOf = (text: string) => Buffer.from(text, "latin1").toString("hex");
-const drawnHex = (pdf: Buffer) => contentStreams(pdf).flatMap((content) => [...content.matchAll(/<([0-9a-f]+)>/g)].map((match) => match[1])).join("");
 
 beforeAll(async () => {
   mail = await startTestMailServer();
@@ -171,7 +122,7 @@ describe("a cleared trip's briefing, clearance PDF and verification", () => {
     expect(response.headers["content-type"]).toBe("application/pdf");
     expect(response.headers["content-disposition"]).toContain(`clearance-${trip.number.toLowerCase()}.pdf`);
     const url = `${baseUrl}/verify/clearance/${token}`;
-    const drawn = drawnQr(response.rawPayload);
+    const drawn = drawnQr(response.rawPayload, qrModulePoints);
     expect(drawn).toEqual(await qrMatrix(url));
     expect(readQr(drawn)).toBe(url);
     const hex = drawnHex(response.rawPayload);
@@ -186,7 +137,7 @@ describe("a cleared trip's briefing, clearance PDF and verification", () => {
     const hex = drawnHex(response.rawPayload);
     expect(hex).toContain(hexOf("Autorisation de s\u00e9curit\u00e9"));
     expect(hex).toContain(hexOf("Voyage\u00a0:"));
-    expect(readQr(drawnQr(response.rawPayload))).toBe(`${baseUrl}/verify/clearance/${token}`);
+    expect(readQr(drawnQr(response.rawPayload, qrModulePoints))).toBe(`${baseUrl}/verify/clearance/${token}`);
   });
 
   it("opens a page saying the clearance is valid, with the trip number and nothing else, to anyone", async () => {

@@ -77,7 +77,7 @@ async function suspensionsAt(db: Db, destinationPath: string) {
     .where(and(isNull(clearanceSuspensions.liftedAt), sql`${destinationPath} like ${clearanceSuspensions.placePath} || '%'`));
 }
 
-export type LegToEvaluate = { toPlaceId: string; toPath: string; departureAt: Date; arrivalAt: Date; operatorId: string | null; transport: string };
+export type LegToEvaluate = { fromPath: string; toPlaceId: string; toPath: string; departureLocal: string; departureAt: Date; arrivalAt: Date; operatorId: string | null; transport: string };
 export type TripToEvaluate = { activityKey: string | null; isLateNotification: boolean; filedAt: Date; returnsAt: Date; organisationIds: string[] };
 
 /** Everything one leg's decision weighs, with the rule version and the level change it used. */
@@ -86,6 +86,7 @@ export async function legFacts(
   trip: TripToEvaluate,
   leg: LegToEvaluate,
   today: string,
+  air: LegFacts["air"],
 ): Promise<{ facts: LegFacts; ruleSetId: string | null; levelChangeId: string | null; conditions: string[] }> {
   const { db } = context.database;
   const [effective, level, suspended, conditions, activity] = await Promise.all([
@@ -112,8 +113,8 @@ export async function legFacts(
     isLateNotification: trip.isLateNotification,
     present,
     suspendedOrganisations: suspended,
-    // The register of air operators comes with §5; until then an air leg's operator is unknown.
-    air: leg.operatorId ? { operator: leg.operatorId, category: null, rmt: null, rmtMandatory: false } : null,
+    // Gathered for all the trip's air legs at once (air/air-facts.service.ts).
+    air,
   };
   return { facts, ruleSetId: effective.ruleSetId, levelChangeId: level?.changeId ?? null, conditions };
 }

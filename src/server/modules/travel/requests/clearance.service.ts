@@ -9,6 +9,7 @@ import { notifyUsers } from "../../../platform/notify/notifications.ts";
 import { holdersOf } from "../../appointments/index.ts";
 import { persons } from "../../personnel/index.ts";
 import { places } from "../../structure/index.ts";
+import { airFactsOf } from "../air/air-facts.service.ts";
 import { type LegToEvaluate, type TravellerRow, type TripToEvaluate, certificatesOf, legFacts, travellerFacts } from "./clearance-facts.ts";
 import { type RequestStatus, travelLegs, travelRequests } from "./requests.tables.ts";
 
@@ -34,10 +35,11 @@ export function statusFromLegs(statuses: readonly LegStatus[]): RequestStatus {
 export async function evaluateTrip(context: ServiceContext, trip: TripToEvaluate, travellers: readonly TravellerRow[], legs: readonly LegToEvaluate[]): Promise<TripEvaluation> {
   const today = todayIso();
   const personnelIds = travellers.flatMap((row) => (row.personId && !row.dependantId ? [row.personId] : []));
-  const facts = travellerFacts(travellers, await certificatesOf(context.database.db, personnelIds));
+  const [certificates, air] = await Promise.all([certificatesOf(context.database.db, personnelIds), airFactsOf(context.database.db, legs, trip.organisationIds)]);
+  const facts = travellerFacts(travellers, certificates);
   const evaluated = await Promise.all(
-    legs.map(async (leg) => {
-      const gathered = await legFacts(context, trip, leg, today);
+    legs.map(async (leg, index) => {
+      const gathered = await legFacts(context, trip, leg, today, air[index]);
       return { ...evaluateLeg(gathered.facts, facts), conditions: gathered.conditions, ruleSetId: gathered.ruleSetId, levelChangeId: gathered.levelChangeId };
     }),
   );

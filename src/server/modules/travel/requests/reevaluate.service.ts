@@ -147,6 +147,20 @@ export function reEvaluateArea(context: ServiceContext, areaPath: string, cause:
   return reEvaluateWhere(context, sql`exists (select 1 from travel_legs l where l.request_id = ${travelRequests.id} and l.to_path like ${`${areaPath}%`})`, cause);
 }
 
+/** After an air operator's category changes or an RMT on it is decided (issue 13 §5): the trips with a leg on it. */
+export function reEvaluateOperator(context: ServiceContext, operatorId: string, cause: string): Promise<number> {
+  return reEvaluateWhere(context, sql`exists (select 1 from travel_legs l where l.request_id = ${travelRequests.id} and l.operator_id = ${operatorId})`, cause);
+}
+
+/** After an organisation's RMT policy changes: its trips with an air leg. */
+export function reEvaluateOrganisationAir(context: ServiceContext, organisationId: string, cause: string): Promise<number> {
+  return reEvaluateWhere(
+    context,
+    sql`${organisationId}::uuid = any(${travelRequests.organisationIds}) and exists (select 1 from travel_legs l where l.request_id = ${travelRequests.id} and l.operator_id is not null)`,
+    cause,
+  );
+}
+
 /** After a person's certificates change: their trips. */
 export function reEvaluatePerson(context: ServiceContext, personId: string, cause: string): Promise<number> {
   return reEvaluateWhere(context, sql`exists (select 1 from travel_travellers t where t.request_id = ${travelRequests.id} and t.person_id = ${personId})`, cause);

@@ -1,15 +1,17 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, or, sql } from "drizzle-orm";
 import { effectiveTimeZone } from "../../../../core/incidents/place-time-zone.ts";
 import { localToIso } from "../../../../core/incidents/incident-import-time.ts";
 import { type TimedLeg, type TravelRequestInput, itineraryProblems } from "../../../../core/travel/itinerary.ts";
 import { diffRecords } from "../../../platform/audit/audit-diff.ts";
 import { recordAudit } from "../../../platform/audit/audit.service.ts";
 import { clock } from "../../../platform/clock.ts";
+import type { Db } from "../../../platform/db/database.ts";
 import type { ServiceContext } from "../../../platform/http/context.ts";
 import { AppError, ConflictError } from "../../../platform/http/errors.ts";
 import { callerLanguage } from "../../../platform/language/caller-language.ts";
 import { dependants, persons } from "../../personnel/index.ts";
 import { organisations, pathIds, places } from "../../structure/index.ts";
+import { legOperatorProblems } from "../air/air-facts.service.ts";
 import type { TravellerRow } from "./clearance-facts.ts";
 import { evaluateTrip, notifyAfterEvaluation } from "./clearance.service.ts";
 import { sendBriefing } from "./briefing.service.ts";
@@ -108,29 +110,45 @@ function instant(local: string, timeZone: string): Date {
   return new Date(text ?? Number.NaN);
 }
 
-/** The other active trip of a traveller that overlaps these dates, if any (409 names it). */
-async function assertNoOverlap(context: ServiceContext, rows: readonly TravellerRow[], from: Date, to: Date, exceptRequestId: string | null) {
-  const { db } = context.database;
-  for (const [index, row] of rows.entries()) {
-    const who = row.dependantId ? eq(travelTravellers.dependantId, row.dependantId) : and(eq(travelTravellers.personId, row.personId as string), sql`${travelTravellers.dependantId} is null`);
-    const [clash] = await db
-      .select({ number: travelRequests.number, departsAt: travelRequests.departsAt, returnsAt: travelRequests.returnsAt })
-      .from(travelTravellers)
-      .innerJoin(travelRequests, eq(travelRequests.id, travelTravellers.requestId))
-      .where(
-        and(
-          who,
-          inArray(travelRequests.status, [...activeStatuses]),
-          sql`${travelRequests.departsAt} < ${to.toISOString()} and ${travelRequests.returnsAt} > ${from.toISOString()}`,
-          exceptRequestId ? sql`${travelRequests.id} <> ${exceptRequestId}` : undefined,
+/**
+ * The other active trip of a traveller that overlaps these dates, if any (409 names it). Run in the
+ * writing transaction after `lockTravellers`: two filings for the same person at once cannot both
+ * pass (the second waits for the first's commit, then sees its trip).
+ */
+async function assertNoOverlap(tx: Db, rows: readonly TravellerRow[], from: Date, to: Date) {
+  const personIds = rows.flatMap((row) => (row.dependantId ? [] : [row.personId as string]));
+  const dependantIds = rows.flatMap((row) => (row.dependantId ? [row.dependantId] : []));
+  const clashes = await tx
+    .select({ personId: travelTravellers.personId, dependantId: travelTravellers.dependantId, number: travelRequests.number, departsAt: travelRequests.departsAt, returnsAt: travelRequests.returnsAt })
+    .from(travelTravellers)
+    .innerJoin(travelRequests, eq(travelRequests.id, travelTravellers.requestId))
+    .where(
+      and(
+        or(
+          personIds.length ? and(inArray(travelTravellers.personId, personIds), sql`${travelTravellers.dependantId} is null`) : undefined,
+          dependantIds.length ? inArray(travelTravellers.dependantId, dependantIds) : undefined,
         ),
-      )
-      .limit(1);
+        inArray(travelRequests.status, [...activeStatuses]),
+        sql`${travelRequests.departsAt} < ${to.toISOString()} and ${travelRequests.returnsAt} > ${from.toISOString()}`,
+      ),
+    );
+  for (const [index, row] of rows.entries()) {
+    const clash = clashes.find((one) => (row.dependantId ? one.dependantId === row.dependantId : one.personId === row.personId && one.dependantId === null));
     if (clash) {
       const span = `${clash.departsAt.toISOString().slice(0, 16).replace("T", " ")} – ${clash.returnsAt.toISOString().slice(0, 16).replace("T", " ")} UTC`;
       throw new ConflictError(`travellers.${index}`, `${row.name} is already on trip ${clash.number} (${span})`);
     }
   }
+}
+
+/** One transaction-scoped advisory lock per traveller, taken in a fixed order (no deadlock between two filings). */
+async function lockTravellers(tx: Db, rows: readonly TravellerRow[]) {
+  const keys = [...new Set(rows.map((row) => `travel-traveller:${row.dependantId ?? row.personId}`))].sort();
+  const list = sql.join(
+    keys.map((key) => sql`${key}`),
+    sql`, `,
+  );
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(key, 0)) from unnest(array[${list}]::text[]) as key order by key`);
 }
 
 export async function fileRequest(context: ServiceContext, input: TravelRequestInput) {
@@ -148,9 +166,14 @@ export async function fileRequest(context: ServiceContext, input: TravelRequestI
     const shown = language === "en" ? problems : itineraryProblems(checked, now.getTime(), input.isLateNotification, language);
     throw new AppError(422, "rule_violation", shown.map((problem) => `${problem.field} ${problem.message}`).join("; "), shown);
   }
+  // An air leg's operator: in the register, of a kind its transport allows (issue 13 §5).
+  if (input.legs.some((leg) => leg.operatorId)) {
+    const language = await callerLanguage(context);
+    const operatorProblems = await legOperatorProblems(context.database.db, input.legs, language);
+    if (operatorProblems.length) throw new AppError(422, "rule_violation", operatorProblems.map((problem) => `${problem.field} ${problem.message}`).join("; "), operatorProblems);
+  }
   const departsAt = timed[0].departure;
   const returnsAt = timed[timed.length - 1].arrival;
-  await assertNoOverlap(context, travellers, departsAt, returnsAt, null);
 
   const organisationIds = [...new Set(travellers.map((row) => row.organisationId))];
   const scopePaths = [...new Set([...homePaths, ...timed.flatMap((leg) => [leg.fromPath, leg.toPath])])];
@@ -162,10 +185,12 @@ export async function fileRequest(context: ServiceContext, input: TravelRequestI
           context,
           trip,
           travellers,
-          timed.map((leg) => ({ toPlaceId: leg.toPlaceId, toPath: leg.toPath, departureAt: leg.departure, arrivalAt: leg.arrival, operatorId: leg.operatorId ?? null, transport: leg.transport })),
+          timed.map((leg) => ({ fromPath: leg.fromPath, toPlaceId: leg.toPlaceId, toPath: leg.toPath, departureLocal: leg.departureLocal, departureAt: leg.departure, arrivalAt: leg.arrival, operatorId: leg.operatorId ?? null, transport: leg.transport })),
         );
 
   return context.database.db.transaction(async (tx) => {
+    await lockTravellers(tx, travellers);
+    await assertNoOverlap(tx, travellers, departsAt, returnsAt);
     const numbered = (await tx.execute(sql`select nextval('travel_request_number_seq')::int as next`)) as unknown as { rows: { next: number }[] };
     const next = numbered.rows[0].next;
     const number = `TR-${now.getUTCFullYear()}-${String(next).padStart(6, "0")}`;

@@ -33,7 +33,8 @@ export function tripScopeCondition(context: ServiceContext, permission: Permissi
       grant.organisationId === null ? undefined : sql`${grant.organisationId}::uuid = any(${travelRequests.organisationIds})`,
     ) ?? sql`true`,
   );
-  return parts.length ? or(...parts) : undefined;
+  // No grant at all covers nothing: undefined would read as "every trip" (the global grant above).
+  return parts.length ? or(...parts) : sql`false`;
 }
 
 function ownTrips(context: ServiceContext): SQL {

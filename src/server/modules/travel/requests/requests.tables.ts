@@ -90,6 +90,11 @@ export const travelRequests = pgTable(
     index("travel_requests_departs_idx").on(table.departsAt),
     index("travel_requests_scope_paths_idx").using("gin", table.scopePaths),
     index("travel_requests_status_idx").on(table.status).where(sql`status in ('under_review', 'blocked', 'changes_requested', 'cleared', 'notified')`),
+    // The trips under way at a moment (the headcount, headcount/presence.service.ts): a range
+    // containing the moment, among cleared and notified trips only.
+    index("travel_requests_under_way_idx")
+      .using("gist", sql`tstzrange(${table.departsAt}, ${table.returnsAt}, '[]')`)
+      .where(sql`status in ('cleared', 'notified')`),
   ],
 );
 

@@ -46,6 +46,19 @@ const readers = ["pcsaMali", "ascMopti", "repUnicefMali", "sfpWfpMali"] as const
 const noReadRight = others(...readers);
 const ownOrganisation: Partial<Record<Caller, keyof Fixtures>> = { repUnicefMali: "unicef", sfpWfpMali: "wfp" };
 
+/** A certificate's file: the first bytes of a PDF are what the content check reads. */
+const pdfUpload = { field: "file", fileName: "bsafe.pdf", contentType: "application/pdf", content: "%PDF-1.4\n% matrix\n" };
+
+/** A certificate made for the case, with its file uploaded by the same caller. */
+async function certificateWithFile(setup: Setup, as: SetupActor, personId: string): Promise<string> {
+  const id = await certificateOf(setup, as, personId);
+  await setup.upload(as, `/api/training/certificates/${id}/file`, pdfUpload);
+  return id;
+}
+
+// Those who read the WFP person at Mopti's certificates: the area's P/C/SA and ASC, WFP's focal point.
+const wfpMoptiReaders = ["pcsaMali", "ascMopti", "sfpWfpMali"] as const satisfies MatrixUser[];
+
 /** The view lists no one outside Mali to a Mali caller, and only their organisation's people to an organisation's. */
 function overviewInScope(caller: Caller, response: Response, f: Fixtures) {
   const items = response.json().items as { dutyStationId: string; organisationId: string }[];
@@ -181,6 +194,51 @@ export const trainingRules: Record<string, RouteRule> = {
       request: async ({ setup, f }) => ({ params: { id: await certificateOf(setup, "csfpHaiti", f.haitianPerson) } }),
       expect: { notFound: [...writers], forbidden: noWriteRight },
     },
+  },
+  "POST /api/training/certificates/:id/file": {
+    access: "authenticated",
+    inScope: {
+      name: "the file of a certificate a security professional entered for the WFP person at Mopti",
+      request: async ({ setup, f }) => ({ params: { id: await certificateOf(setup, "pcsaMali", f.wfpMoptiPerson) }, multipart: pdfUpload }),
+      expect: { ok: [...writers], forbidden: ["ascMopti"], notFound: others(...wfpMoptiReaders) },
+      why: "the ASC of Mopti reads the certificate but does not manage training (403); whoever may not read it is answered as if it did not exist",
+    },
+    outOfScope: {
+      name: "the file of a certificate of the person in Haiti",
+      request: async ({ setup, f }) => ({ params: { id: await certificateOf(setup, "csfpHaiti", f.haitianPerson) }, multipart: pdfUpload }),
+      expect: { notFound: everyone },
+      why: "no Mali or DR Congo caller reads the person in Haiti's certificates",
+    },
+    more: [
+      {
+        name: "the file of the staff member's own certificate (an upload)",
+        request: async ({ setup, f }) => ({ params: { id: await certificateOf(setup, "staff", f.staffPerson) }, multipart: pdfUpload }),
+        expect: { ok: ["staff"], notFound: others("staff") },
+        why: "the person gives a file to the certificates they added; no Mali caller covers the staff member (DR Congo)",
+      },
+    ],
+  },
+  "GET /api/training/certificates/:id/file": {
+    access: "authenticated",
+    inScope: {
+      name: "the file of a certificate of the WFP person at Mopti",
+      request: async ({ setup, f }) => ({ params: { id: await certificateWithFile(setup, "pcsaMali", f.wfpMoptiPerson) } }),
+      expect: { ok: [...wfpMoptiReaders], notFound: others(...wfpMoptiReaders) },
+      why: "whoever may read the certificate downloads its file; anyone else is answered as if it did not exist",
+    },
+    outOfScope: {
+      name: "the file of a certificate of the person in Haiti",
+      request: async ({ setup, f }) => ({ params: { id: await certificateWithFile(setup, "csfpHaiti", f.haitianPerson) } }),
+      expect: { notFound: everyone },
+      why: "no Mali or DR Congo caller reads the person in Haiti's certificates",
+    },
+    more: [
+      {
+        name: "the file of the staff member's own certificate",
+        request: async ({ setup, f }) => ({ params: { id: await certificateWithFile(setup, "staff", f.staffPerson) } }),
+        expect: { ok: ["staff"], notFound: others("staff") },
+      },
+    ],
   },
   "GET /api/training/overview": {
     access: "training.certificate.read",

@@ -1,4 +1,5 @@
 import { type Actor, can } from "../../../../core/access/scope.ts";
+import type { CertificateSource } from "../../../../core/travel/training.ts";
 import { allowedActions } from "../../../platform/access/scope-sql.ts";
 
 /** A certificate's scope is its person's: duty station and organisation. */
@@ -14,6 +15,17 @@ export const trainingPolicy = {
   canAdd: (actor: Actor, person: Holder) => isSelf(actor, person) || can(actor, "training.certificate.write", scopeOf(person)),
   /** Corrections and removals are for those who manage training, not the holder. */
   canManage: (actor: Actor, person: Holder) => can(actor, "training.certificate.write", scopeOf(person)),
-  actions: (actor: Actor, person: Holder) =>
-    allowedActions({ update: trainingPolicy.canManage(actor, person), delete: trainingPolicy.canManage(actor, person) }),
+  /**
+   * The certificate's file: the person for the certificates they added themselves (source
+   * "upload"), those who manage training for any they cover. The holder does not replace the file
+   * of a certificate a focal point entered or imported, as they do not correct its dates.
+   */
+  canAttachFile: (actor: Actor, person: Holder, source: CertificateSource) =>
+    (isSelf(actor, person) && source === "upload") || trainingPolicy.canManage(actor, person),
+  actions: (actor: Actor, person: Holder, source: CertificateSource) =>
+    allowedActions({
+      update: trainingPolicy.canManage(actor, person),
+      delete: trainingPolicy.canManage(actor, person),
+      attach_file: trainingPolicy.canAttachFile(actor, person, source),
+    }),
 };

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { certificateInput, certificatePatch, certificateSources, courseInput, coursePatch, courseKinds } from "../../../../core/travel/training.ts";
 import { defineRoute } from "../../../platform/http/route.ts";
 import { actionsField, dateOnly, errorResponses, idParams, noContent, timestamp } from "../../../platform/http/schemas.ts";
+import { certificateFileRoutes } from "./certificate-file.routes.ts";
 import { certificateImportRoutes } from "./certificate-import.routes.ts";
 import { createCertificate, createCourse, deleteCertificate, listCertificates, listCourses, updateCertificate, updateCourse } from "./training.service.ts";
 
@@ -29,7 +30,7 @@ const certificateOut = z.object({
   expiryReason: z.string().nullable(),
   issuer: z.string().nullable(),
   source: z.enum(certificateSources),
-  hasFile: z.boolean(),
+  hasFile: z.boolean().describe("The certificate as issued is stored: GET /api/training/certificates/:id/file"),
   status: z.enum(["valid", "expiring", "expired"]).describe("expiring: within 60 days"),
   createdAt: timestamp,
   actions: actionsField,
@@ -115,6 +116,8 @@ export const trainingRoutes = [
       return reply.code(204).send();
     },
   }),
+  // The certificate as issued (a PDF or a photograph), stored like the other uploads.
+  ...certificateFileRoutes(certificateOut),
   // A learning platform's export: the import machinery shared with the incident import.
   ...certificateImportRoutes,
 ];

@@ -89,7 +89,7 @@ function certificateOut(context: ServiceContext, holder: Holder, row: Certificat
     hasFile: row.fileId !== null,
     status: certificateStatus(row.expiresOn, todayIso()),
     createdAt: iso(row.createdAt) as string,
-    actions: trainingPolicy.actions(context.actor, holder),
+    actions: trainingPolicy.actions(context.actor, holder, row.source),
   };
 }
 
@@ -144,8 +144,8 @@ export async function createCertificate(context: ServiceContext, input: Certific
   }
 }
 
-/** A certificate the caller may change: readable (else 404), theirs to manage (else 403). */
-async function manageableCertificate(context: ServiceContext, id: string) {
+/** A certificate the caller may read, with its course and person; "not found" for anyone else. */
+export async function readableCertificate(context: ServiceContext, id: string) {
   const [found] = await context.database.db
     .select({ certificate: trainingCertificates, course: trainingCourses })
     .from(trainingCertificates)
@@ -155,8 +155,20 @@ async function manageableCertificate(context: ServiceContext, id: string) {
   const holder = await holderFor(context, found.certificate.personId).catch((error: unknown) => {
     throw error instanceof NotFoundError ? new NotFoundError("Certificate") : error;
   });
-  if (!trainingPolicy.canManage(context.actor, holder)) throw new ForbiddenError("You may not change this person's certificates");
   return { ...found, holder };
+}
+
+/** A certificate as the API answers it, read again (after its file changed). */
+export async function certificateView(context: ServiceContext, id: string) {
+  const { certificate, course, holder } = await readableCertificate(context, id);
+  return certificateOut(context, holder, certificate, course);
+}
+
+/** A certificate the caller may change: readable (else 404), theirs to manage (else 403). */
+async function manageableCertificate(context: ServiceContext, id: string) {
+  const found = await readableCertificate(context, id);
+  if (!trainingPolicy.canManage(context.actor, found.holder)) throw new ForbiddenError("You may not change this person's certificates");
+  return found;
 }
 
 export async function updateCertificate(context: ServiceContext, id: string, patch: CertificatePatch) {

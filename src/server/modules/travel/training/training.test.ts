@@ -94,10 +94,10 @@ describe("certificates", () => {
     expect(again.json().issues[0].field).toBe("completedOn");
   });
 
-  it("are added by the person themselves as an upload, which they read but may not change", async () => {
+  it("are added by the person themselves as an upload, which they read and give a file but may not change", async () => {
     const own = await send(demo.staff, "POST", "/api/training/certificates", { personId: staffPerson, courseId: bsafe, completedOn: "2025-02-10" });
     expect(own.statusCode).toBe(201);
-    expect(own.json()).toMatchObject({ source: "upload", actions: [] });
+    expect(own.json()).toMatchObject({ source: "upload", actions: ["attach_file"] });
     const listed = await certificatesOf(demo.staff, staffPerson);
     expect(listed.map((item) => item.completedOn)).toContain("2025-02-10");
     expect((await send(demo.staff, "DELETE", `/api/training/certificates/${own.json().id}`)).statusCode).toBe(403);

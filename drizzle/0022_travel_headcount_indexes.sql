@@ -1,0 +1,1 @@
+CREATE INDEX "travel_requests_under_way_idx" ON "travel_requests" USING gist (tstzrange("departs_at", "returns_at", '[]')) WHERE status in ('cleared', 'notified');
