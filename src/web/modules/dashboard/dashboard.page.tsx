@@ -130,9 +130,14 @@ function DashboardContent({ data }: { data: Dashboard }) {
               <Stack gap="xs" component="ul" style={{ listStyle: "none", padding: 0, margin: 0 }}>
                 {data.areas.map((area) => (
                   <li key={area.id}>
-                    <AnchorLink to="/places/$placeId" params={{ placeId: area.id }} fw={600}>
-                      {area.name}
-                    </AnchorLink>
+                    {hasMap ? (
+                      <AnchorLink to="/places/$placeId" params={{ placeId: area.id }} fw={600}>
+                        {area.name}
+                      </AnchorLink>
+                    ) : (
+                      // A role without the places (the aviation risk role) sees its areas named, not a link to a page it may not open.
+                      <Text fw={600}>{area.name}</Text>
+                    )}
                     <Text size="xs" c="dimmed">
                       {t(`placeKinds.${area.kind}`)}
                       {area.countryCode ? ` · ${nameOf(area.countryCode)}` : ""}

@@ -244,7 +244,8 @@ export function HeadcountPage() {
           <PlaceSelect label={t("headcount.fields.area")} clearable={false} value={placeId ?? null} onChange={(value) => update({ placeId: value ?? undefined })} />
           <Group gap="xs" align="flex-end" wrap="nowrap">
             <TextInput
-              style={{ flex: 1 }}
+              // minWidth 0 lets the date field give way, so that "Maintenant" keeps its width at 360 px.
+              style={{ flex: 1, minWidth: 0 }}
               type="datetime-local"
               label={t("headcount.fields.at")}
               value={search.at ? localInput(search.at) : ""}
@@ -254,7 +255,7 @@ export function HeadcountPage() {
                 update({ at: value ? new Date(value).toISOString() : undefined });
               }}
             />
-            <Button variant="default" onClick={() => update({ at: undefined })} disabled={!search.at}>
+            <Button variant="default" style={{ flexShrink: 0 }} onClick={() => update({ at: undefined })} disabled={!search.at}>
               {t("headcount.now")}
             </Button>
           </Group>
