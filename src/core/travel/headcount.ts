@@ -139,3 +139,23 @@ export const sexLabels: Record<Sex, { en: string; fr: string }> = {
   male: { en: "Male", fr: "Homme" },
   other: { en: "Other", fr: "Autre" },
 };
+
+/** One person on the headcount's list, as the API answers it (server and web share the shape). Contacts only for need-to-know readers. */
+export type HeadcountPerson = {
+  kind: HeadcountKind;
+  personId: string | null;
+  dependantId: string | null;
+  givenName: string;
+  familyName: string;
+  sponsorName: string | null;
+  organisationId: string;
+  organisationCode: string;
+  recruitmentType: RecruitmentType;
+  sex: Sex;
+  placeId: string;
+  placeName: string;
+  dutyStationName: string;
+  tripId: string | null;
+  tripNumber: string | null;
+  contacts: { phone: string | null; mobile: string | null; email: string | null } | null;
+};

@@ -1,6 +1,8 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { RecruitmentType, Sex } from "../../../core/personnel/personnel.schemas.ts";
-import type { HeadcountKind, HeadcountSort } from "../../../core/travel/headcount.ts";
+import type { HeadcountPerson, HeadcountSort } from "../../../core/travel/headcount.ts";
+
+export type { HeadcountPerson };
 import { api, buildQuery, type ListResponse, type QueryParams } from "../../app/api.ts";
 
 /** The headcount API's answers (src/server/modules/travel/headcount/headcount.routes.ts). */
@@ -25,24 +27,6 @@ export type Headcount = {
   canList: boolean;
 };
 
-export type HeadcountPerson = {
-  kind: HeadcountKind;
-  personId: string | null;
-  dependantId: string | null;
-  givenName: string;
-  familyName: string;
-  sponsorName: string | null;
-  organisationId: string;
-  organisationCode: string;
-  recruitmentType: RecruitmentType;
-  sex: Sex;
-  placeId: string;
-  placeName: string;
-  dutyStationName: string;
-  tripId: string | null;
-  tripNumber: string | null;
-  contacts: { phone: string | null; mobile: string | null; email: string | null } | null;
-};
 
 export type HeadcountArea = { placeId: string; at?: string };
 

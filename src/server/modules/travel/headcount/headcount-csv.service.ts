@@ -12,7 +12,8 @@ import {
 } from "../../../../core/travel/headcount.ts";
 import type { ServiceContext } from "../../../platform/http/context.ts";
 import { callerLanguage } from "../../../platform/language/caller-language.ts";
-import { type HeadcountPerson, type HeadcountQuery, headcountEveryone } from "./headcount.service.ts";
+import type { HeadcountPerson } from "../../../../core/travel/headcount.ts";
+import { type HeadcountQuery, headcountEveryone } from "./headcount.service.ts";
 
 type Language = "en" | "fr";
 

@@ -1,8 +1,7 @@
 import { type SQL, inArray, sql } from "drizzle-orm";
 import type { Permission } from "../../../../core/access/permissions.ts";
 import { grantsFor, pathCovers } from "../../../../core/access/scope.ts";
-import { type HeadcountKind, type HeadcountSort, summariseHeadcount } from "../../../../core/travel/headcount.ts";
-import type { RecruitmentType, Sex } from "../../../../core/personnel/personnel.schemas.ts";
+import { type HeadcountPerson, type HeadcountSort, summariseHeadcount } from "../../../../core/travel/headcount.ts";
 import { recordAuditEntries } from "../../../platform/audit/audit-batch.ts";
 import type { ServiceContext } from "../../../platform/http/context.ts";
 import { personPolicy, personPrivate } from "../../personnel/index.ts";
@@ -74,24 +73,6 @@ export async function headcount(context: ServiceContext, query: HeadcountQuery) 
 
 // ----- The list ------------------------------------------------------------------------------
 
-export type HeadcountPerson = {
-  kind: HeadcountKind;
-  personId: string | null;
-  dependantId: string | null;
-  givenName: string;
-  familyName: string;
-  sponsorName: string | null;
-  organisationId: string;
-  organisationCode: string;
-  recruitmentType: RecruitmentType;
-  sex: Sex;
-  placeId: string;
-  placeName: string;
-  dutyStationName: string;
-  tripId: string | null;
-  tripNumber: string | null;
-  contacts: { phone: string | null; mobile: string | null; email: string | null } | null;
-};
 
 type ListRow = Omit<HeadcountPerson, "contacts"> & { homePath: string };
 
