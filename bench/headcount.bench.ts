@@ -82,7 +82,11 @@ async function generate(database: Database): Promise<void> {
       case when g % 10 = 7 then (select id from bench_dependants where rn = 1 + (g::bigint * 104729) % ${dependants}) else null end as dependant_id
     from generate_series(1, ${tripCount}) g`);
   await q(`insert into travel_requests (id, number, kind, status, purpose, scope_paths, organisation_ids, departs_at, returns_at)
-    select id, 'BENCH-' || g, case when status = 'notified' then 'notification' else 'clearance' end, status, 'Benchmark trip', '{}', '{}', departs_at, returns_at from bench_trips`);
+    select t.id, 'BENCH-' || g, case when status = 'notified' then 'notification' else 'clearance' end, status, 'Benchmark trip',
+      array[p.place_path, dest.path], array[p.organisation_id], departs_at, returns_at
+    from bench_trips t
+    join persons p on p.id = coalesce(t.person_id, (select d.person_id from dependants d where d.id = t.dependant_id))
+    join places dest on dest.id = t.destination`);
   await q(`insert into travel_travellers (request_id, person_id, dependant_id, position) select id, person_id, dependant_id, 0 from bench_trips`);
   await q(`insert into travel_legs (request_id, position, from_place_id, from_path, to_place_id, to_path, departure_local, arrival_local, departure_at, arrival_at, transport, status)
     select t.id, leg.position, leg.from_id, leg.from_path, leg.to_id, leg.to_path, '2026-01-01T07:00', '2026-01-01T16:00', leg.departure_at, leg.departure_at + interval '8 hours', 'road', 'cleared'
@@ -110,9 +114,13 @@ async function benchmark(kind: DatabaseKind) {
     const app = await startApp(bench.database);
     const call = await signedIn(app, user);
     const [{ id: mali }] = await bench.database.query<{ id: string }>("select id from places where name = 'Mali'");
-    const timings = async (url: string) => {
+    // `changeFirst`: a dependant is written before each request (outside the timing), so the
+    // stationed count kept under the reference stamp must be read again: the first headcount after
+    // any change to the register.
+    const timings = async (url: string, changeFirst = false) => {
       const times: number[] = [];
       for (let index = 0; index < repeats + 3; index += 1) {
+        if (changeFirst) await bench.database.query("update dependants set is_eligible = is_eligible where id = (select id from dependants order by id limit 1)");
         const started = performance.now();
         const response = await call({ method: "GET", url });
         const elapsed = performance.now() - started;
@@ -124,13 +132,14 @@ async function benchmark(kind: DatabaseKind) {
     const baseline = percentile(await timings("/api/auth/me"), 95);
     console.log(`[${kind}] baseline GET /api/auth/me: p95 ${ms(baseline)}`);
     const past = new Date(Date.now() - 60 * 86_400_000).toISOString();
-    const cases: [string, string][] = [
+    const cases: [string, string, boolean?][] = [
       ["headcount of Mali now", `/api/travel/headcount?placeId=${mali}`],
+      ["headcount of Mali now, first after a change to the register", `/api/travel/headcount?placeId=${mali}`, true],
       ["headcount of Mali 60 days ago", `/api/travel/headcount?placeId=${mali}&at=${encodeURIComponent(past)}`],
       ["people of Mali now, first page", `/api/travel/headcount/people?placeId=${mali}`],
     ];
-    for (const [name, url] of cases) {
-      const p95 = percentile(await timings(url), 95);
+    for (const [name, url, changeFirst] of cases) {
+      const p95 = percentile(await timings(url, changeFirst), 95);
       const response = await call({ method: "GET", url });
       const total = name.startsWith("people") ? response.json().total : response.json().totals.total;
       console.log(`[${kind}] ${name} (${total} people): p95 ${ms(p95)} = ${(p95 / 100).toFixed(2)}× the 100 ms goal (${(p95 / baseline).toFixed(1)}× /api/auth/me)`);

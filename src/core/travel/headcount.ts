@@ -23,6 +23,26 @@ export type HeadcountGroup = {
   count: number;
 };
 
+/**
+ * The groups of an area at a moment from two parts: who is stationed there (`home`, the same at
+ * every moment until the register changes) and the corrections of the trips under way at that
+ * moment (-1 where a traveller left from, +1 where they are). Groups with the same five values are
+ * summed; empty ones dropped. (A group below zero can only come from the register changing between
+ * the two reads, for an instant: it is dropped rather than shown as a negative count.)
+ */
+export function mergeHeadcountGroups(...parts: readonly (readonly HeadcountGroup[])[]): HeadcountGroup[] {
+  const merged = new Map<string, HeadcountGroup>();
+  for (const part of parts) {
+    for (const group of part) {
+      const key = `${group.organisationId}|${group.kind}|${group.recruitmentType}|${group.sex}|${group.placeId}`;
+      const found = merged.get(key);
+      if (found) found.count += group.count;
+      else merged.set(key, { ...group });
+    }
+  }
+  return [...merged.values()].filter((group) => group.count > 0);
+}
+
 /** The figures of one organisation (or of everyone): recruitment types and sexes are of personnel. */
 export type HeadcountFigures = {
   total: number;

@@ -34,7 +34,17 @@ export const persons = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
-    index("persons_place_path_idx").using("btree", table.placePath.op("text_pattern_ops")),
+    // The place path first (who is in an area: a prefix), then what the headcount groups by, so
+    // that counting an area reads the index alone (travel/headcount/presence.service.ts).
+    index("persons_place_path_idx").using(
+      "btree",
+      table.placePath.op("text_pattern_ops"),
+      table.organisationId,
+      table.recruitmentType,
+      table.sex,
+      table.dutyStationId,
+      table.id,
+    ),
     index("persons_organisation_idx").on(table.organisationId),
     index("persons_family_name_idx").on(table.familyName, table.givenName),
   ],
@@ -71,6 +81,7 @@ export const dependants = pgTable(
     isEligible: boolean("is_eligible").notNull().default(true),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [index("dependants_person_idx").on(table.personId)],
+  // With eligibility and sex: the headcount counts an area's dependants from the index alone.
+  (table) => [index("dependants_person_idx").on(table.personId, table.isEligible, table.sex)],
 );
 

@@ -143,8 +143,10 @@ async function insertCase(tx: Db, data: CaseData) {
     const departsAt = legs[0].departureAt;
     const returnsAt = legs[legs.length - 1].departureAt + trip.stay * 60_000;
     const requestId = randomUUID();
+    // As filing writes them: the travellers' duty stations and every leg's places.
+    const scopePaths = [...new Set([...travellers.map((traveller) => traveller.homePath), tree[0].path, ...legs.map((leg) => leg.toPlace.path)])];
     await tx.execute(sql`insert into travel_requests (id, number, kind, status, purpose, scope_paths, organisation_ids, departs_at, returns_at)
-      values (${requestId}, ${`PROP-${requestId}`}, 'clearance', ${trip.status}, 'Property', ${sql`array[]::text[]`}, ${sql`array[]::uuid[]`},
+      values (${requestId}, ${`PROP-${requestId}`}, 'clearance', ${trip.status}, 'Property', ${sql`array[${sql.join(scopePaths.map((path) => sql`${path}`), sql`, `)}]::text[]`}, ${sql`array[]::uuid[]`},
         ${new Date(departsAt).toISOString()}, ${new Date(returnsAt).toISOString()})`);
     for (const [position, traveller] of travellers.entries()) {
       // As filing writes them: a dependant's row carries their staff member's person id too.

@@ -13,7 +13,14 @@ let t: TestApp;
 const placeIds: Record<string, string> = {};
 let trip: { number: string; personId: string; departureAt: string };
 
-type Figures = { total: number; personnel: number; dependants: number; recruitment: Record<string, number>; sex: Record<string, number> };
+type Figures = {
+  total: number;
+  personnel: number;
+  dependants: number;
+  recruitment: Record<string, number>;
+  sex: Record<string, number>;
+  dependantSex: Record<string, number>;
+};
 type Headcount = { totals: Figures; byOrganisation: (Figures & { code: string })[]; byPlace: { placeId: string; name: string; total: number }[]; canList: boolean };
 type Person = { kind: string; personId: string | null; organisationCode: string; organisationId: string; placeName: string; tripNumber: string | null; contacts: unknown };
 
@@ -101,6 +108,24 @@ describe("the headcount's counts", () => {
     // The trip ends at its return: home again after it.
     const after = new Date(Date.parse(trip.departureAt) + 3 * 86_400_000).toISOString();
     expect((await counts(demo.pcsaMali, "Bamako Security Area", after)).totals.personnel).toBe(bamakoBefore.totals.personnel);
+  });
+
+  it("follows the register at once: the stationed count is kept only until a person or dependant changes", async () => {
+    const before = (await counts(demo.pcsaMali, "Mali")).totals;
+    const added = await t.request(demo.pcsaMali, {
+      method: "POST",
+      url: `/api/personnel/${trip.personId}/dependants`,
+      payload: { givenName: "Awa", familyName: "Headcount", relationship: "child", sex: "female" },
+    });
+    expect(added.statusCode, added.body).toBe(201);
+    const withChild = (await counts(demo.pcsaMali, "Mali")).totals;
+    expect(withChild.dependants).toBe(before.dependants + 1);
+    expect(withChild.dependantSex.female).toBe(before.dependantSex.female + 1);
+    // Written beside the API (an import, the CLI): the database's stamp still renews the count.
+    await t.database.query("update dependants set is_eligible = false where given_name = 'Awa' and family_name = 'Headcount'");
+    expect((await counts(demo.pcsaMali, "Mali")).totals.dependants).toBe(before.dependants);
+    await t.database.query("delete from dependants where given_name = 'Awa' and family_name = 'Headcount'");
+    expect((await counts(demo.pcsaMali, "Mali")).totals).toEqual(before);
   });
 
   it("gives the global analyst and the desk officer counts, never the list", async () => {

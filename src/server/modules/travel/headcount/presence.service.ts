@@ -1,5 +1,5 @@
-import { sql } from "drizzle-orm";
-import type { HeadcountGroup } from "../../../../core/travel/headcount.ts";
+import { type SQL, sql } from "drizzle-orm";
+import { type HeadcountGroup, mergeHeadcountGroups } from "../../../../core/travel/headcount.ts";
 import type { Db } from "../../../platform/db/database.ts";
 
 /**
@@ -9,31 +9,31 @@ import type { Db } from "../../../platform/db/database.ts";
  * after it the person is home again. A dependant is at their staff member's duty station unless
  * they travel themselves (a staff member's mission leaves the family at home).
  *
- * "Under way" is read through the range `tstzrange(departs_at, returns_at, '[]')`, which the
- * partial GiST index `travel_requests_under_way_idx` serves: a moment then finds the few trips
- * under way among a year's trips without reading every earlier departure.
+ * The trips under way are found first, through the range `tstzrange(departs_at, returns_at, '[]')`
+ * that the partial GiST index `travel_requests_under_way_idx` serves, then their latest leg and
+ * their travellers by index (materialised, so the planner does not read every traveller of the
+ * year to join a few thousand trips).
  */
-const underWay = (at: Date) =>
-  sql`r.status in ('cleared', 'notified') and tstzrange(r.departs_at, r.returns_at, '[]') @> ${at.toISOString()}::timestamptz
-    and l.departure_at <= ${at.toISOString()}`;
+const whereaboutsOf = (at: Date, columns: SQL) => sql`
+  with under_way as materialized (
+    select r.id from travel_requests r
+    where r.status in ('cleared', 'notified') and tstzrange(r.departs_at, r.returns_at, '[]') @> ${at.toISOString()}::timestamptz
+  ),
+  legs as materialized (
+    select distinct on (l.request_id) l.request_id, l.to_path, l.to_place_id, l.departure_at
+    from under_way u join travel_legs l on l.request_id = u.id
+    where l.departure_at <= ${at.toISOString()}
+    order by l.request_id, l.departure_at desc
+  )
+  select distinct on (tt.person_id, tt.dependant_id) ${columns}
+  from legs l join travel_travellers tt on tt.request_id = l.request_id
+  order by tt.person_id, tt.dependant_id, l.departure_at desc`;
 
 /** `moving` lists, for the moment given, each traveller of a trip under way with where they are (used by the in-trip alerts). */
-export const moving = (at: Date) => sql`
-  select distinct on (tt.person_id, tt.dependant_id) tt.person_id, tt.dependant_id, l.to_path
-  from travel_travellers tt
-  join travel_requests r on r.id = tt.request_id
-  join travel_legs l on l.request_id = r.id
-  where ${underWay(at)}
-  order by tt.person_id, tt.dependant_id, l.departure_at desc`;
+export const moving = (at: Date) => whereaboutsOf(at, sql`tt.person_id, tt.dependant_id, l.to_path`);
 
 /** `moving` with the trip and the place of the leg: what the headcount's list shows. */
-const whereabouts = (at: Date) => sql`
-  select distinct on (tt.person_id, tt.dependant_id) tt.person_id, tt.dependant_id, l.to_path, l.to_place_id, r.id as request_id
-  from travel_travellers tt
-  join travel_requests r on r.id = tt.request_id
-  join travel_legs l on l.request_id = r.id
-  where ${underWay(at)}
-  order by tt.person_id, tt.dependant_id, l.departure_at desc`;
+const whereabouts = (at: Date) => whereaboutsOf(at, sql`tt.person_id, tt.dependant_id, l.to_path, l.to_place_id, l.request_id`);
 
 /**
  * Everyone present in an area (a place path; the area and every place below it) at a moment, one
@@ -82,15 +82,99 @@ export const presentIn = (areaPath: string, at: Date) => {
 
 const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 
-/** The headcount in groups (organisation × kind × recruitment × sex × place), optionally of some organisations only. */
-export async function headcountGroups(db: Db, areaPath: string, at: Date, organisationIds?: readonly string[]): Promise<HeadcountGroup[]> {
-  const onlyOrganisations = organisationIds ? sql`where h.organisation_id in (${sql.join(organisationIds.map((id) => sql`${id}::uuid`), sql`, `)})` : sql``;
-  if (organisationIds && organisationIds.length === 0) return [];
+/**
+ * The groups of the people stationed in an area, as if nobody travelled: personnel at their duty
+ * station and (unless `personnelOnly`) their eligible dependants there. The part of the headcount
+ * that does not depend on the moment: the service keeps it while the reference stamp holds.
+ * Covering indexes (`persons_headcount_idx`, `dependants_headcount_idx`) answer it from the indexes.
+ */
+export async function stationedGroups(db: Db, areaPath: string, personnelOnly = false): Promise<HeadcountGroup[]> {
+  const prefix = `${areaPath}%`;
+  const dependants = personnelOnly
+    ? sql``
+    : sql`union all
+    select p.organisation_id, 'dependant', p.recruitment_type, d.sex, p.duty_station_id, count(*)::int
+    from persons p join dependants d on d.person_id = p.id
+    where p.place_path like ${prefix} and d.is_eligible
+    group by p.organisation_id, p.recruitment_type, d.sex, p.duty_station_id`;
   const result = await db.execute(sql`
-    select h.organisation_id as "organisationId", h.kind, h.recruitment_type as "recruitmentType", h.sex, h.place_id as "placeId", count(*)::int as count
-    from (${presentIn(areaPath, at)}) h ${onlyOrganisations}
-    group by h.organisation_id, h.kind, h.recruitment_type, h.sex, h.place_id`);
+    select p.organisation_id as "organisationId", 'personnel' as kind, p.recruitment_type as "recruitmentType", p.sex, p.duty_station_id as "placeId", count(*)::int as count
+    from persons p where p.place_path like ${prefix}
+    group by p.organisation_id, p.recruitment_type, p.sex, p.duty_station_id
+    ${dependants}`);
   return rowsOf<HeadcountGroup>(result);
+}
+
+/**
+ * The corrections the trips under way at a moment make to `stationedGroups`: each traveller
+ * counted at home in the area (personnel, eligible dependants) is taken off there, and each
+ * traveller whose latest leg goes into the area is counted where it goes — the same rule as
+ * `presentIn`. Only the travellers who matter are followed to their leg: those stationed in the
+ * area, and those of a trip that touches it (`scope_paths` holds every leg's places, so a trip
+ * that does not touch the area cannot bring anyone into it).
+ */
+export async function travellingCorrections(db: Db, areaPath: string, at: Date, personnelOnly = false): Promise<HeadcountGroup[]> {
+  const prefix = `${areaPath}%`;
+  const moment = at.toISOString();
+  const dependants = personnelOnly
+    ? sql``
+    : sql`union all
+      select t.request_id, t.person_id, t.dependant_id, 'dependant', p.organisation_id, p.recruitment_type, d.sex, p.duty_station_id, p.place_path, d.is_eligible
+      from travellers t join dependants d on d.id = t.dependant_id join persons p on p.id = d.person_id
+      where t.touches or p.place_path like ${prefix}`;
+  const result = await db.execute(sql`
+    with under_way as materialized (
+      select r.id, exists (select 1 from unnest(r.scope_paths) as s(path) where s.path like ${prefix}) as touches
+      from travel_requests r
+      where r.status in ('cleared', 'notified') and tstzrange(r.departs_at, r.returns_at, '[]') @> ${moment}::timestamptz
+    ),
+    travellers as materialized (
+      select tt.request_id, tt.person_id, tt.dependant_id, u.touches from under_way u join travel_travellers tt on tt.request_id = u.id
+    ),
+    concerned as materialized (
+      select t.request_id, t.person_id, t.dependant_id, 'personnel' as kind, p.organisation_id, p.recruitment_type, p.sex,
+        p.duty_station_id as home_id, p.place_path as home_path, true as eligible
+      from travellers t join persons p on p.id = t.person_id
+      where t.dependant_id is null and (t.touches or p.place_path like ${prefix})
+      ${dependants}
+    ),
+    m as (
+      select distinct on (c.person_id, c.dependant_id) c.*, l.to_place_id, l.to_path
+      from concerned c
+      join lateral (
+        select l.to_place_id, l.to_path, l.departure_at from travel_legs l
+        where l.request_id = c.request_id and l.departure_at <= ${moment} order by l.departure_at desc limit 1
+      ) l on true
+      order by c.person_id, c.dependant_id, l.departure_at desc
+    )
+    select organisation_id as "organisationId", kind, recruitment_type as "recruitmentType", sex, place_id as "placeId", sum(delta)::int as count
+    from (
+      select organisation_id, kind, recruitment_type, sex, home_id as place_id, -1 as delta from m where eligible and home_path like ${prefix}
+      union all
+      select organisation_id, kind, recruitment_type, sex, to_place_id, 1 from m where to_path like ${prefix}
+    ) corrections
+    group by organisation_id, kind, recruitment_type, sex, place_id`);
+  return rowsOf<HeadcountGroup>(result);
+}
+
+/**
+ * The headcount in groups (organisation × kind × recruitment × sex × place), optionally of some
+ * organisations only. `stationed` may be given (kept from an earlier call); it is read otherwise.
+ */
+export async function headcountGroups(
+  db: Db,
+  areaPath: string,
+  at: Date,
+  organisationIds?: readonly string[],
+  stationed?: readonly HeadcountGroup[],
+): Promise<HeadcountGroup[]> {
+  if (organisationIds && organisationIds.length === 0) return [];
+  // One after the other: on a transaction's connection the queries would queue anyway.
+  const home = stationed ?? (await stationedGroups(db, areaPath));
+  const groups = mergeHeadcountGroups(home, await travellingCorrections(db, areaPath, at));
+  if (!organisationIds) return groups;
+  const only = new Set(organisationIds);
+  return groups.filter((group) => only.has(group.organisationId));
 }
 
 /** The people present (ids only): whom the crisis module addresses its messages to. */
@@ -111,16 +195,25 @@ export type PresentCounts = { total: number; international: number; byOrganisati
  * (dependants are not counted against a ceiling). For the clearance ceilings.
  */
 export async function personnelPresent(db: Db, areaPath: string, at: Date): Promise<PresentCounts> {
-  const result = await db.execute(sql`
-    select o.code as organisation, count(*)::int as total, count(*) filter (where h.recruitment_type = 'international')::int as international
-    from (${presentIn(areaPath, at)}) h join organisations o on o.id = h.organisation_id
-    where h.kind = 'personnel'
-    group by o.code`);
+  const home = await stationedGroups(db, areaPath, true);
+  const groups = mergeHeadcountGroups(home, await travellingCorrections(db, areaPath, at, true));
   const counts: PresentCounts = { total: 0, international: 0, byOrganisation: {} };
-  for (const row of rowsOf<{ organisation: string; total: number; international: number }>(result)) {
-    counts.total += row.total;
-    counts.international += row.international;
-    counts.byOrganisation[row.organisation] = { total: row.total, international: row.international };
+  if (groups.length === 0) return counts;
+  const organisationIds = [...new Set(groups.map((group) => group.organisationId))];
+  const codes = new Map(
+    rowsOf<{ id: string; code: string }>(
+      await db.execute(sql`select id, code from organisations where id in (${sql.join(organisationIds.map((id) => sql`${id}::uuid`), sql`, `)})`),
+    ).map((row) => [row.id, row.code]),
+  );
+  for (const group of groups) {
+    const code = codes.get(group.organisationId) ?? group.organisationId;
+    const international = group.recruitmentType === "international" ? group.count : 0;
+    counts.total += group.count;
+    counts.international += international;
+    const organisation = counts.byOrganisation[code] ?? { total: 0, international: 0 };
+    organisation.total += group.count;
+    organisation.international += international;
+    counts.byOrganisation[code] = organisation;
   }
   return counts;
 }
