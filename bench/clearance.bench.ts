@@ -5,11 +5,11 @@
  * against `GET /api/auth/me` at the same concurrency in the same run. Goal on PostgreSQL: p95 ≤ 20 ms.
  *   npx tsx bench/clearance.bench.ts [--db pglite|postgres|both] [--duration 8] [--connections 100] [--rate 0]
  *
- * Two loads: closed (each connection sends its next request as soon as the last is answered, the
- * default) and open (`--rate R`: R requests a second in all, spread over the connections, as 100
- * people filing at their own pace would). With `--rate`, `/me` runs at the same rate. Before the
- * loads, a few trips are filed one at a time while every SQL statement is counted (PostgreSQL):
- * the statements a filing costs, the figure to bring down.
+ * Two loads: closed (autocannon: each connection sends its next request as soon as the last is
+ * answered, the default) and open (`--rate R`: one request every 1/R s, each timed from when it was
+ * due, however many are still waiting — people filing at their own pace; p95 is then exact). With
+ * `--rate`, `/me` runs at the same rate. Before the loads, 20 trips are filed one at a time while
+ * every SQL statement is counted (PostgreSQL): the statements a filing costs, and its latency alone.
  *
  * The P/C/SA of Mali files for Mali's people (each trip a few days after that person's last, so
  * none overlaps), Bamako → Mopti: level 4 above Mali's automatic level, so each leg goes to the ASC
@@ -27,7 +27,7 @@ const connections = Number(option("connections", "100"));
 const rate = Number(option("rate", "0"));
 const user = "pcsa.mali@vigil.example";
 
-type Latency = { p50: number; p90: number; p97_5: number; p99: number; average: number };
+type Latency = { p50: number; p90: number; p95?: number; p97_5: number; p99: number; average: number };
 type Result = { latency: Latency; requests: { total: number; average: number }; non2xx: number; errors: number };
 
 /**
@@ -48,7 +48,32 @@ if (trips) {
     return { ...request, body: JSON.stringify({ purpose: "Benchmark mission", travellers: [{ personId: trips.people[n % trips.people.length] }], legs }) };
   } }];
 }
-autocannon(options, (error, result) => { if (error) { console.error(error); process.exit(1); } process.stdout.write(JSON.stringify(result)); });`;
+// Open load: one request every 1/rate s, each timed from when it was due (a late start counts
+// against the server, not lost), without waiting for the earlier ones. autocannon's own rate sends
+// each second's requests together, a burst rather than people filing at their own pace.
+async function paced() {
+  const interval = 1000 / options.overallRate;
+  const start = performance.now();
+  const end = start + options.duration * 1000;
+  const times = []; const pending = []; let non2xx = 0; let errors = 0;
+  for (let n = 0; start + n * interval < end; n += 1) {
+    const due = start + n * interval;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    const request = trips ? options.requests[0].setupRequest({ method: "POST" }) : { method: "GET" };
+    pending.push(fetch(options.url, { method: request.method, headers: options.headers, body: request.body }).then(
+      async (response) => { await response.arrayBuffer(); if (response.status >= 300) non2xx += 1; times.push(performance.now() - due); },
+      () => { errors += 1; },
+    ));
+  }
+  await Promise.all(pending);
+  times.sort((a, b) => a - b);
+  const at = (q) => (times.length ? Math.round(times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)] * 10) / 10 : 0);
+  const average = times.reduce((a, b) => a + b, 0) / Math.max(1, times.length);
+  return { latency: { p50: at(0.5), p90: at(0.9), p95: at(0.95), p97_5: at(0.975), p99: at(0.99), average }, requests: { total: times.length, average: times.length / options.duration }, non2xx, errors };
+}
+if (options.overallRate) paced().then((result) => process.stdout.write(JSON.stringify(result)));
+else autocannon(options, (error, result) => { if (error) { console.error(error); process.exit(1); } process.stdout.write(JSON.stringify(result)); });`;
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--input-type=module", "-e", script, JSON.stringify(options), JSON.stringify(trips)], { stdio: ["ignore", "pipe", "inherit"] });
     let output = "";
@@ -64,7 +89,7 @@ autocannon(options, (error, result) => { if (error) { console.error(error); proc
  * Statements per filing on PostgreSQL: every query of every pooled client is counted while a few
  * trips are filed one after another (the server runs in this process).
  */
-async function statementsPerFiling(file: (n: number) => Promise<Response>): Promise<number> {
+async function statementsPerFiling(file: (n: number) => Promise<Response>): Promise<{ statements: number; times: number[] }> {
   // Requests of the warm-up still in flight when autocannon stopped must not be counted.
   await new Promise((resolve) => setTimeout(resolve, 3000));
   const original = pg.Client.prototype.query;
@@ -76,12 +101,16 @@ async function statementsPerFiling(file: (n: number) => Promise<Response>): Prom
     return (original as (...a: unknown[]) => unknown).apply(this, args);
   } as typeof original;
   try {
-    const filings = process.env.BENCH_STATEMENTS ? 1 : 10;
+    const filings = process.env.BENCH_STATEMENTS ? 1 : 20;
+    const times: number[] = [];
     for (let n = 0; n < filings; n += 1) {
+      const started = performance.now();
       const response = await file(n);
       if (response.status !== 201 && response.status !== 200) throw new Error(`filing ${n}: ${response.status} ${await response.text()}`);
+      await response.arrayBuffer();
+      times.push(performance.now() - started);
     }
-    return count / filings;
+    return { statements: count / filings, times };
   } finally {
     pg.Client.prototype.query = original;
   }
@@ -93,7 +122,7 @@ async function listen(app: FastifyInstance): Promise<string> {
 }
 
 const line = (name: string, result: Result) =>
-  `${name.padEnd(22)} ${String(Math.round(result.requests.average)).padStart(5)} req/s  p50 ${result.latency.p50} ms  p90 ${result.latency.p90} ms  p97.5 ${result.latency.p97_5} ms  (${result.non2xx} non-2xx, ${result.errors} errors)`;
+  `${name.padEnd(22)} ${String(Math.round(result.requests.average)).padStart(5)} req/s  p50 ${result.latency.p50} ms  p90 ${result.latency.p90} ms  ${result.latency.p95 === undefined ? "" : `p95 ${result.latency.p95} ms  `}p97.5 ${result.latency.p97_5} ms  (${result.non2xx} non-2xx, ${result.errors} errors)`;
 
 async function benchmark(kind: DatabaseKind) {
   const bench = await openBenchDatabase(kind);
@@ -131,12 +160,21 @@ async function benchmark(kind: DatabaseKind) {
     const [{ filed }] = await bench.database.query<{ filed: number }>("select count(*)::int as filed from travel_requests");
     const shape = rate > 0 ? `open load of ${rate} requests/s over ${connections} connections` : `${connections} concurrent connections, closed loop`;
     console.log(`\n### ${kind}: ${shape}, ${durationSeconds} s each; ${people.length} people filed for, ${filed} trips in the table at the end`);
-    if (statements !== null) console.log(`statements per filing (PostgreSQL, one at a time): ${statements.toFixed(1)}`);
+    if (statements !== null) {
+      const sorted = [...statements.times].sort((a, b) => a - b);
+      const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)].toFixed(1);
+      console.log(`statements per filing (PostgreSQL, one at a time): ${statements.statements.toFixed(1)}; ${sorted.length} filings one at a time: p50 ${at(0.5)} ms, p95 ${at(0.95)} ms`);
+    }
     console.log(line("GET /api/auth/me", me));
     console.log(line("POST /api/travel/requests", filing));
     if (filing.requests.total === 0) throw new Error("no filing was answered within the run: the machine is overloaded or the server failed (BENCH_LOG=error)");
-    const ratio = filing.latency.p97_5 / me.latency.p97_5;
-    console.log(`filing a trip: p97.5 ${filing.latency.p97_5} ms = ${ratio.toFixed(2)}× /me's p97.5; goal p95 ≤ 20 ms: ${filing.latency.p97_5 <= 20 ? "met (p97.5 bounds p95)" : filing.latency.p90 <= 20 ? "p90 within, p97.5 above: p95 not shown met" : "NOT met"}`);
+    if (filing.latency.p95 !== undefined && me.latency.p95 !== undefined) {
+      const ratio = filing.latency.p95 / me.latency.p95;
+      console.log(`filing a trip: p95 ${filing.latency.p95} ms = ${ratio.toFixed(2)}× /me's p95; goal p95 ≤ 20 ms: ${filing.latency.p95 <= 20 ? "met" : "NOT met"}`);
+    } else {
+      const ratio = filing.latency.p97_5 / me.latency.p97_5;
+      console.log(`filing a trip: p97.5 ${filing.latency.p97_5} ms = ${ratio.toFixed(2)}× /me's p97.5; goal p95 ≤ 20 ms: ${filing.latency.p97_5 <= 20 ? "met (p97.5 bounds p95)" : filing.latency.p90 <= 20 ? "p90 within, p97.5 above: p95 not shown met" : "NOT met"}`);
+    }
     if (filing.non2xx > 0) console.log(`note: ${filing.non2xx} filings were refused (an overlap would answer 409): check the body generator`);
   } finally {
     await app.close();

@@ -270,9 +270,10 @@ export type LevelInForce = { areaId: string; areaName: string; changeId: string;
  * The security level in force at a place: the area's own, or for a duty station (or an area
  * without one) the nearest area above it that has one. Null when none has. For travel clearance.
  */
-export async function securityLevelInForce(database: Database, placeId: string): Promise<LevelInForce | null> {
+export async function securityLevelInForce(database: Database, placeId: string, knownPath?: string): Promise<LevelInForce | null> {
   const { db } = database;
-  const [place] = await db.select({ path: places.path }).from(places).where(eq(places.id, placeId));
+  // A caller that already holds the place's path (a trip's leg) saves the look-up.
+  const [place] = knownPath ? [{ path: knownPath }] : await db.select({ path: places.path }).from(places).where(eq(places.id, placeId));
   if (!place) return null;
   const lineage = pathIds(place.path);
   const rows = await db

@@ -91,7 +91,7 @@ export async function legFacts(
   const { db } = context.database;
   const [effective, level, suspended, conditions, activity] = await Promise.all([
     effectiveRules(db, leg.toPath),
-    securityLevelInForce(context.database, leg.toPlaceId),
+    securityLevelInForce(context.database, leg.toPlaceId, leg.toPath),
     suspensionsAt(db, leg.toPath),
     travelConditions(db, leg.toPath, trip.organisationIds),
     trip.activityKey ? activityStanding(context, trip.activityKey) : Promise.resolve(null),

@@ -23,10 +23,17 @@ import { newVerificationToken } from "./verification.service.ts";
  */
 
 export async function tripScope(db: Db, requestId: string) {
-  const [request] = await db.select().from(travelRequests).where(eq(travelRequests.id, requestId));
-  if (!request) return null;
-  const travellers = await db.select({ personId: travelTravellers.personId }).from(travelTravellers).where(eq(travelTravellers.requestId, requestId));
-  return { request, scope: { ...request, travellerPersonIds: travellers.flatMap((row) => (row.personId ? [row.personId] : [])) } };
+  // One statement: the trip and its travellers' person ids (a dependant's row carries their staff member's).
+  const [row] = await db
+    .select({
+      request: travelRequests,
+      travellerPersonIds: sql<string[]>`(select coalesce(json_agg(t.person_id), '[]'::json) from travel_travellers t where t.request_id = ${travelRequests.id} and t.person_id is not null)`,
+    })
+    .from(travelRequests)
+    .where(eq(travelRequests.id, requestId));
+  if (!row) return null;
+  const { request, travellerPersonIds } = row;
+  return { request, scope: { ...request, travellerPersonIds } };
 }
 
 async function restatus(tx: Db, requestId: string, now: Date): Promise<{ before: RequestStatus; after: RequestStatus }> {
