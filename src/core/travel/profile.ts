@@ -90,9 +90,19 @@ export const travelProfileInput = z.object({
 export type TravelProfileInput = z.input<typeof travelProfileInput>;
 export type TravelProfileValues = z.output<typeof travelProfileInput>;
 
-/** Cross-field rules the schema cannot see alone: passport details go together. */
-export function profileProblems(values: TravelProfileValues): { field: string; message: string }[] {
+/** No passport is issued for longer than this: an expiry further ahead is a typing mistake. */
+export const maxPassportYears = 15;
+
+/**
+ * Cross-field rules the schema cannot see alone: passport details go together, and an expiry more
+ * than `maxPassportYears` after `today` (YYYY-MM-DD) is refused as a mistake (2052 for 2025).
+ */
+export function profileProblems(values: TravelProfileValues, today: string): { field: string; message: string }[] {
   const problems: { field: string; message: string }[] = [];
+  const latest = `${Number(today.slice(0, 4)) + maxPassportYears}${today.slice(4)}`;
+  if (values.passportExpiresOn && values.passportExpiresOn > latest) {
+    problems.push({ field: "passportExpiresOn", message: `is more than ${maxPassportYears} years ahead: check the year` });
+  }
   if (values.passportNumber && !values.passportCountry) problems.push({ field: "passportCountry", message: "is required with a passport number" });
   if (values.passportNumber && !values.passportExpiresOn) problems.push({ field: "passportExpiresOn", message: "is required with a passport number" });
   if (!values.passportNumber && (values.passportCountry || values.passportExpiresOn)) problems.push({ field: "passportNumber", message: "is required with the passport's country or expiry" });

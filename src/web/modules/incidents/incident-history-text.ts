@@ -38,6 +38,8 @@ const fieldOrder = [
   "closedAt",
   "attachment",
   "needToKnow",
+  "travellersTold",
+  "travellersWithoutAccount",
 ];
 
 type Line = { outcome?: string; recruitmentType?: string; sex?: string; count?: number; personId?: string | null };
@@ -92,7 +94,11 @@ export function useIncidentHistoryText(taxonomy: Taxonomy | undefined): HistoryT
         case "attachment":
           return typeof value === "object" ? attachment(value as Attachment) : undefined;
         case "needToKnow":
+        // The in-trip alert's record (travel/alerts) names the accounts told: shown as a count.
+        case "travellersTold":
           return Array.isArray(value) ? t("incidents.history.people", { count: value.length }) : undefined;
+        case "travellersWithoutAccount":
+          return t("incidents.history.people", { count: Number(value) });
         default:
           return undefined;
       }

@@ -4,7 +4,7 @@ import { IconPlus, IconTrash } from "@tabler/icons-react";
 import type { TFunction } from "i18next";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { type TravelProfileInput, maxProofOfLife, profileProblems, travelProfileInput } from "../../../core/travel/profile.ts";
+import { type TravelProfileInput, maxPassportYears, maxProofOfLife, profileProblems, travelProfileInput } from "../../../core/travel/profile.ts";
 import { isApiError } from "../../app/api.ts";
 import { CountrySelect } from "../../app/components/pickers/country-select.component.tsx";
 import { notifySuccess } from "../../app/components/notify.ts";
@@ -55,6 +55,7 @@ function issueText(t: TFunction, message: string): string {
   if (message === "must be 5 to 20 letters and digits") return t("travelProfile.errors.passportNumber");
   if (message === "is required with a passport number") return t("travelProfile.errors.requiredWithPassport");
   if (message.startsWith("is required with the passport's")) return t("travelProfile.errors.passportRequired");
+  if (message.endsWith("years ahead: check the year")) return t("travelProfile.errors.expiryTooFar", { years: maxPassportYears });
   if (message.startsWith("at most") && message.endsWith("proof-of-life questions")) return t("travelProfile.errors.tooManyQuestions", { max: maxProofOfLife });
   if (message === "must be a date as YYYY-MM-DD" || message.startsWith("must be between")) return t("serverMessages.date");
   return translateServerMessage(t, message);
@@ -63,7 +64,7 @@ function issueText(t: TFunction, message: string): string {
 /** The form's own checks are the server's (the same zod schema and rules), so both answer alike. */
 function problemsOf(t: TFunction, values: Values): Record<string, string> {
   const parsed = travelProfileInput.safeParse(bodyOf(values));
-  const issues = parsed.success ? profileProblems(parsed.data) : parsed.error.issues.map((issue) => ({ field: issue.path.join("."), message: issue.message }));
+  const issues = parsed.success ? profileProblems(parsed.data, new Date().toISOString().slice(0, 10)) : parsed.error.issues.map((issue) => ({ field: issue.path.join("."), message: issue.message }));
   const errors: Record<string, string> = {};
   for (const issue of issues) errors[issue.field] ??= issueText(t, issue.message);
   return errors;

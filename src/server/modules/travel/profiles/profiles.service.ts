@@ -3,6 +3,7 @@ import { type TravelProfileValues, profileProblems } from "../../../../core/trav
 import { diffRecords } from "../../../platform/audit/audit-diff.ts";
 import type { AuditChanges } from "../../../platform/audit/audit.tables.ts";
 import { recordAudit } from "../../../platform/audit/audit.service.ts";
+import { todayIso } from "../../../platform/clock.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import type { ServiceContext } from "../../../platform/http/context.ts";
 import { AppError, NotFoundError, databaseErrorCode } from "../../../platform/http/errors.ts";
@@ -119,7 +120,7 @@ const isUniqueViolation = (error: unknown) => databaseErrorCode(error) === "2350
 
 /** Creates or replaces one profile (PUT: every field as given), audited in the same transaction. */
 async function saveProfile(context: ServiceContext, personId: string, dependantId: string | null, values: TravelProfileValues) {
-  const problems = profileProblems(values);
+  const problems = profileProblems(values, todayIso());
   if (problems.length) throw new AppError(422, "rule_violation", problems.map((problem) => `${problem.field} ${problem.message}`).join("; "), problems);
   const fields = { ...values, updatedByUserId: context.actor.userId, updatedAt: new Date() };
   const which = and(eq(travelProfiles.personId, personId), dependantId ? eq(travelProfiles.dependantId, dependantId) : isNull(travelProfiles.dependantId));

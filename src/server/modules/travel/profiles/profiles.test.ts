@@ -70,6 +70,11 @@ describe("one's own travel profile", () => {
     const halfPassport = await putOwn({ passportNumber: "C1234567" });
     expect(halfPassport.statusCode).toBe(422);
     expect(fieldsOf(halfPassport.json()).sort()).toEqual(["passportCountry", "passportExpiresOn"]);
+    // A year typed wrong (2093 for 2029): no passport runs that long.
+    const farYear = `${new Date().getUTCFullYear() + 16}-03-14`;
+    const typo = await putOwn({ passportNumber: "C1234567", passportCountry: "ML", passportExpiresOn: farYear });
+    expect(typo.statusCode).toBe(422);
+    expect(typo.json().issues).toEqual([{ field: "passportExpiresOn", message: "is more than 15 years ahead: check the year" }]);
   });
 
   it("empties what the person clears (a PUT replaces the whole profile)", async () => {
