@@ -1,7 +1,15 @@
 import type { FastifyInstance } from "fastify";
 import { loadAppointmentGrants } from "./modules/appointments/index.ts";
 import { onSecurityLevelInForce, riskJobs } from "./modules/risk/index.ts";
-import { alertCatchUpJob, alertTravellersOfIncident, alertTravellersOfLevel, clearanceReevaluationJob, reEvaluateArea, trainingJobs } from "./modules/travel/index.ts";
+import {
+  alertCatchUpJob,
+  alertTravellersOfIncident,
+  alertTravellersOfLevel,
+  clearanceReevaluationJob,
+  queuedReevaluationJob,
+  reEvaluateArea,
+  trainingJobs,
+} from "./modules/travel/index.ts";
 import { onFlashAlert } from "./modules/incidents/index.ts";
 import type { Config } from "./platform/config.ts";
 import type { Database } from "./platform/db/database.ts";
@@ -39,7 +47,7 @@ export async function createServer(config: Config, database: Database, options: 
   const workers = [startEmailDelivery({ config, database, logger: app.log }), startWebhookDelivery({ config, database, logger: app.log })];
   let jobs: JobRunner | undefined;
   try {
-    jobs = config.isJobsOn ? await startJobs({ database, logger: app.log, jobs: [...riskJobs(database), ...trainingJobs(database), clearanceReevaluationJob(database), alertCatchUpJob(database)] }) : undefined;
+    jobs = config.isJobsOn ? await startJobs({ database, logger: app.log, jobs: [...riskJobs(database), ...trainingJobs(database), clearanceReevaluationJob(database), queuedReevaluationJob(database), alertCatchUpJob(database)] }) : undefined;
   } catch (error) {
     await Promise.all(workers.map((worker) => worker.stop()));
     throw error;

@@ -36,6 +36,7 @@ describe("loadConfig", () => {
       },
       delivery: { maxAttempts: 10, retrySeconds: 30 },
       isJobsOn: true,
+      reEvaluationInlineTrips: 50,
       auditAnchor: { file: path.resolve("./data/audit-anchors.jsonl"), key: undefined, keyFile: path.resolve("./data/audit-anchor.key"), minutes: 5 },
       pgliteDurability: "full",
       trustedProxies: [],

@@ -114,6 +114,14 @@ const configSchema = z.object({
   DELIVERY_RETRY_SECONDS: positiveWhole("seconds", 86_400).default(30),
   // Scheduled background jobs (overdue measures…) on this node; "off" for a node that only serves.
   JOBS: z.enum(["on", "off"], { message: "must be on or off" }).default("on"),
+  // Trips re-evaluated within the request that changed an area's rules, level or suspensions (or an
+  // air operator); more go to a background job (when JOBS=on), so the request answers at once.
+  REEVALUATION_INLINE_TRIPS: z.coerce
+    .number({ message: "must be a number of trips" })
+    .int({ message: "must be a whole number of trips" })
+    .min(0, { message: "must be 0 or more" })
+    .max(100_000, { message: "must be at most 100000" })
+    .default(50),
   // Signed checkpoints of the audit chain's head (platform/audit/audit-anchor.ts): where they are
   // appended, the key that signs them (default: a random key created 0600 in DATA_DIR), how often.
   AUDIT_ANCHOR_FILE: z.string().min(1).optional(),
@@ -152,6 +160,8 @@ export type Config = {
   delivery: { maxAttempts: number; retrySeconds: number };
   /** Whether this node runs the scheduled background jobs (pg-boss; several nodes never run one twice). */
   isJobsOn: boolean;
+  /** Trips re-evaluated inside the request that changed what they depend on; more are queued (travel). */
+  reEvaluationInlineTrips: number;
   /** Audit anchors: the append-only file, the signing key (or the file that holds it), the interval. */
   auditAnchor: { file: string; key: string | undefined; keyFile: string; minutes: number };
   /** Reverse proxies whose X-Forwarded-For is believed (addresses or CIDRs); empty: none. */
@@ -210,6 +220,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     flashAlert: flashAlertSettings(env.FLASH_ALERT_CATEGORIES, env.FLASH_ALERT_CASUALTIES),
     delivery: { maxAttempts: env.DELIVERY_MAX_ATTEMPTS, retrySeconds: env.DELIVERY_RETRY_SECONDS },
     isJobsOn: env.JOBS === "on",
+    reEvaluationInlineTrips: env.REEVALUATION_INLINE_TRIPS,
     auditAnchor: {
       file: path.resolve(env.AUDIT_ANCHOR_FILE ?? path.join(env.DATA_DIR, "audit-anchors.jsonl")),
       key: env.AUDIT_ANCHOR_KEY,

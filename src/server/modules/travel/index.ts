@@ -21,7 +21,7 @@ export { fileRequest } from "./requests/requests-file.service.ts";
 export { saveOwnProfile } from "./profiles/profiles.service.ts";
 export { decideLeg } from "./requests/review.service.ts";
 export { saveRules } from "./requests/rules.service.ts";
-export { clearanceReevaluationJob, clearanceReevaluationJobName } from "./requests/reevaluate.job.ts";
+export { clearanceReevaluationJob, clearanceReevaluationJobName, queuedReevaluationJob } from "./requests/reevaluate.job.ts";
 // In-trip alerts: the listeners the composition root registers (a flash alert, a level in force) and their catch-up pass.
 export { alertCatchUpJob, alertCatchUpJobName, alertTravellersOfIncident, alertTravellersOfLevel } from "./alerts/alerts.service.ts";
 

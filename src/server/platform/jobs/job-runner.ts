@@ -3,6 +3,7 @@ import PgBoss from "pg-boss";
 import { forgetSessions } from "../auth/session-cache.ts";
 import type { Database } from "../db/database.ts";
 import { withStartupLock } from "../db/startup-lock.ts";
+import { bindJobQueue } from "./job-queue.ts";
 
 /**
  * Scheduled and on-demand background jobs (overdue checks, reminders) on pg-boss, in the same
@@ -15,8 +16,8 @@ export type JobDefinition = {
   name: string;
   /** Cron expression (UTC) for the schedule, or null for on-demand only. */
   cron: string | null;
-  /** What a run did, for the job's record and the logs. */
-  run: () => Promise<Record<string, unknown>>;
+  /** What a run did, for the job's record and the logs; `data` as queued (`enqueueJob`), {} for a scheduled run. */
+  run: (data: Record<string, unknown>) => Promise<Record<string, unknown>>;
 };
 
 export type JobRunner = {
@@ -66,8 +67,8 @@ export async function startJobs(options: { database: Database; logger: JobLogger
   });
   const workers = new Map<string, string>();
   for (const job of jobs) {
-    const workerId = await boss.work(job.name, { pollingIntervalSeconds: 5 }, async () => {
-      const result = await job.run();
+    const workerId = await boss.work<Record<string, unknown>>(job.name, { pollingIntervalSeconds: 5 }, async ([queued]) => {
+      const result = await job.run(queued?.data ?? {});
       // A job may have changed what a remembered session answers (platform/auth/session-cache.ts).
       forgetSessions(options.database);
       logger.info({ job: job.name, result }, "background job done");
@@ -75,6 +76,16 @@ export async function startJobs(options: { database: Database; logger: JobLogger
     });
     workers.set(job.name, workerId);
   }
+
+  const byName = new Map(jobs.map((job) => [job.name, job]));
+  bindJobQueue(options.database, async (name, data) => {
+    if (!byName.has(name)) throw new Error(`No job is called ${name}`);
+    // A few retries: a run that failed on a passing fault (a deadlock, a restart) starts again.
+    const id = await boss.send(name, data, { retryLimit: 3, retryDelay: 30 });
+    if (!id) throw new Error(`The job ${name} could not be queued`);
+    const workerId = workers.get(name);
+    if (workerId) boss.notifyWorker(workerId);
+  });
 
   return {
     async runNow(name) {
@@ -95,6 +106,7 @@ export async function startJobs(options: { database: Database; logger: JobLogger
       }
     },
     async stop() {
+      bindJobQueue(options.database, null);
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
     },
   };

@@ -1,8 +1,10 @@
-import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
+import { type SQL, and, asc, eq, gt, inArray, sql } from "drizzle-orm";
 import type { Reason } from "../../../../core/travel/clearance.ts";
 import { diffRecords } from "../../../platform/audit/audit-diff.ts";
 import { recordAudit } from "../../../platform/audit/audit.service.ts";
 import { clock } from "../../../platform/clock.ts";
+import { enqueueJob } from "../../../platform/jobs/job-queue.ts";
+import { appConfigOf } from "../../../platform/notify/app-config.ts";
 import type { ServiceContext } from "../../../platform/http/context.ts";
 import { dependants, persons } from "../../personnel/index.ts";
 import { organisations } from "../../structure/index.ts";
@@ -130,46 +132,71 @@ export async function reEvaluateRequest(context: ServiceContext, requestId: stri
   });
 }
 
-/** Trips not yet over that a change may concern, found by `where`, evaluated again one by one. */
-async function reEvaluateWhere(context: ServiceContext, where: ReturnType<typeof sql>, cause: string): Promise<number> {
+/** Which trips a change may concern: what a queued re-evaluation carries to the job. */
+export type ReEvaluationTarget =
+  | { kind: "area"; path: string }
+  | { kind: "operator"; operatorId: string }
+  | { kind: "organisation_air"; organisationId: string }
+  | { kind: "person"; personId: string }
+  | { kind: "all" };
+
+function whereOf(target: ReEvaluationTarget): SQL {
+  switch (target.kind) {
+    case "area":
+      return sql`exists (select 1 from travel_legs l where l.request_id = ${travelRequests.id} and l.to_path like ${`${target.path}%`})`;
+    case "operator":
+      return sql`exists (select 1 from travel_legs l where l.request_id = ${travelRequests.id} and l.operator_id = ${target.operatorId})`;
+    case "organisation_air":
+      return sql`${target.organisationId}::uuid = any(${travelRequests.organisationIds}) and exists (select 1 from travel_legs l where l.request_id = ${travelRequests.id} and l.operator_id is not null)`;
+    case "person":
+      return sql`exists (select 1 from travel_travellers t where t.request_id = ${travelRequests.id} and t.person_id = ${target.personId})`;
+    case "all":
+      return sql`true`;
+  }
+}
+
+export const reEvaluationJobName = "travel-clearance-reevaluation-queued";
+
+/** Trips re-evaluated now (`changed` of them changed), and trips handed to the background job. */
+export type ReEvaluationOutcome = { changed: number; queued: number };
+
+/**
+ * The trips not yet over that a change concerns, evaluated again one by one. Up to
+ * `REEVALUATION_INLINE_TRIPS` of them within the request; more are handed to the background job
+ * (a Designated Area at scale holds thousands: a request re-evaluating them all took a minute
+ * under load), unless `inline` (the job itself, the daily pass) or no job runner serves here.
+ */
+export async function reEvaluateTrips(context: ServiceContext, target: ReEvaluationTarget, cause: string, inline = false): Promise<ReEvaluationOutcome> {
   const rows = await context.database.db
     .select({ id: travelRequests.id })
     .from(travelRequests)
-    .where(and(inArray(travelRequests.status, reconsidered), gt(travelRequests.returnsAt, clock.now()), where))
+    .where(and(inArray(travelRequests.status, reconsidered), gt(travelRequests.returnsAt, clock.now()), whereOf(target)))
     .orderBy(asc(travelRequests.departsAt));
+  if (!inline && rows.length > appConfigOf(context.database).reEvaluationInlineTrips) {
+    if (await enqueueJob(context.database, reEvaluationJobName, { target, cause })) return { changed: 0, queued: rows.length };
+  }
   let changed = 0;
   for (const row of rows) if (await reEvaluateRequest(context, row.id, cause)) changed += 1;
-  return changed;
+  return { changed, queued: 0 };
 }
 
 /** After a security level, a rule version or a suspension changes in an area: the trips with a leg into it. */
-export function reEvaluateArea(context: ServiceContext, areaPath: string, cause: string): Promise<number> {
-  return reEvaluateWhere(context, sql`exists (select 1 from travel_legs l where l.request_id = ${travelRequests.id} and l.to_path like ${`${areaPath}%`})`, cause);
-}
+export const reEvaluateArea = (context: ServiceContext, areaPath: string, cause: string) => reEvaluateTrips(context, { kind: "area", path: areaPath }, cause);
 
 /** After an air operator's category changes or an RMT on it is decided (issue 13 §5): the trips with a leg on it. */
-export function reEvaluateOperator(context: ServiceContext, operatorId: string, cause: string): Promise<number> {
-  return reEvaluateWhere(context, sql`exists (select 1 from travel_legs l where l.request_id = ${travelRequests.id} and l.operator_id = ${operatorId})`, cause);
-}
+export const reEvaluateOperator = (context: ServiceContext, operatorId: string, cause: string) => reEvaluateTrips(context, { kind: "operator", operatorId }, cause);
 
 /** After an organisation's RMT policy changes: its trips with an air leg. */
-export function reEvaluateOrganisationAir(context: ServiceContext, organisationId: string, cause: string): Promise<number> {
-  return reEvaluateWhere(
-    context,
-    sql`${organisationId}::uuid = any(${travelRequests.organisationIds}) and exists (select 1 from travel_legs l where l.request_id = ${travelRequests.id} and l.operator_id is not null)`,
-    cause,
-  );
-}
+export const reEvaluateOrganisationAir = (context: ServiceContext, organisationId: string, cause: string) =>
+  reEvaluateTrips(context, { kind: "organisation_air", organisationId }, cause);
 
-/** After a person's certificates change: their trips. */
-export function reEvaluatePerson(context: ServiceContext, personId: string, cause: string): Promise<number> {
-  return reEvaluateWhere(context, sql`exists (select 1 from travel_travellers t where t.request_id = ${travelRequests.id} and t.person_id = ${personId})`, cause);
-}
+/** After a person's certificates change: their trips (few: always within the request). */
+export const reEvaluatePerson = (context: ServiceContext, personId: string, cause: string) => reEvaluateTrips(context, { kind: "person", personId }, cause, true);
 
 /**
  * The daily pass: every trip not yet over is evaluated again, which catches a certificate lapsing
- * before departure (no event marks it) and any change whose in-process trigger a restart lost.
+ * before departure (no event marks it) and any change whose re-evaluation a restart lost.
  */
-export function reEvaluateAll(context: ServiceContext): Promise<number> {
-  return reEvaluateWhere(context, sql`true`, "daily re-evaluation");
+export async function reEvaluateAll(context: ServiceContext): Promise<number> {
+  return (await reEvaluateTrips(context, { kind: "all" }, "daily re-evaluation", true)).changed;
 }
