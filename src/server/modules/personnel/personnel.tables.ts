@@ -81,7 +81,11 @@ export const dependants = pgTable(
     isEligible: boolean("is_eligible").notNull().default(true),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  // With eligibility and sex: the headcount counts an area's dependants from the index alone.
-  (table) => [index("dependants_person_idx").on(table.personId, table.isEligible, table.sex)],
+  (table) => [
+    // With eligibility and sex: the headcount counts an area's dependants from the index alone.
+    index("dependants_person_idx").on(table.personId, table.isEligible, table.sex),
+    // The headcount's list pages through a large area's dependants in name order.
+    index("dependants_name_idx").on(table.familyName, table.givenName),
+  ],
 );
 

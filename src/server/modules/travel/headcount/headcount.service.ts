@@ -7,7 +7,7 @@ import { cachedReference } from "../../../platform/cache/reference-cache.ts";
 import type { ServiceContext } from "../../../platform/http/context.ts";
 import { personPolicy, personPrivate } from "../../personnel/index.ts";
 import { organisations, placeInScope, places } from "../../structure/index.ts";
-import { headcountGroups, presentIn, stationedGroups } from "./presence.service.ts";
+import { headcountGroups, presentIn, presentInFirstByName, stationedGroups } from "./presence.service.ts";
 
 /**
  * The headcount of an area at a moment (issue 13 §4): counts for whoever holds
@@ -98,9 +98,15 @@ const sortColumns: Record<HeadcountSort, string> = {
   location: `"placeName"`,
 };
 
-/** The people present with what the list shows, in the given order (then by name and id). */
-function listSql(areaPath: string, at: Date, organisationIds: readonly string[] | undefined, sort: HeadcountSort, order: "asc" | "desc"): SQL {
-  const only = organisationIds ? sql`where h.organisation_id in (${sql.join(organisationIds.map((id) => sql`${id}::uuid`), sql`, `)})` : sql``;
+/**
+ * The people present with what the list shows, in the given order (then by name and id). In name
+ * order with `firstRows`, only the rows that can reach the first `firstRows` are built
+ * (`presentInFirstByName`): what a page of a large area costs.
+ */
+function listSql(areaPath: string, at: Date, organisationIds: readonly string[] | undefined, sort: HeadcountSort, order: "asc" | "desc", firstRows?: number): SQL {
+  const byName = sort === "name" && firstRows !== undefined;
+  const only = organisationIds && !byName ? sql`where h.organisation_id in (${sql.join(organisationIds.map((id) => sql`${id}::uuid`), sql`, `)})` : sql``;
+  const present = byName ? presentInFirstByName(areaPath, at, { direction: order, limit: firstRows, organisationIds }) : presentIn(areaPath, at);
   const direction = sql.raw(order === "desc" ? "desc" : "asc");
   const first = sortColumns[sort] ? sql`${sql.raw(sortColumns[sort])} ${direction}, ` : sql``;
   const nameDirection = sort === "name" ? direction : sql.raw("asc");
@@ -112,7 +118,7 @@ function listSql(areaPath: string, at: Date, organisationIds: readonly string[] 
         h.organisation_id as "organisationId", o.code as "organisationCode", h.recruitment_type as "recruitmentType", h.sex,
         h.place_id as "placeId", pl.name as "placeName", ds.name as "dutyStationName", h.home_path as "homePath",
         h.request_id as "tripId", r.number as "tripNumber", coalesce(h.person_id, h.dependant_id) as "rowId"
-      from (${presentIn(areaPath, at)}) h
+      from (${present}) h
       join persons p on p.id = h.sponsor_id
       left join dependants d on d.id = h.dependant_id
       join organisations o on o.id = h.organisation_id
@@ -160,8 +166,9 @@ export async function headcountPeople(context: ServiceContext, query: PeopleQuer
   const area = await areaOf(context, query.placeId, "travel.headcount.list");
   const at = query.at ? new Date(query.at) : new Date();
   const organisationIds = listedOrganisations(context, area.path);
-  const list = listSql(area.path, at, organisationIds, query.sort, query.order);
-  const rows = rowsOf<ListRow & { rowId?: string }>(await db.execute(sql`${list} limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}`));
+  const offset = (query.page - 1) * query.pageSize;
+  const list = listSql(area.path, at, organisationIds, query.sort, query.order, offset + query.pageSize);
+  const rows = rowsOf<ListRow & { rowId?: string }>(await db.execute(sql`${list} limit ${query.pageSize} offset ${offset}`));
   // The total from the counts (the same rule, without building every row a second time).
   const total = (await groupsOf(context, area.path, at, organisationIds)).reduce((sum, group) => sum + group.count, 0);
   for (const row of rows) delete row.rowId;

@@ -179,6 +179,36 @@ describe("the headcount's list", () => {
     expect(codes).toEqual([...codes].sort().reverse());
   });
 
+  it("pages in name order exactly as the whole list is ordered, both ways, for everyone and for a focal point", async () => {
+    type Row = Person & { dependantId: string | null; familyName: string; givenName: string };
+    const pages = async (email: string, order: "asc" | "desc") => {
+      const rows: Row[] = [];
+      for (let page = 1; ; page += 1) {
+        const body = (await get(email, `/api/travel/headcount/people?placeId=${placeIds.Mali}&pageSize=7&page=${page}&order=${order}`)).json() as { items: Row[]; total: number };
+        rows.push(...body.items);
+        if (body.items.length < 7) return { rows, total: body.total };
+      }
+    };
+    const names = (rows: Row[]) => rows.map((row) => `${row.familyName},${row.givenName}`);
+    // The CSV is built from the whole list, in name order: the pages must give the same sequence.
+    const csvNames = async (email: string) =>
+      (await get(email, `/api/travel/headcount/people.csv?placeId=${placeIds.Mali}&headers=codes`)).body
+        .replace(/^\uFEFF/, "")
+        .trim()
+        .split("\n")
+        .slice(1)
+        .map((line) => line.split(",").slice(1, 3).join(","));
+    for (const email of [demo.pcsaMali, demo.sfpWfpMali]) {
+      const ascending = await pages(email, "asc");
+      expect(ascending.rows.length).toBe(ascending.total);
+      expect(new Set(ascending.rows.map((row) => row.personId && !row.dependantId ? row.personId : row.dependantId)).size).toBe(ascending.total);
+      expect(names(ascending.rows)).toEqual(await csvNames(email));
+      const descending = await pages(email, "desc");
+      expect(descending.rows.length).toBe(ascending.total);
+      expect(names(descending.rows)).toEqual([...names(ascending.rows)].reverse());
+    }
+  });
+
   it("exports the list as CSV, with contact columns only under need-to-know", async () => {
     const byPcsa = await get(demo.pcsaMali, `/api/travel/headcount/people.csv?placeId=${placeIds.Mali}&lang=fr`);
     expect(byPcsa.statusCode).toBe(200);

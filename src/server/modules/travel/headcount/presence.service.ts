@@ -80,6 +80,47 @@ export const presentIn = (areaPath: string, at: Date) => {
     where w.to_path like ${prefix} and not (p.place_path like ${prefix} and d.is_eligible)`;
 };
 
+/**
+ * `presentIn`'s rows that come first in name order (family name, given name, then id), `limit` of
+ * them at most, of some organisations only if given: each of the four branches takes its first
+ * `limit` rows by name through an index (`persons_family_name_idx`, `dependants_name_idx`), so a
+ * page of the list reads about a page's worth of people per branch instead of the whole area. The
+ * caller orders the (at most 4 × limit) rows again and cuts its page.
+ */
+export const presentInFirstByName = (areaPath: string, at: Date, options: { direction: "asc" | "desc"; limit: number; organisationIds?: readonly string[] }) => {
+  const prefix = `${areaPath}%`;
+  const direction = sql.raw(options.direction === "desc" ? "desc" : "asc");
+  const only = options.organisationIds
+    ? sql`and p.organisation_id in (${sql.join(options.organisationIds.map((id) => sql`${id}::uuid`), sql`, `)})`
+    : sql``;
+  const first = (family: SQL, given: SQL, id: SQL) => sql`order by ${family} ${direction}, ${given} ${direction}, ${id} limit ${options.limit}`;
+  const personOrder = first(sql`p.family_name`, sql`p.given_name`, sql`p.id`);
+  const dependantOrder = first(sql`d.family_name`, sql`d.given_name`, sql`d.id`);
+  return sql`
+    with w as materialized (${whereabouts(at)})
+    (select 'personnel' as kind, p.id as person_id, null::uuid as dependant_id, p.id as sponsor_id, p.organisation_id, p.recruitment_type, p.sex,
+      coalesce(w.to_place_id, p.duty_station_id) as place_id, coalesce(w.to_path, p.place_path) as place_path, p.place_path as home_path, w.request_id
+    from persons p left join w on w.person_id = p.id and w.dependant_id is null
+    where p.place_path like ${prefix} and (w.to_path is null or w.to_path like ${prefix}) ${only}
+    ${personOrder})
+    union all
+    (select 'personnel', p.id, null::uuid, p.id, p.organisation_id, p.recruitment_type, p.sex, w.to_place_id, w.to_path, p.place_path, w.request_id
+    from w join persons p on p.id = w.person_id and w.dependant_id is null
+    where w.to_path like ${prefix} and p.place_path not like ${prefix} ${only}
+    ${personOrder})
+    union all
+    (select 'dependant', null::uuid, d.id, p.id, p.organisation_id, p.recruitment_type, d.sex,
+      coalesce(w.to_place_id, p.duty_station_id), coalesce(w.to_path, p.place_path), p.place_path, w.request_id
+    from dependants d join persons p on p.id = d.person_id left join w on w.dependant_id = d.id
+    where p.place_path like ${prefix} and d.is_eligible and (w.to_path is null or w.to_path like ${prefix}) ${only}
+    ${dependantOrder})
+    union all
+    (select 'dependant', null::uuid, d.id, p.id, p.organisation_id, p.recruitment_type, d.sex, w.to_place_id, w.to_path, p.place_path, w.request_id
+    from w join dependants d on d.id = w.dependant_id join persons p on p.id = d.person_id
+    where w.to_path like ${prefix} and not (p.place_path like ${prefix} and d.is_eligible) ${only}
+    ${dependantOrder})`;
+};
+
 const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 
 /**

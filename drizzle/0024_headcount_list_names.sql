@@ -1,0 +1,1 @@
+CREATE INDEX "dependants_name_idx" ON "dependants" USING btree ("family_name","given_name");
