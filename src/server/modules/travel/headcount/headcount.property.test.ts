@@ -195,5 +195,7 @@ describe("the headcount", () => {
     );
     // The property must have looked at people, not only at empty areas.
     expect(nonEmpty).toBeGreaterThan(checked / 4);
-  }, 120_000);
+    // About 30,000 statements in all: 15 s alone on PGlite, past two minutes beside the rest of the
+    // suite on two processors. The bound is for a hang, not for speed.
+  }, 900_000);
 });
