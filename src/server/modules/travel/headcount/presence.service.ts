@@ -162,7 +162,7 @@ export async function travellingCorrections(db: Db, areaPath: string, at: Date, 
     : sql`union all
       select t.request_id, t.person_id, t.dependant_id, 'dependant', p.organisation_id, p.recruitment_type, d.sex, p.duty_station_id, p.place_path, d.is_eligible
       from travellers t join dependants d on d.id = t.dependant_id join persons p on p.id = d.person_id
-      where t.touches or p.place_path like ${prefix}`;
+      where t.who in (select who from touching) or p.place_path like ${prefix}`;
   const result = await db.execute(sql`
     with under_way as materialized (
       select r.id, exists (select 1 from unnest(r.scope_paths) as s(path) where s.path like ${prefix}) as touches
@@ -170,13 +170,18 @@ export async function travellingCorrections(db: Db, areaPath: string, at: Date, 
       where r.status in ('cleared', 'notified') and tstzrange(r.departs_at, r.returns_at, '[]') @> ${moment}::timestamptz
     ),
     travellers as materialized (
-      select tt.request_id, tt.person_id, tt.dependant_id, u.touches from under_way u join travel_travellers tt on tt.request_id = u.id
+      select tt.request_id, tt.person_id, tt.dependant_id, coalesce(tt.dependant_id, tt.person_id) as who, u.touches
+      from under_way u join travel_travellers tt on tt.request_id = u.id
     ),
+    -- A traveller on a trip that touches the area is followed on all their trips under way: their
+    -- latest leg may belong to another trip (overlapping trips are refused when filed, but the rule
+    -- must not depend on it).
+    touching as materialized (select distinct who from travellers where touches),
     concerned as materialized (
       select t.request_id, t.person_id, t.dependant_id, 'personnel' as kind, p.organisation_id, p.recruitment_type, p.sex,
         p.duty_station_id as home_id, p.place_path as home_path, true as eligible
       from travellers t join persons p on p.id = t.person_id
-      where t.dependant_id is null and (t.touches or p.place_path like ${prefix})
+      where t.dependant_id is null and (t.who in (select who from touching) or p.place_path like ${prefix})
       ${dependants}
     ),
     m as (
