@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TestApp, demo, startTestApp } from "../../../testing/test-app.ts";
+import type { HeadcountFigures } from "../../../../core/travel/headcount.ts";
 import { personnelPresent } from "./presence.service.ts";
 
 /**
@@ -13,14 +14,7 @@ let t: TestApp;
 const placeIds: Record<string, string> = {};
 let trip: { number: string; personId: string; departureAt: string };
 
-type Figures = {
-  total: number;
-  personnel: number;
-  dependants: number;
-  recruitment: Record<string, number>;
-  sex: Record<string, number>;
-  dependantSex: Record<string, number>;
-};
+type Figures = HeadcountFigures;
 type Headcount = { totals: Figures; byOrganisation: (Figures & { code: string })[]; byPlace: { placeId: string; name: string; total: number }[]; canList: boolean };
 type Person = { kind: string; personId: string | null; organisationCode: string; organisationId: string; placeName: string; tripNumber: string | null; contacts: unknown };
 
