@@ -155,6 +155,8 @@ async function benchmark(kind: DatabaseKind) {
           })
         : null;
     const load = rate > 0 ? { overallRate: rate } : {};
+    // The floor at the same rate: a request that reads nothing (the client's timers, HTTP, the machine waking up).
+    const floor = rate > 0 ? await cannon({ url: `${base}/healthz`, connections, duration: durationSeconds, headers, ...load }, null) : null;
     const me = await cannon({ url: `${base}/api/auth/me`, connections, duration: durationSeconds, headers, ...load }, null);
     const filing = await cannon({ url: `${base}/api/travel/requests`, connections, duration: durationSeconds, headers, ...load }, { ...trips, start: 1000 });
     const [{ filed }] = await bench.database.query<{ filed: number }>("select count(*)::int as filed from travel_requests");
@@ -165,6 +167,7 @@ async function benchmark(kind: DatabaseKind) {
       const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)].toFixed(1);
       console.log(`statements per filing (PostgreSQL, one at a time): ${statements.statements.toFixed(1)}; ${sorted.length} filings one at a time: p50 ${at(0.5)} ms, p95 ${at(0.95)} ms`);
     }
+    if (floor) console.log(line("GET /healthz (floor)", floor));
     console.log(line("GET /api/auth/me", me));
     console.log(line("POST /api/travel/requests", filing));
     if (filing.requests.total === 0) throw new Error("no filing was answered within the run: the machine is overloaded or the server failed (BENCH_LOG=error)");

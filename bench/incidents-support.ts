@@ -60,7 +60,8 @@ export async function openBenchDatabase(kind: DatabaseKind): Promise<BenchDataba
     else await prepare(database);
     return { kind, database, isReused, dispose: () => database.close() };
   }
-  const cluster = process.env.DATABASE_URL ? null : await startPostgres();
+  // Durable (fsync and synchronous commit on): a write's figure includes making it durable.
+  const cluster = process.env.DATABASE_URL ? null : await startPostgres({ durable: true });
   const serverUrl: string = process.env.DATABASE_URL ?? cluster.url;
   const name = `vigil_bench_${Date.now()}`;
   const admin = new pg.Client({ connectionString: serverUrl });

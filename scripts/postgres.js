@@ -28,7 +28,11 @@ function freePort() {
   });
 }
 
-export async function startPostgres() {
+/**
+ * A throwaway cluster. Tests run it without fsync (speed; nothing there must survive a crash);
+ * benchmarks ask for `durable`, so a write's figure includes making it durable, as in production.
+ */
+export async function startPostgres({ durable = false } = {}) {
   const bin = findPostgresBin();
   if (!bin) throw new Error("PostgreSQL server binaries not found (apt-get install -y postgresql)");
   const root = mkdtempSync(path.join(tmpdir(), "vigil-pg-"));
@@ -46,7 +50,7 @@ export async function startPostgres() {
   const port = await freePort();
   run("pg_ctl", [
     "-D", dataDir, "-l", path.join(root, "server.log"), "-w", "-t", "60",
-    "-o", `-p ${port} -k ${root} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c max_connections=200`,
+    "-o", `-p ${port} -k ${root} -c listen_addresses=127.0.0.1${durable ? "" : " -c fsync=off -c synchronous_commit=off"} -c max_connections=200`,
     "start",
   ]);
   return {

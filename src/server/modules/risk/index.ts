@@ -3,7 +3,7 @@ export { pcAssessments, riskAcceptances, securityLevelChanges } from "./decision
 export { srmMeasureEvidence, srmMeasures } from "./measures/measures.tables.ts";
 export { riskMatrices, srmActivities, srmAssessments, srmScenarios, srmThreats } from "./assessments/srm.tables.ts";
 // The security level in force, for travel clearance; the acceptable-risk lines of the SRM report.
-export { type LevelInForce, onSecurityLevelInForce, securityLevelInForce } from "./levels/security-levels.service.ts";
+export { type LevelInForce, onSecurityLevelInForce, securityLevelInForce, securityLevelInForceFor } from "./levels/security-levels.service.ts";
 import { decisionRoutes } from "./decisions/decisions.routes.ts";
 import { measureRoutes } from "./measures/measures.routes.ts";
 import { srmRoutes } from "./assessments/srm.routes.ts";
@@ -20,7 +20,7 @@ export { overdueReviewOut } from "./assessments/srm.responses.ts";
 // scheduled jobs, which the composition root hands to the job runner.
 export { getMeasure } from "./measures/measures.service.ts";
 export { listMeasures } from "./measures/measures-list.service.ts";
-export { travelConditions } from "./measures/measures-travel.service.ts";
+export { travelConditions, travelConditionsFor } from "./measures/measures-travel.service.ts";
 // Travel clearance at levels 5–6: where the trip's activity stands on the acceptable-risk board.
 export { activityStanding } from "./decisions/acceptances.service.ts";
 export { notifyOverdueMeasures, overdueMeasuresJobName, riskJobs } from "./measures/measures-overdue.job.ts";

@@ -5,6 +5,7 @@ import type { SecurityLevel } from "../../../../core/risk/security-levels.ts";
 import { diffRecords } from "../../../platform/audit/audit-diff.ts";
 import { recordAudit } from "../../../platform/audit/audit.service.ts";
 import { users } from "../../../platform/auth/auth.tables.ts";
+import { cachedReference } from "../../../platform/cache/reference-cache.ts";
 import { clock } from "../../../platform/clock.ts";
 import type { Database, Db } from "../../../platform/db/database.ts";
 import type { ServiceContext } from "../../../platform/http/context.ts";
@@ -293,4 +294,13 @@ export async function securityLevelInForce(database: Database, placeId: string, 
     overall: best.change.overall,
     endorsedAt: iso(best.change.endorsedAt) as string,
   };
+}
+
+/**
+ * `securityLevelInForce`, reused while the reference stamp read with the caller's session holds (a
+ * level change renews it, migration 0025). Only for a request that has changed nothing before it
+ * asks (a filing): a re-evaluation after a level change still holds the stamp read before it.
+ */
+export function securityLevelInForceFor(context: ServiceContext, placeId: string, path: string): Promise<LevelInForce | null> {
+  return cachedReference(context.database, context.referenceStamp, "security-level-in-force", placeId, () => securityLevelInForce(context.database, placeId, path));
 }

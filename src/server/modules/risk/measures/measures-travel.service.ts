@@ -1,6 +1,8 @@
 import { and, asc, inArray, isNull, or, sql } from "drizzle-orm";
 import type { MeasureCategory } from "../../../../core/risk/risk-enums.ts";
+import { cachedReference } from "../../../platform/cache/reference-cache.ts";
 import type { Db } from "../../../platform/db/database.ts";
+import type { ServiceContext } from "../../../platform/http/context.ts";
 import { srmMeasures } from "./measures.tables.ts";
 
 /**
@@ -27,4 +29,10 @@ export async function travelConditions(db: Db, destinationPath: string, organisa
     )
     .orderBy(asc(srmMeasures.title));
   return rows.map((row) => row.title);
+}
+
+/** `travelConditions`, reused like `securityLevelInForceFor` (a measure's change renews the stamp, migration 0025); the same caveat. */
+export function travelConditionsFor(context: ServiceContext, destinationPath: string, organisationIds: readonly string[]): Promise<string[]> {
+  const key = `${destinationPath}|${[...organisationIds].sort().join(",")}`;
+  return cachedReference(context.database, context.referenceStamp, "travel-conditions", key, () => travelConditions(context.database.db, destinationPath, organisationIds));
 }

@@ -3,7 +3,8 @@ import { type ClearanceRules, type LegFacts, type TravellerFacts, defaultClearan
 import { clearanceRulesInput } from "../../../../core/travel/clearance.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import type { ServiceContext } from "../../../platform/http/context.ts";
-import { activityStanding, securityLevelInForce, travelConditions } from "../../risk/index.ts";
+import { cachedReference } from "../../../platform/cache/reference-cache.ts";
+import { activityStanding, securityLevelInForce, securityLevelInForceFor, travelConditions, travelConditionsFor } from "../../risk/index.ts";
 import { organisations, pathIds } from "../../structure/index.ts";
 import { personnelPresent } from "../headcount/presence.service.ts";
 import { trainingCertificates, trainingCourses } from "../training/training.tables.ts";
@@ -87,13 +88,16 @@ export async function legFacts(
   leg: LegToEvaluate,
   today: string,
   air: LegFacts["air"],
+  reuse = false,
 ): Promise<{ facts: LegFacts; ruleSetId: string | null; levelChangeId: string | null; conditions: string[] }> {
   const { db } = context.database;
+  // Reused while the reference stamp holds (a change to any of them renews it, migration 0025).
+  const kept = <T>(space: string, load: () => Promise<T>) => (reuse ? cachedReference(context.database, context.referenceStamp, space, leg.toPath, load) : load());
   const [effective, level, suspended, conditions, activity] = await Promise.all([
-    effectiveRules(db, leg.toPath),
-    securityLevelInForce(context.database, leg.toPlaceId, leg.toPath),
-    suspensionsAt(db, leg.toPath),
-    travelConditions(db, leg.toPath, trip.organisationIds),
+    kept("clearance-rules", () => effectiveRules(db, leg.toPath)),
+    reuse ? securityLevelInForceFor(context, leg.toPlaceId, leg.toPath) : securityLevelInForce(context.database, leg.toPlaceId, leg.toPath),
+    kept("clearance-suspensions", () => suspensionsAt(db, leg.toPath)),
+    reuse ? travelConditionsFor(context, leg.toPath, trip.organisationIds) : travelConditions(db, leg.toPath, trip.organisationIds),
     trip.activityKey ? activityStanding(context, trip.activityKey) : Promise.resolve(null),
   ]);
   const { rules } = effective;

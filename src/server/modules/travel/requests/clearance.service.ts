@@ -1,7 +1,7 @@
 import { eq, inArray } from "drizzle-orm";
 import type { AppointmentRole } from "../../../../core/access/roles.ts";
 import type { TravelNoticeKind } from "../../../../core/travel/travel-notice.ts";
-import { type LegDecision, type LegOutcome, type Reason, evaluateLeg } from "../../../../core/travel/clearance.ts";
+import { type LegDecision, type LegOutcome, type Reason, type TravellerFacts, evaluateLeg } from "../../../../core/travel/clearance.ts";
 import { todayIso } from "../../../platform/clock.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import type { ServiceContext } from "../../../platform/http/context.ts";
@@ -32,14 +32,21 @@ export function statusFromLegs(statuses: readonly LegStatus[]): RequestStatus {
   return "cleared";
 }
 
-export async function evaluateTrip(context: ServiceContext, trip: TripToEvaluate, travellers: readonly TravellerRow[], legs: readonly LegToEvaluate[]): Promise<TripEvaluation> {
+/**
+ * `certificates`: the travellers' certificates when the caller read them already (a filing reads
+ * them beside the travellers). `reuseFacts`: the area's rules, level, suspensions and measures
+ * through the reference cache — only for a request that changed nothing before (a filing).
+ */
+export type EvaluateOptions = { certificates?: Map<string, TravellerFacts["certificates"]>; reuseFacts?: boolean };
+
+export async function evaluateTrip(context: ServiceContext, trip: TripToEvaluate, travellers: readonly TravellerRow[], legs: readonly LegToEvaluate[], options: EvaluateOptions = {}): Promise<TripEvaluation> {
   const today = todayIso();
   const personnelIds = travellers.flatMap((row) => (row.personId && !row.dependantId ? [row.personId] : []));
-  const [certificates, air] = await Promise.all([certificatesOf(context.database.db, personnelIds), airFactsOf(context.database.db, legs, trip.organisationIds)]);
+  const [certificates, air] = await Promise.all([options.certificates ?? certificatesOf(context.database.db, personnelIds), airFactsOf(context.database.db, legs, trip.organisationIds)]);
   const facts = travellerFacts(travellers, certificates);
   const evaluated = await Promise.all(
     legs.map(async (leg, index) => {
-      const gathered = await legFacts(context, trip, leg, today, air[index]);
+      const gathered = await legFacts(context, trip, leg, today, air[index], options.reuseFacts === true);
       return { ...evaluateLeg(gathered.facts, facts), conditions: gathered.conditions, ruleSetId: gathered.ruleSetId, levelChangeId: gathered.levelChangeId };
     }),
   );
@@ -63,6 +70,9 @@ async function placeNames(tx: Db, ids: readonly string[]) {
   return new Map(rows.map((row) => [row.id, row.name]));
 }
 
+/** What a caller already knows saves the look-ups: the destinations' names, and `travellerAccounts`' answer. */
+type NoticeOptions = { backToReview?: boolean; placeNames?: ReadonlyMap<string, string>; accounts?: readonly string[] };
+
 /**
  * After an evaluation (filing, re-evaluation): each leg waiting for review goes to its reviewers;
  * the travellers hear whether the trip is cleared, blocked (with the first reason) or refused.
@@ -74,9 +84,9 @@ export async function notifyAfterEvaluation(
   request: RequestFacts,
   legs: readonly LegFactsForNotice[],
   travellers: readonly Pick<TravellerRow, "personId" | "name">[],
-  options: { backToReview?: boolean } = {},
+  options: NoticeOptions = {},
 ) {
-  const names = await placeNames(tx, [...new Set(legs.map((leg) => leg.toPlaceId))]);
+  const names = options.placeNames ?? (await placeNames(tx, [...new Set(legs.map((leg) => leg.toPlaceId))]));
   const travellerNames = travellers.map((row) => row.name).join(", ");
   const departure = request.departsAt.toISOString().slice(0, 16).replace("T", " ");
   for (const leg of legs.filter((one) => one.outcome === "review")) {
@@ -84,7 +94,7 @@ export async function notifyAfterEvaluation(
     const params = { kind: "review" as const, number: request.number, travellers: travellerNames, destination: names.get(leg.toPlaceId) ?? "", departure };
     await notifyUsers(tx, reviewers, { kind: "travel_review", message: { key: "travel", params }, entityType: "travel_request", entityId: request.id });
   }
-  const accounts = (await travellerAccounts(tx, travellers, request.filedByUserId)).filter((id) => id !== context.actor.userId || request.status === "cleared");
+  const accounts = (options.accounts ?? (await travellerAccounts(tx, travellers, request.filedByUserId))).filter((id) => id !== context.actor.userId || request.status === "cleared");
   const focus = legs.find((leg) => leg.outcome !== "cleared") ?? legs[legs.length - 1];
   const base = { number: request.number, destination: names.get(focus.toPlaceId) ?? "", reason: focus.reasons.find((reason) => reason.code !== "level_auto") ?? null };
   const kind: TravelNoticeKind | null = options.backToReview && request.status !== "cleared" ? "back_to_review" : noticeOf[request.status] ?? null;

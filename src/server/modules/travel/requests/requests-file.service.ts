@@ -1,9 +1,10 @@
+import { randomUUID } from "node:crypto";
 import { and, eq, inArray, or, sql } from "drizzle-orm";
 import { effectiveTimeZone } from "../../../../core/incidents/place-time-zone.ts";
 import { localToIso } from "../../../../core/incidents/incident-import-time.ts";
 import { type TimedLeg, type TravelRequestInput, itineraryProblems } from "../../../../core/travel/itinerary.ts";
 import { diffRecords } from "../../../platform/audit/audit-diff.ts";
-import { recordAudit } from "../../../platform/audit/audit.service.ts";
+import { withAuditEntry } from "../../../platform/audit/audit.service.ts";
 import { clock } from "../../../platform/clock.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import type { ServiceContext } from "../../../platform/http/context.ts";
@@ -12,9 +13,10 @@ import { callerLanguage } from "../../../platform/language/caller-language.ts";
 import { dependants, persons } from "../../personnel/index.ts";
 import { findPlaceFor, organisations, pathIds } from "../../structure/index.ts";
 import { legOperatorProblems } from "../air/air-facts.service.ts";
-import type { TravellerRow } from "./clearance-facts.ts";
-import { evaluateTrip, notifyAfterEvaluation } from "./clearance.service.ts";
+import { type TravellerRow, certificatesOf } from "./clearance-facts.ts";
+import { type TripEvaluation, evaluateTrip, notifyAfterEvaluation } from "./clearance.service.ts";
 import { sendBriefing } from "./briefing.service.ts";
+import { presentTrip } from "./requests-read.service.ts";
 import { requestPolicy } from "./requests.policy.ts";
 import { activeStatuses, travelLegs, travelRequestSteps, travelRequests, travelTravellers } from "./requests.tables.ts";
 import { newVerificationToken } from "./verification.service.ts";
@@ -28,9 +30,10 @@ import { newVerificationToken } from "./verification.service.ts";
 
 const refuse = (field: string, message: string) => new AppError(422, "rule_violation", `${field} ${message}`, [{ field, message }]);
 
-type PersonRow = { id: string; placePath: string; organisationId: string; organisationCode: string; givenName: string; familyName: string; recruitmentType: string };
+type PersonRow = { id: string; placePath: string; organisationId: string; organisationCode: string; givenName: string; familyName: string; recruitmentType: string; userId: string | null };
 
-async function loadTravellers(context: ServiceContext, input: TravelRequestInput): Promise<{ rows: TravellerRow[]; homePaths: string[] }> {
+/** The travellers, their home stations, and the accounts told of the outcome (`travellerAccounts`, read here instead). */
+async function loadTravellers(context: ServiceContext, input: TravelRequestInput): Promise<{ rows: TravellerRow[]; homePaths: string[]; accounts: string[] }> {
   const { db } = context.database;
   const personIds = input.travellers.flatMap((one) => ("personId" in one ? [one.personId] : []));
   const dependantIds = input.travellers.flatMap((one) => ("dependantId" in one ? [one.dependantId] : []));
@@ -42,6 +45,7 @@ async function loadTravellers(context: ServiceContext, input: TravelRequestInput
     givenName: persons.givenName,
     familyName: persons.familyName,
     recruitmentType: persons.recruitmentType,
+    userId: persons.userId,
   };
   const [people, kin] = await Promise.all([
     personIds.length
@@ -58,6 +62,7 @@ async function loadTravellers(context: ServiceContext, input: TravelRequestInput
   ]);
   const rows: TravellerRow[] = [];
   const homePaths: string[] = [];
+  const accounts = new Set<string>();
   const seen = new Set<string>();
   input.travellers.forEach((one, index) => {
     const key = "personId" in one ? one.personId : one.dependantId;
@@ -69,15 +74,18 @@ async function loadTravellers(context: ServiceContext, input: TravelRequestInput
       if (!person || !requestPolicy.canFileFor(context.actor, person)) throw refuse(`travellers.${index}.personId`, "names no person you may file a trip for");
       rows.push({ personId: person.id, dependantId: null, name: `${person.givenName} ${person.familyName}`, organisationId: person.organisationId, organisationCode: person.organisationCode, recruitmentType: person.recruitmentType });
       homePaths.push(person.placePath);
+      if (person.userId) accounts.add(person.userId);
     } else {
       const found = kin.find((row) => row.dependantId === one.dependantId);
       if (!found || !requestPolicy.canFileFor(context.actor, found.person)) throw refuse(`travellers.${index}.dependantId`, "names no dependant you may file a trip for");
       const { person } = found;
       rows.push({ personId: person.id, dependantId: found.dependantId, name: `${found.givenName} ${found.familyName}`, organisationId: person.organisationId, organisationCode: person.organisationCode, recruitmentType: "dependant" });
       homePaths.push(person.placePath);
+      if (person.userId) accounts.add(person.userId);
     }
   });
-  return { rows, homePaths };
+  if (context.audit.actor.userId) accounts.add(context.audit.actor.userId);
+  return { rows, homePaths, accounts: [...accounts] };
 }
 
 type PlaceInfo = { id: string; path: string; name: string; timeZone: string };
@@ -141,19 +149,74 @@ async function assertNoOverlap(tx: Db, rows: readonly TravellerRow[], from: Date
   }
 }
 
-/** One transaction-scoped advisory lock per traveller, taken in a fixed order (no deadlock between two filings). */
-async function lockTravellers(tx: Db, rows: readonly TravellerRow[]) {
+/**
+ * One transaction-scoped advisory lock per traveller, taken in a fixed order (no deadlock between
+ * two filings), and the trip's number (TR-year-000123) drawn in the same statement. A number drawn
+ * for a filing that then fails (an overlap) is not reused: numbers may skip, never repeat.
+ */
+async function lockTravellersAndNumber(tx: Db, rows: readonly TravellerRow[], year: number): Promise<string> {
   const keys = [...new Set(rows.map((row) => `travel-traveller:${row.dependantId ?? row.personId}`))].sort();
   const list = sql.join(
     keys.map((key) => sql`${key}`),
     sql`, `,
   );
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(key, 0)) from unnest(array[${list}]::text[]) as key order by key`);
+  // The locks' subquery stays in the plan: a volatile function's output is never pruned.
+  const result = await tx.execute(sql`
+    select ${`TR-${year}-`} || lpad(nextval('travel_request_number_seq')::text, 6, '0') as number
+      from (select count(*) from (select pg_advisory_xact_lock(hashtextextended(key, 0)) from unnest(array[${list}]::text[]) as key order by key) as locks) as locked`);
+  return (result as unknown as { rows: { number: string }[] }).rows[0].number;
+}
+
+type TimedInput = TravelRequestInput["legs"][number] & { fromPath: string; toPath: string; departure: Date; arrival: Date };
+
+/** The legs' rows: what was filed, and each leg's decision (none for a notification). */
+function legValues(requestId: string, timed: readonly TimedInput[], decisions: TripEvaluation | null, now: Date) {
+  return timed.map((leg, position) => {
+    const decision = decisions?.legs[position];
+    return {
+      id: randomUUID(),
+      requestId,
+      position,
+      fromPlaceId: leg.fromPlaceId,
+      fromPath: leg.fromPath,
+      fromLocality: leg.fromLocality ?? null,
+      toPlaceId: leg.toPlaceId,
+      toPath: leg.toPath,
+      toLocality: leg.toLocality ?? null,
+      toLatitude: leg.toLatitude ?? null,
+      toLongitude: leg.toLongitude ?? null,
+      departureLocal: leg.departureLocal,
+      arrivalLocal: leg.arrivalLocal,
+      departureAt: leg.departure,
+      arrivalAt: leg.arrival,
+      transport: leg.transport,
+      operatorId: leg.operatorId ?? null,
+      vehicleArrangement: leg.vehicleArrangement ?? null,
+      accommodation: leg.accommodation ?? null,
+      contact: leg.contact ?? null,
+      status: decision ? decision.outcome : ("notified" as const),
+      reviewer: decision?.reviewer ?? "none",
+      reasons: decision?.reasons ?? [],
+      conditions: decision?.conditions ?? [],
+      ruleSetId: decision?.ruleSetId ?? null,
+      levelChangeId: decision?.levelChangeId ?? null,
+      evaluatedAt: decision ? now : null,
+      decidedAt: decision?.outcome === "cleared" ? now : null,
+      decidedByUserId: null,
+      decisionNote: null,
+    };
+  });
 }
 
 export async function fileRequest(context: ServiceContext, input: TravelRequestInput) {
   const now = clock.now();
-  const [{ rows: travellers, homePaths }, placeInfo] = await Promise.all([loadTravellers(context, input), loadPlaces(context, input)]);
+  // The certificates are read beside the travellers (the same people): one round trip fewer.
+  const personIds = input.travellers.flatMap((one) => ("personId" in one ? [one.personId] : []));
+  const [{ rows: travellers, homePaths, accounts }, placeInfo, certificates] = await Promise.all([
+    loadTravellers(context, input),
+    loadPlaces(context, input),
+    input.kind === "notification" ? undefined : certificatesOf(context.database.db, personIds),
+  ]);
   const timed = input.legs.map((leg) => {
     const from = placeInfo.get(leg.fromPlaceId) as PlaceInfo;
     const to = placeInfo.get(leg.toPlaceId) as PlaceInfo;
@@ -186,13 +249,13 @@ export async function fileRequest(context: ServiceContext, input: TravelRequestI
           trip,
           travellers,
           timed.map((leg) => ({ fromPath: leg.fromPath, toPlaceId: leg.toPlaceId, toPath: leg.toPath, departureLocal: leg.departureLocal, departureAt: leg.departure, arrivalAt: leg.arrival, operatorId: leg.operatorId ?? null, transport: leg.transport })),
+          { certificates, reuseFacts: true },
         );
 
-  return context.database.db.transaction(async (tx) => {
-    await lockTravellers(tx, travellers);
+  const written = await context.database.db.transaction(async (tx) => {
+    const number = await lockTravellersAndNumber(tx, travellers, now.getUTCFullYear());
     await assertNoOverlap(tx, travellers, departsAt, returnsAt);
-    // The number is drawn in the insert itself (TR-year-000123): one statement fewer.
-    const number = sql`${`TR-${now.getUTCFullYear()}-`} || lpad(nextval('travel_request_number_seq')::text, 6, '0')`;
+    const id = randomUUID();
     const status = decisions ? decisions.status : "notified";
     const values = {
       number,
@@ -208,60 +271,46 @@ export async function fileRequest(context: ServiceContext, input: TravelRequestI
       filedByUserId: context.audit.actor.userId,
       clearedAt: status === "cleared" ? now : null,
       verificationToken: status === "cleared" ? newVerificationToken() : null,
+      conditionsAcknowledgedAt: null,
+      createdAt: now,
+      updatedAt: now,
     };
-    const [request] = await tx.insert(travelRequests).values(values).returning();
-    await tx.insert(travelTravellers).values(travellers.map((row, position) => ({ requestId: request.id, personId: row.personId, dependantId: row.dependantId, position })));
-    await tx
-      .insert(travelLegs)
-      .values(
-        timed.map((leg, position) => {
-          const decision = decisions?.legs[position];
-          return {
-            requestId: request.id,
-            position,
-            fromPlaceId: leg.fromPlaceId,
-            fromPath: leg.fromPath,
-            fromLocality: leg.fromLocality ?? null,
-            toPlaceId: leg.toPlaceId,
-            toPath: leg.toPath,
-            toLocality: leg.toLocality ?? null,
-            toLatitude: leg.toLatitude ?? null,
-            toLongitude: leg.toLongitude ?? null,
-            departureLocal: leg.departureLocal,
-            arrivalLocal: leg.arrivalLocal,
-            departureAt: leg.departure,
-            arrivalAt: leg.arrival,
-            transport: leg.transport,
-            operatorId: leg.operatorId ?? null,
-            vehicleArrangement: leg.vehicleArrangement ?? null,
-            accommodation: leg.accommodation ?? null,
-            contact: leg.contact ?? null,
-            status: decision ? decision.outcome : ("notified" as const),
-            reviewer: decision?.reviewer ?? "none",
-            reasons: decision?.reasons ?? [],
-            conditions: decision?.conditions ?? [],
-            ruleSetId: decision?.ruleSetId ?? null,
-            levelChangeId: decision?.levelChangeId ?? null,
-            evaluatedAt: decision ? now : null,
-            decidedAt: decision?.outcome === "cleared" ? now : null,
-          };
-        }),
-      );
-    await tx.insert(travelRequestSteps).values([
-      { requestId: request.id, action: "filed" as const, actorUserId: context.audit.actor.userId, at: now },
-      ...(decisions ? [{ requestId: request.id, action: "evaluated" as const, actorUserId: null, note: status, at: now }] : []),
-    ]);
-    await recordAudit(tx, context.audit, {
-      action: "create",
-      entityType: "travel_request",
-      entityId: request.id,
-      changes: diffRecords(null, { ...values, number: request.number, travellers: travellers.map((row) => row.personId ?? row.dependantId), legs: timed.length }),
-    });
+    const request = { id, ...values };
+    const legs = legValues(id, timed, decisions, now);
+    const steps = [
+      { id: randomUUID(), requestId: id, legId: null, action: "filed" as const, actorUserId: context.audit.actor.userId, note: null, at: now },
+      ...(decisions ? [{ id: randomUUID(), requestId: id, legId: null, action: "evaluated" as const, actorUserId: null, note: status, at: now }] : []),
+    ];
+    // The trip, its travellers, legs and first steps and its audit entry: one statement (each
+    // write a CTE; the id is drawn here, so no write waits for another's result).
+    const writes = [
+      tx.insert(travelRequests).values(request).getSQL(),
+      tx
+        .insert(travelTravellers)
+        .values(travellers.map((row, position) => ({ requestId: id, personId: row.personId, dependantId: row.dependantId, position })))
+        .getSQL(),
+      tx.insert(travelLegs).values(legs).getSQL(),
+      tx.insert(travelRequestSteps).values(steps).getSQL(),
+    ];
+    const { conditionsAcknowledgedAt: _, createdAt: __, updatedAt: ___, ...filed } = values;
+    const changes = diffRecords(null, { ...filed, travellers: travellers.map((row) => row.personId ?? row.dependantId), legs: timed.length });
+    await withAuditEntry(tx, context.audit, { action: "create", entityType: "travel_request", entityId: id, changes }, writes);
     if (decisions) {
       const noticeLegs = timed.map((leg, position) => ({ toPlaceId: leg.toPlaceId, toPath: leg.toPath, ...decisions.legs[position] }));
-      await notifyAfterEvaluation(tx, context, request, noticeLegs, travellers);
+      const placeNames = new Map([...placeInfo.values()].map((place) => [place.id, place.name]));
+      await notifyAfterEvaluation(tx, context, request, noticeLegs, travellers, { placeNames, accounts });
       if (status === "cleared") await sendBriefing(tx, context, request.id);
     }
-    return request.id;
+    return { request, legs, steps };
+  });
+  // The answer comes from the rows just written, as a read of the trip would present them: the
+  // filer may always read their trip, and nothing needs reading back.
+  const names = (placeId: string) => (placeInfo.get(placeId) as PlaceInfo).name;
+  return presentTrip(context, await callerLanguage(context), {
+    request: written.request,
+    scope: { ...written.request, travellerPersonIds: travellers.map((row) => row.personId as string) },
+    travellers: travellers.map((row) => ({ personId: row.personId, dependantId: row.dependantId, name: row.name, organisationCode: row.organisationCode })),
+    legs: written.legs.map((leg) => ({ leg, fromName: names(leg.fromPlaceId), toName: names(leg.toPlaceId) })),
+    steps: written.steps.map((step) => ({ step, actorName: step.actorUserId ? context.audit.actor.displayName : null })),
   });
 }

@@ -7,11 +7,12 @@ import { users } from "../../../platform/auth/auth.tables.ts";
 import type { ServiceContext } from "../../../platform/http/context.ts";
 import { NotFoundError } from "../../../platform/http/errors.ts";
 import { iso } from "../../../platform/http/schemas.ts";
+import type { RuleLanguage } from "../../../../core/incidents/incident-rules.messages.ts";
 import { callerLanguage } from "../../../platform/language/caller-language.ts";
 import { dependants, persons } from "../../personnel/index.ts";
 import { organisations, places } from "../../structure/index.ts";
 import type { LegStatus } from "./clearance.service.ts";
-import { requestPolicy } from "./requests.policy.ts";
+import { type TripScope, requestPolicy } from "./requests.policy.ts";
 import { type RequestStatus, travelLegs, travelRequestSteps, travelRequests, travelTravellers } from "./requests.tables.ts";
 import { tripScope } from "./review.service.ts";
 import { verificationUrl } from "./verification.service.ts";
@@ -66,10 +67,10 @@ const toPlace = sql<string>`(select name from places where id = ${travelLegs.toP
 
 export async function getRequest(context: ServiceContext, requestId: string) {
   const { db } = context.database;
-  const trip = await tripScope(db, requestId);
-  if (!trip || !requestPolicy.canRead(context.actor, trip.scope)) throw new NotFoundError("Travel request");
-  const { request, scope } = trip;
-  const [language, travellers, legs, steps] = await Promise.all([
+  // The trip and its parts are read at once (one round trip, not two); nothing is answered or
+  // audited before the policy has passed on the trip.
+  const [trip, language, travellers, legs, steps] = await Promise.all([
+    tripScope(db, requestId),
     callerLanguage(context),
     travellersOf(context, [requestId]),
     db.select({ leg: travelLegs, fromName: fromPlace, toName: toPlace }).from(travelLegs).where(eq(travelLegs.requestId, requestId)).orderBy(asc(travelLegs.position)),
@@ -80,14 +81,30 @@ export async function getRequest(context: ServiceContext, requestId: string) {
       .where(eq(travelRequestSteps.requestId, requestId))
       .orderBy(asc(travelRequestSteps.at)),
   ]);
+  if (!trip || !requestPolicy.canRead(context.actor, trip.scope)) throw new NotFoundError("Travel request");
+  if (!requestPolicy.canCancel(context.actor, trip.scope)) {
+    await db.transaction((tx) => recordAudit(tx, context.audit, { action: "read_sensitive", entityType: "travel_request", entityId: requestId }));
+  }
+  return presentTrip(context, language, { ...trip, travellers: travellers.map(({ requestId: _request, ...row }) => row), legs, steps });
+}
+
+export type TripParts = {
+  request: typeof travelRequests.$inferSelect;
+  scope: TripScope;
+  travellers: { personId: string | null; dependantId: string | null; name: string; organisationCode: string }[];
+  legs: { leg: typeof travelLegs.$inferSelect; fromName: string; toName: string }[];
+  steps: { step: typeof travelRequestSteps.$inferSelect; actorName: string | null }[];
+};
+
+/** A trip as its reader sees it, from its rows (read back, or just written by a filing). */
+export function presentTrip(context: ServiceContext, language: RuleLanguage, { request, scope, travellers, legs, steps }: TripParts) {
   const isOwn = requestPolicy.canCancel(context.actor, scope);
-  if (!isOwn) await db.transaction((tx) => recordAudit(tx, context.audit, { action: "read_sensitive", entityType: "travel_request", entityId: requestId }));
   const isOpen = request.status !== "cancelled" && request.status !== "refused" && request.returnsAt > new Date();
   return {
     ...presentRequest(request),
     activityKey: request.activityKey,
     conditionsAcknowledgedAt: iso(request.conditionsAcknowledgedAt),
-    travellers: travellers.map(({ requestId: _request, ...row }) => row),
+    travellers,
     legs: legs.map(({ leg, fromName, toName }) => ({
       id: leg.id,
       position: leg.position,

@@ -92,7 +92,7 @@ export const requestRoutes = [
     tags,
     body: travelRequestInput,
     response: { 201: requestOut, ...errorResponses },
-    handler: async ({ context, body, reply }) => reply.code(201).send(await getRequest(context, await fileRequest(context, body))),
+    handler: async ({ context, body, reply }) => reply.code(201).send(await fileRequest(context, body)),
   }),
   defineRoute({
     method: "GET",

@@ -44,6 +44,7 @@ describe("a trip Bamako → Mopti → Bamako", () => {
     const response = await file(traveller, { travellers: [{ personId: travellerPerson }], legs: roundTrip(20) });
     expect(response.statusCode, response.body).toBe(201);
     trip = response.json();
+    expect((await send(traveller, "GET", `/api/travel/requests/${trip.id}`)).json(), "the answer is what a read of the trip shows").toEqual(trip);
     expect(trip.number).toMatch(/^TR-\d{4}-\d{6}$/);
     expect(trip.status).toBe("under_review");
     expect(trip.legs.map((leg) => [leg.status, leg.reviewer])).toEqual([
@@ -151,6 +152,8 @@ describe("the checks before any decision", () => {
     expect(response.statusCode).toBe(201);
     expect(response.json()).toMatchObject({ status: "notified", kind: "notification" });
     expect(response.json().legs.map((leg: Leg) => leg.status)).toEqual(["notified", "notified"]);
+    // The filing's answer is built from the rows it wrote: the same as reading the trip back.
+    expect((await send(traveller, "GET", `/api/travel/requests/${response.json().id}`)).json()).toEqual(response.json());
   });
 });
 
@@ -186,6 +189,8 @@ describe("training and clearance", () => {
     );
     const cleared: Trip = (await file(demo.pcsaMali, { travellers: [{ personId: person.id }], legs: [road("Bamako", "Kati", 50), road("Kati", "Bamako", 52)] })).json();
     expect(cleared.status).toBe("cleared");
+    // Cleared at once, filed by a focal point: the answer (clearance link included) is still what a read shows.
+    expect((await send(demo.pcsaMali, "GET", `/api/travel/requests/${cleared.id}`)).json()).toEqual(cleared);
     // No event marks a lapse: the certificate's end is moved into the past behind the server's back.
     await t.database.query("update training_certificates set expires_on = current_date - 1 where person_id = $1", [person.id]);
     expect(await reEvaluateAll(systemContext(t.database, "test"))).toBeGreaterThanOrEqual(1);
