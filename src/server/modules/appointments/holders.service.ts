@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { AppointmentRole } from "../../../core/access/roles.ts";
 import { users } from "../../platform/auth/auth.tables.ts";
 import { todayIso } from "../../platform/clock.ts";
@@ -28,13 +28,11 @@ export const coversArea = (areaPath: string) => sql`left(${areaPath}, length(${a
  * people a decision about the area waits for (the DO, the ASC, the area's security professionals).
  */
 export async function holdersOf(tx: Db, roles: readonly AppointmentRole[], areaPath: string): Promise<Recipient[]> {
-  const rows = await tx
-    .selectDistinct({ userId: persons.userId })
+  // One statement: the holders' active accounts (a deactivated account is told nothing).
+  return tx
+    .selectDistinct({ id: users.id, email: users.email, locale: users.locale })
     .from(appointments)
     .innerJoin(persons, eq(persons.id, appointments.personId))
-    .where(and(inArray(appointments.role, [...roles]), inForceOn(todayIso()), coversArea(areaPath), isNotNull(persons.userId)));
-  return activeAccounts(
-    tx,
-    rows.map((row) => row.userId),
-  );
+    .innerJoin(users, eq(users.id, persons.userId))
+    .where(and(inArray(appointments.role, [...roles]), inForceOn(todayIso()), coversArea(areaPath), eq(users.isActive, true)));
 }

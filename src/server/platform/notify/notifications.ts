@@ -1,4 +1,5 @@
 import { type NotificationLanguage, type NotificationMessage, renderNotification } from "../../../core/notifications/notification-messages.ts";
+import type { SQL } from "drizzle-orm";
 import type { Db } from "../db/database.ts";
 import { areaNameIn } from "../language/place-names.ts";
 import { notifications } from "./notify.tables.ts";
@@ -23,21 +24,31 @@ export type NotificationInput = {
   entityId?: string | null;
 };
 
+const rowsFor = (userIds: readonly string[], input: NotificationInput) =>
+  [...new Set(userIds)].map((userId) => ({
+    userId,
+    kind: input.kind,
+    messageKey: input.message.key,
+    params: input.message.params as Record<string, unknown>,
+    entityType: input.entityType ?? null,
+    entityId: input.entityId ?? null,
+  }));
+
 /** In-app notifications, one per user, written in the caller's transaction. */
 export async function notifyUsers(tx: Db, userIds: string[], input: NotificationInput): Promise<number> {
-  const unique = [...new Set(userIds)];
-  if (unique.length === 0) return 0;
-  await tx.insert(notifications).values(
-    unique.map((userId) => ({
-      userId,
-      kind: input.kind,
-      messageKey: input.message.key,
-      params: input.message.params as Record<string, unknown>,
-      entityType: input.entityType ?? null,
-      entityId: input.entityId ?? null,
-    })),
-  );
-  return unique.length;
+  const rows = rowsFor(userIds, input);
+  if (rows.length === 0) return 0;
+  await tx.insert(notifications).values(rows);
+  return rows.length;
+}
+
+/**
+ * `notifyUsers` as a statement to run with others (a CTE of `withAuditEntry`, one round trip for
+ * the change, its audit entry and its notices); null when there is nobody to tell.
+ */
+export function notificationsInsert(tx: Db, userIds: readonly string[], input: NotificationInput): SQL | null {
+  const rows = rowsFor(userIds, input);
+  return rows.length ? tx.insert(notifications).values(rows).getSQL() : null;
 }
 
 type StoredNotification = Pick<typeof notifications.$inferSelect, "messageKey" | "params" | "title" | "body">;

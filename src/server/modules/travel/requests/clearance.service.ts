@@ -5,7 +5,7 @@ import { type LegDecision, type LegOutcome, type Reason, type TravellerFacts, ev
 import { todayIso } from "../../../platform/clock.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import type { ServiceContext } from "../../../platform/http/context.ts";
-import { notifyUsers } from "../../../platform/notify/notifications.ts";
+import { type NotificationInput, notifyUsers } from "../../../platform/notify/notifications.ts";
 import { holdersOf } from "../../appointments/index.ts";
 import { persons } from "../../personnel/index.ts";
 import { places } from "../../structure/index.ts";
@@ -70,13 +70,48 @@ async function placeNames(tx: Db, ids: readonly string[]) {
   return new Map(rows.map((row) => [row.id, row.name]));
 }
 
-/** What a caller already knows saves the look-ups: the destinations' names, and `travellerAccounts`' answer. */
-type NoticeOptions = { backToReview?: boolean; placeNames?: ReadonlyMap<string, string>; accounts?: readonly string[] };
+type Notice = { userIds: string[]; input: NotificationInput };
+
+/** The accounts to tell of each leg waiting for review (none for the others), read in one go. */
+export function legReviewers(db: Db, legs: readonly Pick<LegFactsForNotice, "outcome" | "reviewer" | "toPath">[]): Promise<string[][]> {
+  return Promise.all(legs.map(async (leg) => (leg.outcome === "review" ? (await holdersOf(db, reviewerRoles(leg.reviewer), leg.toPath)).map((one) => one.id) : [])));
+}
 
 /**
- * After an evaluation (filing, re-evaluation): each leg waiting for review goes to its reviewers;
- * the travellers hear whether the trip is cleared, blocked (with the first reason) or refused.
- * In the caller's transaction: nothing is told unless the trip is stored.
+ * Who is told what after an evaluation, from the facts gathered: each leg waiting for review goes
+ * to its reviewers (`reviewers`, per leg); the travellers' accounts hear whether the trip is
+ * cleared, blocked (with the first reason) or refused.
+ */
+export function evaluationNotices(
+  context: ServiceContext,
+  request: RequestFacts,
+  legs: readonly LegFactsForNotice[],
+  travellers: readonly Pick<TravellerRow, "name">[],
+  known: { placeNames: ReadonlyMap<string, string>; accounts: readonly string[]; reviewers: readonly string[][] },
+  options: { backToReview?: boolean } = {},
+): Notice[] {
+  const names = known.placeNames;
+  const travellerNames = travellers.map((row) => row.name).join(", ");
+  const departure = request.departsAt.toISOString().slice(0, 16).replace("T", " ");
+  const target = { entityType: "travel_request", entityId: request.id };
+  const notices: Notice[] = legs.flatMap((leg, index) => {
+    if (leg.outcome !== "review") return [];
+    const params = { kind: "review" as const, number: request.number, travellers: travellerNames, destination: names.get(leg.toPlaceId) ?? "", departure };
+    const userIds = (known.reviewers[index] ?? []).filter((id) => id !== context.actor.userId);
+    return [{ userIds, input: { kind: "travel_review", message: { key: "travel", params }, ...target } }];
+  });
+  const accounts = known.accounts.filter((id) => id !== context.actor.userId || request.status === "cleared");
+  const focus = legs.find((leg) => leg.outcome !== "cleared") ?? legs[legs.length - 1];
+  const base = { number: request.number, destination: names.get(focus.toPlaceId) ?? "", reason: focus.reasons.find((reason) => reason.code !== "level_auto") ?? null };
+  const kind: TravelNoticeKind | null = options.backToReview && request.status !== "cleared" ? "back_to_review" : noticeOf[request.status] ?? null;
+  if (kind) notices.push({ userIds: [...accounts], input: { kind: `travel_${kind}`, message: { key: "travel", params: { kind, ...base } }, ...target } });
+  return notices;
+}
+
+/**
+ * After an evaluation (a re-evaluation, a decision): `evaluationNotices`, with what they need read
+ * in the caller's transaction — nothing is told unless the trip is stored. A filing writes the same
+ * notices within its own statement (requests-file.service.ts).
  */
 export async function notifyAfterEvaluation(
   tx: Db,
@@ -84,21 +119,16 @@ export async function notifyAfterEvaluation(
   request: RequestFacts,
   legs: readonly LegFactsForNotice[],
   travellers: readonly Pick<TravellerRow, "personId" | "name">[],
-  options: NoticeOptions = {},
+  options: { backToReview?: boolean } = {},
 ) {
-  const names = options.placeNames ?? (await placeNames(tx, [...new Set(legs.map((leg) => leg.toPlaceId))]));
-  const travellerNames = travellers.map((row) => row.name).join(", ");
-  const departure = request.departsAt.toISOString().slice(0, 16).replace("T", " ");
-  for (const leg of legs.filter((one) => one.outcome === "review")) {
-    const reviewers = (await holdersOf(tx, reviewerRoles(leg.reviewer), leg.toPath)).map((one) => one.id).filter((id) => id !== context.actor.userId);
-    const params = { kind: "review" as const, number: request.number, travellers: travellerNames, destination: names.get(leg.toPlaceId) ?? "", departure };
-    await notifyUsers(tx, reviewers, { kind: "travel_review", message: { key: "travel", params }, entityType: "travel_request", entityId: request.id });
+  const [placeNamesRead, accounts, reviewers] = [
+    await placeNames(tx, [...new Set(legs.map((leg) => leg.toPlaceId))]),
+    await travellerAccounts(tx, travellers, request.filedByUserId),
+    await legReviewers(tx, legs),
+  ];
+  for (const notice of evaluationNotices(context, request, legs, travellers, { placeNames: placeNamesRead, accounts, reviewers }, options)) {
+    await notifyUsers(tx, notice.userIds, notice.input);
   }
-  const accounts = (options.accounts ?? (await travellerAccounts(tx, travellers, request.filedByUserId))).filter((id) => id !== context.actor.userId || request.status === "cleared");
-  const focus = legs.find((leg) => leg.outcome !== "cleared") ?? legs[legs.length - 1];
-  const base = { number: request.number, destination: names.get(focus.toPlaceId) ?? "", reason: focus.reasons.find((reason) => reason.code !== "level_auto") ?? null };
-  const kind: TravelNoticeKind | null = options.backToReview && request.status !== "cleared" ? "back_to_review" : noticeOf[request.status] ?? null;
-  if (kind) await notifyUsers(tx, accounts, { kind: `travel_${kind}`, message: { key: "travel", params: { kind, ...base } }, entityType: "travel_request", entityId: request.id });
 }
 
 const noticeOf: Partial<Record<RequestStatus, TravelNoticeKind>> = { cleared: "cleared", blocked: "blocked", refused: "refused" };

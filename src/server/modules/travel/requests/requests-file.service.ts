@@ -5,6 +5,7 @@ import { localToIso } from "../../../../core/incidents/incident-import-time.ts";
 import { type TimedLeg, type TravelRequestInput, itineraryProblems } from "../../../../core/travel/itinerary.ts";
 import { diffRecords } from "../../../platform/audit/audit-diff.ts";
 import { withAuditEntry } from "../../../platform/audit/audit.service.ts";
+import { notificationsInsert } from "../../../platform/notify/notifications.ts";
 import { clock } from "../../../platform/clock.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import type { ServiceContext } from "../../../platform/http/context.ts";
@@ -14,7 +15,7 @@ import { dependants, persons } from "../../personnel/index.ts";
 import { findPlaceFor, organisations, pathIds } from "../../structure/index.ts";
 import { legOperatorProblems } from "../air/air-facts.service.ts";
 import { type TravellerRow, certificatesOf } from "./clearance-facts.ts";
-import { type TripEvaluation, evaluateTrip, notifyAfterEvaluation } from "./clearance.service.ts";
+import { type TripEvaluation, evaluateTrip, evaluationNotices, legReviewers } from "./clearance.service.ts";
 import { sendBriefing } from "./briefing.service.ts";
 import { presentTrip } from "./requests-read.service.ts";
 import { requestPolicy } from "./requests.policy.ts";
@@ -252,6 +253,12 @@ export async function fileRequest(context: ServiceContext, input: TravelRequestI
           { certificates, reuseFacts: true },
         );
 
+  // The reviewers to tell are read outside the transaction: beside its first statements on
+  // PostgreSQL (awaited inside it), before it on PGlite, whose one connection it then holds.
+  const noticeLegs = decisions ? timed.map((leg, position) => ({ toPlaceId: leg.toPlaceId, toPath: leg.toPath, ...decisions.legs[position] })) : [];
+  const reviewersRead = legReviewers(context.database.db, noticeLegs);
+  reviewersRead.catch(() => {}); // A failure surfaces where it is awaited, inside the transaction.
+  if (context.database.kind === "pglite") await reviewersRead;
   const written = await context.database.db.transaction(async (tx) => {
     const number = await lockTravellersAndNumber(tx, travellers, now.getUTCFullYear());
     await assertNoOverlap(tx, travellers, departsAt, returnsAt);
@@ -283,6 +290,8 @@ export async function fileRequest(context: ServiceContext, input: TravelRequestI
     ];
     // The trip, its travellers, legs and first steps and its audit entry: one statement (each
     // write a CTE; the id is drawn here, so no write waits for another's result).
+    const placeNames = new Map([...placeInfo.values()].map((place) => [place.id, place.name]));
+    const notices = decisions ? evaluationNotices(context, request, noticeLegs, travellers, { placeNames, accounts, reviewers: await reviewersRead }) : [];
     const writes = [
       tx.insert(travelRequests).values(request).getSQL(),
       tx
@@ -291,16 +300,12 @@ export async function fileRequest(context: ServiceContext, input: TravelRequestI
         .getSQL(),
       tx.insert(travelLegs).values(legs).getSQL(),
       tx.insert(travelRequestSteps).values(steps).getSQL(),
+      ...notices.flatMap((notice) => notificationsInsert(tx, notice.userIds, notice.input) ?? []),
     ];
     const { conditionsAcknowledgedAt: _, createdAt: __, updatedAt: ___, ...filed } = values;
     const changes = diffRecords(null, { ...filed, travellers: travellers.map((row) => row.personId ?? row.dependantId), legs: timed.length });
     await withAuditEntry(tx, context.audit, { action: "create", entityType: "travel_request", entityId: id, changes }, writes);
-    if (decisions) {
-      const noticeLegs = timed.map((leg, position) => ({ toPlaceId: leg.toPlaceId, toPath: leg.toPath, ...decisions.legs[position] }));
-      const placeNames = new Map([...placeInfo.values()].map((place) => [place.id, place.name]));
-      await notifyAfterEvaluation(tx, context, request, noticeLegs, travellers, { placeNames, accounts });
-      if (status === "cleared") await sendBriefing(tx, context, request.id);
-    }
+    if (status === "cleared") await sendBriefing(tx, context, request.id);
     return { request, legs, steps };
   });
   // The answer comes from the rows just written, as a read of the trip would present them: the
