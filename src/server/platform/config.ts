@@ -25,21 +25,18 @@ const flashAlertKinds = z
     }
   });
 
-const positiveWhole = (what: string, max: number) =>
+/** A whole number of `what` (the unit, named in the messages) from `min` to `max`. */
+const whole = (what: string, min: number, max: number) =>
   z.coerce
     .number({ message: `must be a number of ${what}` })
     .int({ message: `must be a whole number of ${what}` })
-    .min(1, { message: "must be at least 1" })
-    .max(max, { message: `must be at most ${max}` });
+    .min(min, { message: min === 0 ? "must be 0 or more" : `must be at least ${min}` })
+    .max(max, { message: `must be at most ${max} ${what}` });
 
-/** Seconds a cache keeps an answer, up to five minutes; 0 turns it off. */
-const cacheSeconds = (fallback: number) =>
-  z.coerce
-    .number({ message: "must be a number of seconds" })
-    .int({ message: "must be a whole number of seconds" })
-    .min(0, { message: "must be 0 or more" })
-    .max(300, { message: "must be at most 300 seconds" })
-    .default(fallback);
+const positiveWhole = (what: string, max: number) => whole(what, 1, max);
+
+/** Seconds an answer or a session may be reused (0: off). */
+const cacheSeconds = (fallback: number) => whole("seconds", 0, 300).default(fallback);
 
 /** An IPv4 or IPv6 address, optionally with a /prefix (CIDR). */
 function isAddressOrCidr(item: string): boolean {
@@ -116,12 +113,7 @@ const configSchema = z.object({
   JOBS: z.enum(["on", "off"], { message: "must be on or off" }).default("on"),
   // Trips re-evaluated within the request that changed an area's rules, level or suspensions (or an
   // air operator); more go to a background job (when JOBS=on), so the request answers at once.
-  REEVALUATION_INLINE_TRIPS: z.coerce
-    .number({ message: "must be a number of trips" })
-    .int({ message: "must be a whole number of trips" })
-    .min(0, { message: "must be 0 or more" })
-    .max(100_000, { message: "must be at most 100000" })
-    .default(50),
+  REEVALUATION_INLINE_TRIPS: whole("trips", 0, 100_000).default(50),
   // Signed checkpoints of the audit chain's head (platform/audit/audit-anchor.ts): where they are
   // appended, the key that signs them (default: a random key created 0600 in DATA_DIR), how often.
   AUDIT_ANCHOR_FILE: z.string().min(1).optional(),
