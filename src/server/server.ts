@@ -34,7 +34,20 @@ export function jobRunnerOf(app: FastifyInstance): JobRunner | undefined {
  * Composition root: the platform plus every module's routes, the outgoing e-mail and webhook
  * workers, and the modules' scheduled jobs (unless JOBS=off).
  */
-export async function createServer(config: Config, database: Database, options: { webRoot?: string } = {}): Promise<FastifyInstance> {
+const laterJobs = new WeakMap<FastifyInstance, () => Promise<void>>();
+
+/**
+ * Starts the scheduled jobs of an app created with `jobsAfterListen` (the server's start: pg-boss
+ * creating its queues is a quarter of a second the first requests need not wait for). Until then a
+ * module's queued work is done in the request (job-queue.ts), so nothing waits on the jobs.
+ */
+export async function startJobsAfterListen(app: FastifyInstance): Promise<void> {
+  const start = laterJobs.get(app);
+  laterJobs.delete(app);
+  await start?.();
+}
+
+export async function createServer(config: Config, database: Database, options: { webRoot?: string; jobsAfterListen?: boolean } = {}): Promise<FastifyInstance> {
   const app = await buildApp({ config, database, routes: allRoutes(config), loadGrants: loadAppointmentGrants, webRoot: options.webRoot });
   bindAppConfig(database, config);
   // A security level taking effect sends the trips into its area back through clearance (issue 13 §3).
@@ -46,13 +59,20 @@ export async function createServer(config: Config, database: Database, options: 
   enableSessionCache(database, config.sessionCacheSeconds);
   const workers = [startEmailDelivery({ config, database, logger: app.log }), startWebhookDelivery({ config, database, logger: app.log })];
   let jobs: JobRunner | undefined;
-  try {
-    jobs = config.isJobsOn ? await startJobs({ database, logger: app.log, jobs: [...riskJobs(database), ...trainingJobs(database), clearanceReevaluationJob(database), queuedReevaluationJob(database), alertCatchUpJob(database)] }) : undefined;
-  } catch (error) {
-    await Promise.all(workers.map((worker) => worker.stop()));
-    throw error;
+  const start = async () => {
+    if (!config.isJobsOn) return;
+    jobs = await startJobs({ database, logger: app.log, jobs: [...riskJobs(database), ...trainingJobs(database), clearanceReevaluationJob(database), queuedReevaluationJob(database), alertCatchUpJob(database)] });
+    jobRunners.set(app, jobs);
+  };
+  if (options.jobsAfterListen) laterJobs.set(app, start);
+  else {
+    try {
+      await start();
+    } catch (error) {
+      await Promise.all(workers.map((worker) => worker.stop()));
+      throw error;
+    }
   }
-  if (jobs) jobRunners.set(app, jobs);
   app.addHook("onClose", async () => {
     // Jobs first: a job's last run may still write e-mail for the workers.
     await jobs?.stop();

@@ -6,7 +6,8 @@ import { startVigil, type VigilServer } from "./process-support.ts";
 /**
  * Issue 11, item 3: two nodes started together on an empty PostgreSQL database. Before, both
  * migrated at once and the second died with `Failed query: CREATE TABLE "audit_head"`; now the
- * migrations, the register and the demo seed run under an advisory lock, one node after the other.
+ * migrations, the register and the demo seed run under an advisory lock, one node after the other,
+ * and so do the scheduled jobs' queues, once both listen.
  */
 const serverUrl = process.env.TEST_DATABASE_URL;
 const databaseName = `vigil_two_nodes_${randomBytes(4).toString("hex")}`;
@@ -45,5 +46,13 @@ describe.skipIf(!serverUrl)("two nodes starting together on an empty PostgreSQL 
     expect(seeded).toHaveLength(1);
     const [{ admins }] = await onServer<{ admins: number }>(databaseUrl(), "select count(*)::int as admins from users where email = 'admin@vigil.example'");
     expect(admins).toBe(1);
+    // The scheduled jobs start a moment after each node listens (serve.command.ts): both get
+    // there, one after the other under the start-up lock (pg-boss deadlocked when they raced).
+    while (!servers.every((server) => server.output().includes("scheduled jobs started"))) {
+      for (const server of servers) {
+        if (server.child.exitCode !== null || server.output().includes("could not start")) throw new Error(`a node failed after it was ready:\n${server.output()}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
   });
 });

@@ -16,7 +16,13 @@ export async function loadResponsibilityRegister(database: Database): Promise<nu
     const translation = translations[id];
     return { id, ...item, actorFr: translation?.actor ?? null, headingFr: translation?.heading ?? null, textFr: translation?.text ?? null };
   });
+  // Every start loads it: written only when this version's data differ from the stored rows (a
+  // rewrite with its fsync was a tenth of a second of each start).
+  const columns = ["id", "section", "actor", "roleKey", "heading", "number", "text", "actorFr", "headingFr", "textFr"] as const;
+  const comparable = (list: readonly Partial<Record<(typeof columns)[number], unknown>>[]) =>
+    JSON.stringify([...list].sort((a, b) => String(a.id).localeCompare(String(b.id))).map((row) => columns.map((column) => row[column] ?? null)));
   await database.db.transaction(async (tx) => {
+    if (comparable(await tx.select().from(responsibilities)) === comparable(rows)) return;
     await tx.delete(responsibilities);
     await tx.insert(responsibilities).values(rows);
   });

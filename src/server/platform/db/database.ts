@@ -3,12 +3,10 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { PGlite } from "@electric-sql/pglite";
 import { sql } from "drizzle-orm";
-import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
-import { migrate as migrateNodePg } from "drizzle-orm/node-postgres/migrator";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
-import pg from "pg";
+import type pg from "pg";
 import { lockDataDirectory } from "./data-dir-lock.ts";
 import { openPglite, type PgliteDurability } from "./pglite-open.ts";
 import { countWrites } from "./write-counter.ts";
@@ -34,13 +32,15 @@ export type Database = {
 
 export const migrationsFolder = fileURLToPath(new URL("../../../../drizzle", import.meta.url));
 
-// Dates stay as ISO text (YYYY-MM-DD), never shifted by the server's time zone.
-pg.types.setTypeParser(1082, (value: string) => value);
 
 export type DatabaseOptions = { databaseUrl?: string; dataDir?: string; pglite?: PGlite; durability?: PgliteDurability };
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.databaseUrl) {
+    // Loaded only for PostgreSQL: an embedded start need not read the driver (part of start-up time).
+    const [{ default: pg }, { drizzle: drizzleNodePg }] = await Promise.all([import("pg"), import("drizzle-orm/node-postgres")]);
+    // Dates stay as ISO text (YYYY-MM-DD), never shifted by the server's time zone.
+    pg.types.setTypeParser(1082, (value: string) => value);
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
     const db = drizzleNodePg(pool) as unknown as Db;
     return {
@@ -117,6 +117,7 @@ export async function runMigrations(database: Database): Promise<void> {
     if (database.kind === "pglite") {
       await migratePglite(database.db as never, { migrationsFolder });
     } else {
+      const { migrate: migrateNodePg } = await import("drizzle-orm/node-postgres/migrator");
       await migrateNodePg(database.db as never, { migrationsFolder });
     }
   } catch (error) {

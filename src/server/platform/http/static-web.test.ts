@@ -97,6 +97,20 @@ describe("built files", () => {
     const response = await app.inject({ url: "/assets/gone-Old123.js" });
     expect(response.statusCode).toBe(404);
   });
+
+  it("never reaches a file outside the web app's folder, however the path is written", async () => {
+    const secret = path.join(path.dirname(webRoot), `${path.basename(webRoot)}-secret.txt`);
+    writeFileSync(secret, "not for the web");
+    try {
+      const name = path.basename(secret);
+      for (const url of [`/../${name}`, `/..%2f${name}`, `/assets/..%2f..%2f${name}`, `/%2e%2e/${name}`, `/assets/%2e%2e%2f%2e%2e%2f${name}`]) {
+        const response = await app.inject({ url });
+        expect(response.body, url).not.toContain("not for the web");
+      }
+    } finally {
+      rmSync(secret, { force: true });
+    }
+  });
 });
 
 describe("API answers", () => {

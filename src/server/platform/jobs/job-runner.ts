@@ -1,5 +1,4 @@
 import type { FastifyBaseLogger } from "fastify";
-import PgBoss from "pg-boss";
 import { forgetSessions } from "../auth/session-cache.ts";
 import type { Database } from "../db/database.ts";
 import { withStartupLock } from "../db/startup-lock.ts";
@@ -53,6 +52,8 @@ export type JobLogger = Pick<FastifyBaseLogger, "info" | "error">;
 
 export async function startJobs(options: { database: Database; logger: JobLogger; jobs: readonly JobDefinition[] }): Promise<JobRunner> {
   const { logger, jobs } = options;
+  // Loaded when the jobs start (after the server listens), not with the server's code.
+  const { default: PgBoss } = await import("pg-boss");
   const boss = new PgBoss({ db: bossDatabase(options.database), schedule: true, supervise: true });
   boss.on("error", (error) => logger.error({ err: error }, "background jobs: pg-boss reported an error"));
   // Two nodes starting together deadlock in pg-boss when both create its schema and queues at
@@ -86,6 +87,7 @@ export async function startJobs(options: { database: Database; logger: JobLogger
     const workerId = workers.get(name);
     if (workerId) boss.notifyWorker(workerId);
   });
+  logger.info({ jobs: jobs.map((job) => job.name) }, "scheduled jobs started");
 
   return {
     async runNow(name) {
