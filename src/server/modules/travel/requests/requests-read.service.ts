@@ -79,7 +79,8 @@ export async function getRequest(context: ServiceContext, requestId: string) {
       .from(travelRequestSteps)
       .leftJoin(users, eq(users.id, travelRequestSteps.actorUserId))
       .where(eq(travelRequestSteps.requestId, requestId))
-      .orderBy(asc(travelRequestSteps.at)),
+      // A filing writes "filed" and "evaluated" at the same instant: "filed" comes first, as in its answer.
+      .orderBy(asc(travelRequestSteps.at), sql`${travelRequestSteps.action} <> 'filed'`),
   ]);
   if (!trip || !requestPolicy.canRead(context.actor, trip.scope)) throw new NotFoundError("Travel request");
   if (!requestPolicy.canCancel(context.actor, trip.scope)) {
