@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import cookie from "@fastify/cookie";
-import helmet from "@fastify/helmet";
 import multipart from "@fastify/multipart";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
@@ -19,7 +18,7 @@ import type { GrantLoader } from "./grant-loader.ts";
 import { installJsonParser } from "./json-depth.ts";
 import type { RouteSpec } from "./route.ts";
 import { ResponseCache, installResponseCache } from "./response-cache.ts";
-import { helmetOptions, installNoStore } from "./security-headers.ts";
+import { installFixedHeaders } from "./security-headers.ts";
 import { installCompression, serveWebApp } from "./static-web.ts";
 
 export type AppOptions = {
@@ -53,12 +52,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installJsonParser(app);
-  app.addHook("onSend", async (request, reply) => {
-    reply.header("x-request-id", request.id);
-  });
-  installNoStore(app);
-
-  await app.register(helmet, helmetOptions(config));
+  installFixedHeaders(app, config);
   await installCompression(app);
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1 } });

@@ -29,6 +29,24 @@ describe("Content-Security-Policy", () => {
   it("asks for https on every request when BASE_URL is https", async () => {
     expect(await policyOf(secure)).toContain("upgrade-insecure-requests");
   });
+
+  it("sends the same security headers, and a request id, on every answer: a page not found, a refusal, a bad request", async () => {
+    const answers = [
+      await plain.app.inject({ method: "GET", url: "/api/no-such-route" }),
+      await plain.app.inject({ method: "GET", url: "/api/incidents" }),
+      await plain.app.inject({ method: "POST", url: "/api/auth/login", payload: "{not json", headers: { "content-type": "application/json" } }),
+    ];
+    expect(answers.map((answer) => answer.statusCode)).toEqual([404, 401, 400]);
+    for (const answer of answers) {
+      expect(answer.headers["content-security-policy"]).toContain("default-src 'self'");
+      expect(answer.headers["x-content-type-options"]).toBe("nosniff");
+      expect(answer.headers["x-frame-options"]).toBe("SAMEORIGIN");
+      expect(answer.headers["strict-transport-security"]).toContain("max-age=");
+      expect(answer.headers["x-request-id"]).toBeTruthy();
+    }
+    // Each request has its own id.
+    expect(new Set(answers.map((answer) => answer.headers["x-request-id"])).size).toBe(3);
+  });
 });
 
 describe("Cache-Control on API answers", () => {

@@ -1,5 +1,5 @@
-import type { FastifyHelmetOptions } from "@fastify/helmet";
 import type { FastifyInstance } from "fastify";
+import helmet, { type HelmetOptions } from "helmet";
 import type { Config } from "../config.ts";
 
 /**
@@ -8,7 +8,7 @@ import type { Config } from "../config.ts";
  * address, a trial) every asset then fails and the page stays blank (issue 11, item 7). It is
  * sent only when the public address (BASE_URL) is https, where it does what it is for.
  */
-export function helmetOptions(config: Pick<Config, "baseUrl" | "mapStyleUrl">): FastifyHelmetOptions {
+export function helmetOptions(config: Pick<Config, "baseUrl" | "mapStyleUrl">): HelmetOptions {
   const isHttps = config.baseUrl.startsWith("https://");
   return {
     contentSecurityPolicy: {
@@ -28,14 +28,40 @@ export function helmetOptions(config: Pick<Config, "baseUrl" | "mapStyleUrl">): 
 }
 
 /**
- * API answers hold records a browser or a proxy must not keep (a shared computer's back button,
- * a caching proxy): every answer of an API route, errors included, is `Cache-Control: no-store`.
- * Routes are told apart by their access rule, which only API routes have, so the web app's
- * static files and the API documentation keep their own caching. A route that sets its own
- * header (downloads: `no-store`, stored files: `private, no-store`) keeps it.
+ * Helmet's headers, worked out once. They do not depend on the request (no CSP nonces), and
+ * @fastify/helmet built a new helmet middleware, parsing the whole policy, for every request:
+ * 5 % of the CPU of `/api/auth/me` (docs/PERFORMANCE.md).
  */
-export function installNoStore(app: FastifyInstance): void {
-  app.addHook("onSend", async (request, reply) => {
-    if (request.routeOptions.config?.access && !reply.hasHeader("cache-control")) reply.header("cache-control", "no-store");
+export function securityHeaders(config: Pick<Config, "baseUrl" | "mapStyleUrl">): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const response = {
+    setHeader: (name: string, value: string) => {
+      headers[name.toLowerCase()] = value;
+    },
+    removeHeader: () => {},
+  };
+  helmet(helmetOptions(config))({} as never, response as never, (error?: unknown) => {
+    if (error) throw error;
+  });
+  return headers;
+}
+
+/**
+ * Every answer's fixed headers, set as the request arrives (one hook, no promise):
+ * - the request id, which the log lines carry too;
+ * - helmet's security headers;
+ * - `Cache-Control: no-store` on API answers: they hold records a browser or a proxy must not
+ *   keep (a shared computer's back button, a caching proxy), errors included. Routes are told
+ *   apart by their access rule, which only API routes have, so the web app's static files and
+ *   the API documentation keep their own caching. A route that sets its own header (downloads:
+ *   `no-store`, stored files: `private, no-store`) replaces it.
+ */
+export function installFixedHeaders(app: FastifyInstance, config: Pick<Config, "baseUrl" | "mapStyleUrl">): void {
+  const fixed = securityHeaders(config);
+  const api = { ...fixed, "cache-control": "no-store" };
+  app.addHook("onRequest", (request, reply, done) => {
+    reply.headers(request.routeOptions.config?.access ? api : fixed);
+    reply.header("x-request-id", request.id);
+    done();
   });
 }
