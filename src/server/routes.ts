@@ -7,6 +7,7 @@ import { meetingRoutes } from "./modules/meetings/index.ts";
 import { notificationRoutes } from "./modules/notifications/index.ts";
 import { overviewRoutes } from "./modules/overview/index.ts";
 import { personnelRoutes } from "./modules/personnel/index.ts";
+import { readinessRoutes } from "./modules/readiness/index.ts";
 import { riskRoutes } from "./modules/risk/index.ts";
 import { responsibilityRoutes } from "./modules/responsibilities/index.ts";
 import { organisationRoutes, placeRoutes } from "./modules/structure/index.ts";
@@ -36,5 +37,6 @@ export function allRoutes(config: Config): RouteSpec[] {
     ...riskRoutes,
     ...awaitingDecisionRoutes,
     ...travelRoutes,
+    ...readinessRoutes,
   ];
 }

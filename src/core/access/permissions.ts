@@ -156,6 +156,15 @@ export const permissions = {
   // Rejecting a proposed change is the DO's (before approval), an approved one UNDSS's.
   "security_level.reject": ["do", "do_ai", "desk_officer"],
 
+  // Readiness (issue 14 §2). Warden zones are known to the area's leaders, security professionals,
+  // organisations and wardens; drawn and staffed by the security professionals and the ASC, who
+  // appoints wardens. Households are placed in a zone by them or, for their own staff, by the
+  // organisation's focal point (organisation-scoped grant). Who may see a zone's list of people,
+  // and their contacts, is per record (zones.policy.ts): a warden only their own zones.
+  "readiness.zone.read": [...areaLeaders, ...securityProfessionals, ...organisationRoles, "warden"],
+  "readiness.zone.manage": [...securityProfessionals, "asc", "asc_ai"],
+  "readiness.household.assign": [...securityProfessionals, "asc", "asc_ai", "org_security_focal_point"],
+
   "user.read": ["system_admin"],
   "user.create": ["system_admin"],
   "user.update": ["system_admin"],

@@ -23,6 +23,7 @@ import { airRules } from "../modules/travel/air/air.matrix.ts";
 import { travelAlertRules } from "../modules/travel/alerts/alerts.matrix.ts";
 import { travelProfileRules } from "../modules/travel/profiles/profiles.matrix.ts";
 import { webhookRules } from "../modules/integrations/webhooks.matrix.ts";
+import { zoneRules } from "../modules/readiness/zones/zones.matrix.ts";
 
 // ---------------------------------------------------------------------------------------
 // The table: every route, every caller, in and out of scope
@@ -58,4 +59,5 @@ export const authorizationTable: Record<string, RouteRule> = {
   ...airRules,
   ...travelAlertRules,
   ...travelProfileRules,
+  ...zoneRules,
 };

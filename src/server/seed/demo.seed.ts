@@ -1,5 +1,6 @@
 import { addDemoIncidents } from "./incident-generator.ts";
 import { seedRisk } from "./risk.seed.ts";
+import { seedReadiness } from "./readiness.seed.ts";
 import { seedTraining, seedTravel } from "./travel.seed.ts";
 import { count } from "drizzle-orm";
 import type { AppointmentRole, SystemRole } from "../../core/access/roles.ts";
@@ -205,6 +206,8 @@ export async function seedDemo(database: Database, seed = 20261123): Promise<Dem
   await seedTraining(database, personIds, today, personIds[travellerIndex].id);
   // Mali's clearance rules and the demo's trips (after the security levels they are decided by).
   await seedTravel(database, today);
+  // Readiness: Bamako's warden zones and their households.
+  await seedReadiness(database);
   // A few years of incidents, so the incident list, dashboard, map and reports have something to show.
   await addDemoIncidents(database, 300, seed);
   return logins;

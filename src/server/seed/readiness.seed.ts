@@ -1,0 +1,38 @@
+import { and, eq } from "drizzle-orm";
+import { appointments } from "../modules/appointments/index.ts";
+import { addZoneWarden, assignByAddress, createZone } from "../modules/readiness/index.ts";
+import { places } from "../modules/structure/index.ts";
+import type { Database } from "../platform/db/database.ts";
+import { userContext } from "./risk.seed.ts";
+
+/**
+ * Readiness (issue 14): two warden zones in Bamako, drawn by the P/C/SA, whose households are
+ * placed from their residential addresses as the API's "place by address" does;
+ * the demo's warden is warden of the first zone and deputy of the second.
+ */
+export async function seedReadiness(database: Database): Promise<void> {
+  const pcsa = await userContext(database, "pcsa.mali@vigil.example");
+  const [bamako] = await database.db.select({ id: places.id }).from(places).where(eq(places.name, "Bamako Security Area"));
+  const river = await createZone(pcsa, {
+    securityAreaId: bamako.id,
+    name: "Zone 1 — Rive gauche",
+    localities: ["Route de Koulikoro", "Avenue de l'Indépendance", "Rue 312", "Quartier du Fleuve"],
+    polygon: {
+      type: "Polygon",
+      coordinates: [[[-8.03, 12.63], [-7.98, 12.63], [-7.98, 12.67], [-8.03, 12.67], [-8.03, 12.63]]],
+    },
+    notes: "Concentration point: UN House. Radio check on channel 2.",
+  });
+  const south = await createZone(pcsa, {
+    securityAreaId: bamako.id,
+    name: "Zone 2 — Rive droite",
+    localities: ["Avenue de la Paix", "Rue des Écoles", "Boulevard du 30 Juin"],
+    polygon: null,
+    notes: "Concentration point: the WFP compound, Badalabougou.",
+  });
+  const [warden] = await database.db.select({ id: appointments.id }).from(appointments).where(and(eq(appointments.role, "warden"), eq(appointments.placeId, bamako.id)));
+  await addZoneWarden(pcsa, river.id, { appointmentId: warden.id, isDeputy: false });
+  await addZoneWarden(pcsa, south.id, { appointmentId: warden.id, isDeputy: true });
+  // Households from their residential addresses, through the API's own "place by address".
+  await assignByAddress(pcsa, bamako.id);
+}
