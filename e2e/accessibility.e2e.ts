@@ -42,6 +42,7 @@ const pages = [
   "/travel/air/operators",
   "/travel/air/rmts",
   "/travel/headcount",
+  "/readiness/zones",
 ];
 
 /** Lists whose first record's page is checked too (the record pages carry the forms, history and files). The demo has no victim case to open. */

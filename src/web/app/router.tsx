@@ -11,6 +11,7 @@ import {
 import { incidentRoutes } from "./incident-routes.tsx";
 import { riskLevelRoutes } from "./risk-level-routes.tsx";
 import { riskSrmRoutes } from "./risk-srm-routes.tsx";
+import { readinessRoutes } from "./readiness-routes.tsx";
 import { travelRoutes } from "./travel-routes.tsx";
 import { appRoute, loginRoute, page, pagesRoute, requires, rootRoute } from "./route-base.tsx";
 import { flag, oneOf, positiveInt, searchOf, sortOrders, text } from "./search-params.ts";
@@ -223,6 +224,7 @@ const routeTree = rootRoute.addChildren([
       ...riskSrmRoutes,
       ...riskLevelRoutes,
       ...travelRoutes,
+      ...readinessRoutes,
       responsibilitiesRoute,
       usersRoute,
       webhooksRoute,

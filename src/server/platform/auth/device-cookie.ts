@@ -1,5 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import type { Database } from "../db/database.ts";
+import { namedSecret } from "./named-secret.ts";
 
 /**
  * Device cookies (OWASP "Slow brute force attacks: device cookies"): a browser that signed in to
@@ -10,24 +11,8 @@ import type { Database } from "../db/database.ts";
 export const deviceCookie = "vigil_device";
 export const deviceCookieDays = 365;
 
-const secrets = new WeakMap<Database, Promise<Buffer>>();
-
-/** The HMAC key: made once per database on first use, so every node signs and checks alike. */
-function deviceSecret(database: Database): Promise<Buffer> {
-  let secret = secrets.get(database);
-  if (!secret) {
-    secret = (async () => {
-      await database.query("insert into auth_secrets (name, secret) values ('device_cookie', $1) on conflict (name) do nothing", [
-        randomBytes(32).toString("base64url"),
-      ]);
-      const [row] = await database.query<{ secret: string }>("select secret from auth_secrets where name = 'device_cookie'");
-      return Buffer.from(row.secret, "base64url");
-    })();
-    secret.catch(() => secrets.delete(database));
-    secrets.set(database, secret);
-  }
-  return secret;
-}
+/** The HMAC key, one per database (shared by every node). */
+const deviceSecret = (database: Database) => namedSecret(database, "device_cookie");
 
 const sign = (secret: Buffer, userId: string, nonce: string) => createHmac("sha256", secret).update(`${userId}.${nonce}`).digest();
 

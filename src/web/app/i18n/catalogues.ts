@@ -9,8 +9,8 @@ type Catalogue = Record<string, unknown>;
 type Part = () => Promise<{ default: Catalogue }>;
 
 const parts: Record<"en" | "fr", Part[]> = {
-  en: [() => import("./en.json"), () => import("../../modules/risk/srm.en.json"), () => import("../../modules/risk/levels.en.json"), () => import("../../modules/travel/profile.en.json"), () => import("../../modules/travel/air.en.json"), () => import("../../modules/travel/alerts.en.json"), () => import("../../modules/travel/headcount.en.json"), () => import("../../modules/training/certificates.en.json")],
-  fr: [() => import("./fr.json"), () => import("../../modules/risk/srm.fr.json"), () => import("../../modules/risk/levels.fr.json"), () => import("../../modules/travel/profile.fr.json"), () => import("../../modules/travel/air.fr.json"), () => import("../../modules/travel/alerts.fr.json"), () => import("../../modules/travel/headcount.fr.json"), () => import("../../modules/training/certificates.fr.json")],
+  en: [() => import("./en.json"), () => import("../../modules/risk/srm.en.json"), () => import("../../modules/risk/levels.en.json"), () => import("../../modules/travel/profile.en.json"), () => import("../../modules/travel/air.en.json"), () => import("../../modules/travel/alerts.en.json"), () => import("../../modules/travel/headcount.en.json"), () => import("../../modules/training/certificates.en.json"), () => import("../../modules/readiness/zones.en.json")],
+  fr: [() => import("./fr.json"), () => import("../../modules/risk/srm.fr.json"), () => import("../../modules/risk/levels.fr.json"), () => import("../../modules/travel/profile.fr.json"), () => import("../../modules/travel/air.fr.json"), () => import("../../modules/travel/alerts.fr.json"), () => import("../../modules/travel/headcount.fr.json"), () => import("../../modules/training/certificates.fr.json"), () => import("../../modules/readiness/zones.fr.json")],
 };
 
 export async function loadCatalogue(language: "en" | "fr"): Promise<Catalogue> {

@@ -28,6 +28,7 @@ import {
   IconTargetArrow,
   IconGauge,
   IconGridDots,
+  IconHomeShield,
   IconId,
   IconPlane,
   IconPlaneTilt,
@@ -73,6 +74,8 @@ const navItems: (NavItem | NavGroup)[] = [
   { to: "/appointments", labelKey: "nav.appointments", icon: IconCertificate, permission: "appointment.read" },
   { to: "/meetings", labelKey: "nav.meetings", icon: IconUsersGroup, permission: "meeting.read" },
   { to: "/personnel", labelKey: "nav.personnel", icon: IconUsers, permission: "personnel.read" },
+  // Warden zones and their lists (issue 14 §2): the area's leaders, security staff, organisations and wardens.
+  { to: "/readiness/zones", labelKey: "nav.wardenZones", icon: IconHomeShield, permission: "readiness.zone.read" },
   { to: "/training/certificates/import", labelKey: "nav.certificateImport", icon: IconFileCertificate, permission: "training.certificate.write" },
   {
     group: "incidents",

@@ -9,7 +9,7 @@ import type { ServiceContext } from "../../../platform/http/context.ts";
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from "../../../platform/http/errors.ts";
 import { iso } from "../../../platform/http/schemas.ts";
 import { appointments, inForceOn } from "../../appointments/index.ts";
-import { dependants, persons } from "../../personnel/index.ts";
+import { persons } from "../../personnel/index.ts";
 import { places, readablePlace } from "../../structure/index.ts";
 import { zonePolicy } from "./zones.policy.ts";
 import { wardenZones, zoneHouseholds, zoneWardens } from "./zones.tables.ts";
@@ -42,7 +42,8 @@ const householdCounts = (db: Db, zoneIds: string[]) =>
         .select({
           zoneId: zoneHouseholds.zoneId,
           households: count(),
-          dependants: sql<number>`coalesce(sum((select count(*) from ${dependants} where ${dependants.personId} = ${zoneHouseholds.personId} and ${dependants.isEligible})), 0)::int`,
+          // Written out: inside a sub-select Drizzle leaves column names unqualified, and "person_id" would then be the dependant's own on both sides.
+          dependants: sql<number>`coalesce(sum((select count(*) from dependants d where d.person_id = warden_zone_households.person_id and d.is_eligible)), 0)::int`,
         })
         .from(zoneHouseholds)
         .where(inArray(zoneHouseholds.zoneId, zoneIds))

@@ -61,6 +61,7 @@ describe("a zone's list", () => {
     const list = response.json() as HouseholdList;
     expect(list.households.length).toBe(zone.households);
     expect(list.hidden).toBe(0);
+    expect(zone.people).toBe(list.households.length + list.households.reduce((sum, household) => sum + household.dependants.length, 0));
     expect(list.households.every((household) => household.contacts !== null)).toBe(true);
     expect(list.households.some((household) => household.contacts?.residentialAddress?.includes("Bamako") || household.contacts?.residentialAddress)).toBe(true);
     expect(await auditCount(list.households[0].personId)).toBeGreaterThan(0);
