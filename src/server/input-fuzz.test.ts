@@ -152,6 +152,11 @@ describe("random bodies on every write endpoint", () => {
       // Travel: acknowledging a trip's conditions and lifting a suspension name only the record.
       "POST /api/travel/requests/:id/acknowledge",
       "POST /api/travel/suspensions/:id/lift",
+      // Closing a check-in names only the record.
+      "POST /api/checkins/:id/close",
+      // The check-in reply page's HTML form (no JSON): its two fields are read leniently, anything
+      // else shows the page again; fuzzed in readiness/checkins/checkins.test.ts.
+      "POST /r/:token",
     );
     const uploads = ["POST /api/personnel/import", "PUT /api/appointments/:id/letter", "POST /api/incidents/imports", "POST /api/incidents/imports/preview", "POST /api/training/certificates/imports", "POST /api/training/certificates/imports/preview", "POST /api/incidents/:id/attachments", "POST /api/srm-measures/:id/evidence", "POST /api/training/certificates/:id/file"];
     const writes = routes.filter((route) => route.method === "POST" || route.method === "PATCH" || route.method === "PUT");

@@ -164,6 +164,14 @@ export const permissions = {
   "readiness.zone.read": [...areaLeaders, ...securityProfessionals, ...organisationRoles, "warden"],
   "readiness.zone.manage": [...securityProfessionals, "asc", "asc_ai"],
   "readiness.household.assign": [...securityProfessionals, "asc", "asc_ai", "org_security_focal_point"],
+  // Mass notification and check-ins (issue 14 §4): sent by the DO, the ASC and the security
+  // professionals to an area; followed (the tally, who has not answered) by them, the
+  // organisations' focal points and the wardens; a warden records an answer for the people of
+  // their zones, a security professional or the ASC for anyone in the area. Everyone answers for
+  // themselves (the recipient's own row, readiness policy) or through the reply link.
+  "readiness.checkin.send": [...areaLeaders, ...securityProfessionals],
+  "readiness.checkin.read": [...areaLeaders, ...securityProfessionals, "org_security_focal_point", "warden"],
+  "readiness.checkin.record": [...securityProfessionals, "asc", "asc_ai", "warden"],
 
   "user.read": ["system_admin"],
   "user.create": ["system_admin"],

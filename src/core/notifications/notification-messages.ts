@@ -32,6 +32,19 @@ export const notificationTemplates = {
     en: { title: "SRM returned: {areaName}", body: "{returnedBy} returned version {version} of the assessment: {reason}" },
     fr: { title: "GRS renvoyée : {areaName}", body: "{returnedBy} a renvoyé la version {version} de l'évaluation : {reason}" },
   },
+  // Mass notification and check-ins (issue 14 §4).
+  checkin: {
+    en: { title: "Are you safe? {title}", body: "{sentBy} asks everyone in {areaName} to answer. {body}" },
+    fr: { title: "Êtes-vous en sécurité ? {title}", body: "{sentBy} demande à chacun dans {areaName} de répondre. {body}" },
+  },
+  broadcast: {
+    en: { title: "Security message: {title}", body: "{sentBy}, {areaName}: {body}" },
+    fr: { title: "Message de sécurité : {title}", body: "{sentBy}, {areaName} : {body}" },
+  },
+  checkin_need_help: {
+    en: { title: "Needs help: {personName}", body: '{personName} answered "I need help" to the check-in "{title}" ({areaName}). {note}' },
+    fr: { title: "Besoin d'aide : {personName}", body: "{personName} a répondu « J'ai besoin d'aide » au pointage « {title} » ({areaName}). {note}" },
+  },
 } as const satisfies Record<string, Record<NotificationLanguage, RenderedNotification>>;
 
 export type TemplateKey = keyof typeof notificationTemplates;

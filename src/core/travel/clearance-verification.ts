@@ -1,4 +1,5 @@
 import { typeset } from "../language/french-typography.ts";
+import { escapeHtml } from "../language/html.ts";
 
 /**
  * Verifying a clearance from the QR code of its PDF (issue 13 §3): a guard at a checkpoint, a
@@ -54,8 +55,6 @@ const words = {
     compare: "Comparez le numéro du voyage avec celui imprimé sur l'autorisation.",
   },
 } as const;
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
 /** "2026-12-07 10:42 UTC", the same in both languages (a guard may read either). */
 const checkedAtText = (iso: string) => `${iso.slice(0, 16).replace("T", " ")} UTC`;

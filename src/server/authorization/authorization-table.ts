@@ -24,6 +24,7 @@ import { travelAlertRules } from "../modules/travel/alerts/alerts.matrix.ts";
 import { travelProfileRules } from "../modules/travel/profiles/profiles.matrix.ts";
 import { webhookRules } from "../modules/integrations/webhooks.matrix.ts";
 import { zoneRules } from "../modules/readiness/zones/zones.matrix.ts";
+import { checkinRules } from "../modules/readiness/checkins/checkins.matrix.ts";
 
 // ---------------------------------------------------------------------------------------
 // The table: every route, every caller, in and out of scope
@@ -60,4 +61,5 @@ export const authorizationTable: Record<string, RouteRule> = {
   ...travelAlertRules,
   ...travelProfileRules,
   ...zoneRules,
+  ...checkinRules,
 };

@@ -67,6 +67,8 @@ export type MatrixRequest = {
   body?: unknown;
   /** Sent as is with content-type application/json (for malformed JSON). */
   rawJson?: string;
+  /** Sent as an HTML form posts it (application/x-www-form-urlencoded). */
+  rawForm?: string;
   /** One file, and optionally text fields sent before it. */
   multipart?: { field: string; fileName: string; contentType: string; content: string; fields?: Record<string, string> };
   headers?: Record<string, string>;
@@ -147,6 +149,9 @@ export function createDriver(t: TestApp) {
       const part = multipartPayload(request.multipart);
       payload = part.payload;
       headers["content-type"] = part.contentType;
+    } else if (request.rawForm !== undefined) {
+      payload = request.rawForm;
+      headers["content-type"] = "application/x-www-form-urlencoded";
     } else if (request.rawJson !== undefined) {
       payload = request.rawJson;
       headers["content-type"] = "application/json";
@@ -174,6 +179,8 @@ export function createDriver(t: TestApp) {
       if (response.statusCode >= 300) throw new Error(`setup upload to ${url} as ${actor} failed: ${response.statusCode} ${response.body}`);
       return response.json() as T;
     },
+    /** The database, for what only it hands out (a check-in's reply link goes by e-mail). */
+    database: t.database,
     unique(prefix: string): string {
       counter += 1;
       return `${prefix} ${counter}`;

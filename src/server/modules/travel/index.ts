@@ -26,7 +26,7 @@ export { clearanceReevaluationJob, clearanceReevaluationJobName, queuedReevaluat
 export { alertCatchUpJob, alertCatchUpJobName, alertTravellersOfIncident, alertTravellersOfLevel } from "./alerts/alerts.service.ts";
 
 // The headcount: who is in an area at a moment (the crisis module addresses its messages to them).
-export { peopleInArea } from "./headcount/presence.service.ts";
+export { peopleInArea, presentIn } from "./headcount/presence.service.ts";
 // Air travel (§5): the seed registers operators and RMTs through the same services as the API.
 export { createOperator, recordCategory, setRmtPolicy } from "./air/operators.service.ts";
 export { decideRmt, fileRmt } from "./air/rmt.service.ts";

@@ -19,6 +19,7 @@ import { installJsonParser } from "./json-depth.ts";
 import type { RouteSpec } from "./route.ts";
 import { ResponseCache, installResponseCache } from "./response-cache.ts";
 import { installFixedHeaders } from "./security-headers.ts";
+import { installClosingSignal } from "./closing.ts";
 import { installCompression, serveWebApp } from "./static-web.ts";
 
 export type AppOptions = {
@@ -53,11 +54,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   installJsonParser(app);
   installFixedHeaders(app, config);
+  installClosingSignal(app);
   await installCompression(app);
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1 } });
   // CSV imports may also arrive as a plain text/csv body (curl --data-binary), not only multipart.
   app.addContentTypeParser("text/csv", { parseAs: "string" }, (_request, body, done) => done(null, body));
+  // The check-in reply page is a plain HTML form (a basic phone browser, no script): its few fields.
+  app.addContentTypeParser("application/x-www-form-urlencoded", { parseAs: "string", bodyLimit: 8 * 1024 }, (_request, body, done) =>
+    done(null, Object.fromEntries(new URLSearchParams(body as string))),
+  );
   await app.register(swagger, {
     openapi: {
       openapi: "3.1.0",

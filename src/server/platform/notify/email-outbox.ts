@@ -44,24 +44,39 @@ export async function enqueueEmailInEachLanguage(
  * transaction commits, and then at once (the commit wakes the delivery worker).
  */
 export async function enqueueEmail(tx: Db, input: EmailInput): Promise<string | null> {
+  const row = outboxRow(input);
+  if (!row) return null;
+  const [written] = await tx.insert(emailOutbox).values(row).returning({ id: emailOutbox.id });
+  await tx.execute(sql`select pg_notify(${emailChannel}, '')`);
+  return written.id;
+}
+
+/** The outbox row of a message (null without a recipient), worded with the typography of `meta.language`. */
+function outboxRow(input: EmailInput) {
   const recipients = [...new Set(input.recipients.map((address) => address.trim()).filter(Boolean))];
   if (recipients.length === 0) return null;
   // Callers word each message in its recipients' language and say which in `meta.language`.
   const language = typeof input.meta?.language === "string" ? input.meta.language : "en";
-  const [row] = await tx
-    .insert(emailOutbox)
-    .values({
-      kind: input.kind,
-      recipients,
-      subject: typeset(input.subject, language),
-      text: typeset(input.text, language),
-      entityType: input.entityType ?? null,
-      entityId: input.entityId ?? null,
-      meta: input.meta ?? {},
-    })
-    .returning({ id: emailOutbox.id });
-  await tx.execute(sql`select pg_notify(${emailChannel}, '')`);
-  return row.id;
+  return {
+    kind: input.kind,
+    recipients,
+    subject: typeset(input.subject, language),
+    text: typeset(input.text, language),
+    entityType: input.entityType ?? null,
+    entityId: input.entityId ?? null,
+    meta: input.meta ?? {},
+  };
+}
+
+/**
+ * Many messages, one recipient each, written in batches of 1,000 rows with one wake-up of the
+ * delivery worker: a check-in to tens of thousands of people must not cost a statement each.
+ */
+export async function enqueueEmails(tx: Db, inputs: readonly EmailInput[]): Promise<number> {
+  const rows = inputs.flatMap((input) => outboxRow(input) ?? []);
+  for (let start = 0; start < rows.length; start += 1000) await tx.insert(emailOutbox).values(rows.slice(start, start + 1000));
+  if (rows.length) await tx.execute(sql`select pg_notify(${emailChannel}, '')`);
+  return rows.length;
 }
 
 type EmailRow = typeof emailOutbox.$inferSelect;
