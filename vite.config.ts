@@ -50,12 +50,12 @@ export default defineConfig({
     translationGroups({
       webRoot,
       sources: {
-        en: [source("app/i18n/en.json"), source("modules/risk/srm.en.json"), source("modules/risk/levels.en.json"), source("modules/travel/profile.en.json"), source("modules/travel/air.en.json"), source("modules/travel/alerts.en.json"), source("modules/travel/headcount.en.json"), source("modules/training/certificates.en.json"), source("modules/readiness/zones.en.json")],
-        fr: [source("app/i18n/fr.json"), source("modules/risk/srm.fr.json"), source("modules/risk/levels.fr.json"), source("modules/travel/profile.fr.json"), source("modules/travel/air.fr.json"), source("modules/travel/alerts.fr.json"), source("modules/travel/headcount.fr.json"), source("modules/training/certificates.fr.json"), source("modules/readiness/zones.fr.json")],
+        en: [source("app/i18n/en.json"), source("modules/risk/srm.en.json"), source("modules/risk/levels.en.json"), source("modules/travel/profile.en.json"), source("modules/travel/air.en.json"), source("modules/travel/alerts.en.json"), source("modules/travel/headcount.en.json"), source("modules/training/certificates.en.json"), source("modules/readiness/zones.en.json"), source("modules/readiness/checkins.en.json")],
+        fr: [source("app/i18n/fr.json"), source("modules/risk/srm.fr.json"), source("modules/risk/levels.fr.json"), source("modules/travel/profile.fr.json"), source("modules/travel/air.fr.json"), source("modules/travel/alerts.fr.json"), source("modules/travel/headcount.fr.json"), source("modules/training/certificates.fr.json"), source("modules/readiness/zones.fr.json"), source("modules/readiness/checkins.fr.json")],
       },
       // The sign-in page and the shell: in the first download, so neither waits for its words.
       baseKeys: ["common", "shell", "nav", "riskNav", "errors", "validation", "serverMessages", "table", "login", "notifications"],
-      wholeFiles: { srm: "srm.", levels: "levels.", travelProfile: "profile.", airTravel: "air.", travelAlerts: "alerts.", headcount: "headcount.", certificates: "certificates.", zones: "zones." },
+      wholeFiles: { srm: "srm.", levels: "levels.", travelProfile: "profile.", airTravel: "air.", travelAlerts: "alerts.", headcount: "headcount.", certificates: "certificates.", zones: "zones.", checkins: "checkins." },
       runtime: source("app/i18n/i18n.ts"),
       notKeys: Object.keys(permissions),
       // Imported by the route table for its lists of statuses; its hooks run only in the incident

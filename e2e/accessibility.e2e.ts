@@ -43,6 +43,8 @@ const pages = [
   "/travel/air/rmts",
   "/travel/headcount",
   "/readiness/zones",
+  "/readiness/checkins",
+  "/readiness/checkins/new",
 ];
 
 /** Lists whose first record's page is checked too (the record pages carry the forms, history and files). The demo has no victim case to open. */

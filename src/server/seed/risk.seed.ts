@@ -228,7 +228,7 @@ export async function userContext(database: Database, email: string): Promise<Se
  * Runs a step as if on an earlier day, so the demo has a history (approvals months ago, level
  * changes over the past year). The clock is the one source of "now" for business rules.
  */
-async function atDate<T>(isoDate: string, step: () => Promise<T>): Promise<T> {
+export async function atDate<T>(isoDate: string, step: () => Promise<T>): Promise<T> {
   const real = clock.now;
   const [hours, minutes] = [real().getUTCHours(), real().getUTCMinutes()];
   clock.now = () => new Date(`${isoDate}T${String(Math.min(hours, 17)).padStart(2, "0")}:${String(minutes).padStart(2, "0")}:00.000Z`);

@@ -1,8 +1,9 @@
-import { createRoute } from "@tanstack/react-router";
+import { createRoute, notFound } from "@tanstack/react-router";
+import { isUuid } from "../../core/ids.ts";
 import { page, pagesRoute, requires } from "./route-base.tsx";
-import { searchOf, text } from "./search-params.ts";
+import { positiveInt, searchOf, text } from "./search-params.ts";
 
-/** Readiness pages (issue 14): warden zones and their lists. */
+/** Readiness pages (issue 14): warden zones and their lists; check-ins and messages. */
 
 const zonesRoute = createRoute({
   getParentRoute: () => pagesRoute,
@@ -13,4 +14,28 @@ const zonesRoute = createRoute({
   component: page(() => import("../modules/readiness/zones.page.tsx"), "ZonesPage"),
 });
 
-export const readinessRoutes = [zonesRoute];
+// Every signed-in user sees the messages sent to them; the area's staff those of their areas.
+const checkinsRoute = createRoute({
+  getParentRoute: () => pagesRoute,
+  path: "/readiness/checkins",
+  validateSearch: searchOf((search) => ({ page: positiveInt(search.page) })),
+  component: page(() => import("../modules/readiness/checkin-list.page.tsx"), "CheckinListPage"),
+});
+
+const checkinNewRoute = createRoute({
+  getParentRoute: () => pagesRoute,
+  path: "/readiness/checkins/new",
+  beforeLoad: requires("readiness.checkin.send"),
+  component: page(() => import("../modules/readiness/checkin-new.page.tsx"), "CheckinNewPage"),
+});
+
+const checkinRoute = createRoute({
+  getParentRoute: () => pagesRoute,
+  path: "/readiness/checkins/$messageId",
+  beforeLoad: ({ params }) => {
+    if (!isUuid(params.messageId)) throw notFound();
+  },
+  component: page(() => import("../modules/readiness/checkin-detail.page.tsx"), "CheckinDetailPage"),
+});
+
+export const readinessRoutes = [zonesRoute, checkinsRoute, checkinNewRoute, checkinRoute];

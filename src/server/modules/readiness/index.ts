@@ -9,5 +9,6 @@ export { addZoneWarden, createZone } from "./zones/zones.service.ts";
 export { assignByAddress, assignHouseholds } from "./zones/households.service.ts";
 
 export const readinessRoutes = [...zoneRoutes, ...checkinRoutes];
-export { sendMessage } from "./checkins/checkins.service.ts";
+export { closeMessage, sendMessage } from "./checkins/checkins.service.ts";
+export { messageRecipients } from "./checkins/checkins.tables.ts";
 export { recordReply } from "./checkins/replies.service.ts";

@@ -28,6 +28,7 @@ import {
   IconTargetArrow,
   IconGauge,
   IconGridDots,
+  IconBellRinging,
   IconHomeShield,
   IconId,
   IconPlane,
@@ -74,8 +75,6 @@ const navItems: (NavItem | NavGroup)[] = [
   { to: "/appointments", labelKey: "nav.appointments", icon: IconCertificate, permission: "appointment.read" },
   { to: "/meetings", labelKey: "nav.meetings", icon: IconUsersGroup, permission: "meeting.read" },
   { to: "/personnel", labelKey: "nav.personnel", icon: IconUsers, permission: "personnel.read" },
-  // Warden zones and their lists (issue 14 §2): the area's leaders, security staff, organisations and wardens.
-  { to: "/readiness/zones", labelKey: "nav.wardenZones", icon: IconHomeShield, permission: "readiness.zone.read" },
   { to: "/training/certificates/import", labelKey: "nav.certificateImport", icon: IconFileCertificate, permission: "training.certificate.write" },
   {
     group: "incidents",
@@ -102,6 +101,18 @@ const navItems: (NavItem | NavGroup)[] = [
       { to: "/risk/measures/compare", labelKey: "riskNav.compare", icon: IconWorld, permission: "measure.compare" },
       { to: "/risk/programmes", labelKey: "riskNav.programmes", icon: IconTargetArrow, permission: "programme.read" },
       { to: "/risk/security-levels", labelKey: "riskNav.securityLevels", icon: IconGauge, permission: "security_level.read" },
+    ],
+  },
+  // Readiness (issue 14): every signed-in user answers the check-ins sent to them; the area's staff
+  // send them and follow the tally; warden zones for the area's leaders, security, organisations and wardens.
+  {
+    group: "readiness",
+    labelKey: "nav.readiness",
+    icon: IconBellRinging,
+    base: "/readiness",
+    items: [
+      { to: "/readiness/checkins", labelKey: "nav.checkins", icon: IconBellRinging, permission: ["readiness.checkin.read", "readiness.checkin.send"], isForEveryPerson: true },
+      { to: "/readiness/zones", labelKey: "nav.wardenZones", icon: IconHomeShield, permission: "readiness.zone.read" },
     ],
   },
   // Travel (issue 13 §3): everyone with a person record files and follows their trips; reviewers decide legs.

@@ -143,6 +143,10 @@ function NotificationItem({ notification, onOpened }: { notification: AppNotific
     } else if (notification.entityType === "srm_measure") {
       onOpened();
       void navigate({ to: "/risk/measures/$measureId", params: { measureId: entityId } });
+    } else if (notification.entityType === "mass_message") {
+      // A check-in or message (issue 14 §4): the recipient answers there, the area's staff follow it.
+      onOpened();
+      void navigate({ to: "/readiness/checkins/$messageId", params: { messageId: entityId } });
     } else if (notification.entityType === "security_level_change") {
       onOpened();
       void navigate({ to: "/risk/security-levels" });

@@ -48,6 +48,9 @@ export type Recipient = {
   canRecord: boolean;
 };
 
+/** The colour of each answer wherever it is shown. */
+export const answerColours: Record<CheckinAnswer, string> = { safe: "teal", need_help: "red", not_in_area: "gray" };
+
 export type Preview = { recipients: number; people: number; unreachable: number; travellers: number };
 
 export function useMessages(page: number) {

@@ -33,6 +33,17 @@ afterAll(async () => {
   await mail.close();
 });
 
+describe("the demo", () => {
+  it("holds one closed check-in of Zone 1 with answers by link and by the warden, and some never given", async () => {
+    const list = (await t.request(demo.pcsaMali, { method: "GET", url: "/api/checkins" })).json().items as { id: string; title: string; isOpen: boolean; closedAt: string | null }[];
+    expect(list.map((one) => [one.title, one.isOpen, one.closedAt !== null])).toEqual([["Quarterly communications test — Zone 1", false, true]]);
+    const counted = await tally(list[0].id);
+    expect(counted.totals.replied).toBeGreaterThan(0);
+    expect(counted.totals.noReply).toBeGreaterThan(0);
+    expect(counted.byChannel).toMatchObject({ link: counted.totals.replied - 1, warden: 1 });
+  });
+});
+
 describe("sending a check-in to a warden zone", () => {
   const audience = () => ({ placeId: zone1.securityAreaId, zoneIds: [zone1.id] });
 
