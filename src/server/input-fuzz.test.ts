@@ -154,6 +154,7 @@ describe("random bodies on every write endpoint", () => {
       "POST /api/travel/suspensions/:id/lift",
       // Closing a check-in names only the record.
       "POST /api/checkins/:id/close",
+      "POST /api/checkins/:id/resend",
       // The check-in reply page's HTML form (no JSON): its two fields are read leniently, anything
       // else shows the page again; fuzzed in readiness/checkins/checkins.test.ts.
       "POST /r/:token",

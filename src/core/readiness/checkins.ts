@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { recruitmentTypes } from "../personnel/personnel.schemas.ts";
+import type { HeaderNames } from "../language/csv-headers.ts";
 import { requiredText, uuidSchema } from "../structure/structure.schemas.ts";
 
 /**
@@ -84,3 +85,17 @@ export function addToCounts(counts: TallyCounts, answer: CheckinAnswer | null, r
     counts.noReply += recipients;
   }
 }
+
+/** The columns of who-answered-what as CSV (no contacts: an export leaves the audit's reach). */
+export const recipientCsvColumns = ["name", "organisation", "zone", "people", "answer", "channel", "answered_at", "note"] as const;
+export type RecipientCsvColumn = (typeof recipientCsvColumns)[number];
+export const recipientCsvHeaders: HeaderNames<RecipientCsvColumn> = {
+  name: { en: "Name", fr: "Nom" },
+  organisation: { en: "Organisation", fr: "Organisation" },
+  zone: { en: "Warden zone", fr: "Zone de garde d'îlot" },
+  people: { en: "People (with household)", fr: "Personnes (avec le foyer)" },
+  answer: { en: "Answer", fr: "Réponse" },
+  channel: { en: "Channel", fr: "Canal" },
+  answered_at: { en: "Answered at (UTC)", fr: "Répondu le (UTC)" },
+  note: { en: "Note", fr: "Note" },
+};

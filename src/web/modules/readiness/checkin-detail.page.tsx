@@ -1,5 +1,5 @@
-import { Alert, Button, Card, SimpleGrid, Stack, Text, Title } from "@mantine/core";
-import { IconAlertTriangle, IconCheck, IconMapPinOff, IconPlayerStop } from "@tabler/icons-react";
+import { Alert, Button, Card, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { IconAlertTriangle, IconCheck, IconDownload, IconMapPinOff, IconPlayerStop, IconRepeat } from "@tabler/icons-react";
 import { getRouteApi } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import type { CheckinAnswer } from "../../../core/readiness/checkins.ts";
@@ -29,7 +29,15 @@ function CheckinDetail({ message }: { message: Message }) {
   const format = useFormatters();
   const canFollow = message.actions.includes("tally");
   const tally = useLiveTally(message.id, canFollow && message.kind === "checkin");
-  const { close } = useCheckinMutations(message.id);
+  const { close, resend } = useCheckinMutations(message.id);
+  const confirmResend = () =>
+    confirmAction({
+      title: t("checkins.resend"),
+      message: t("checkins.resendConfirm", { count: tally?.totals.noReply ?? 0 }),
+      confirmLabel: t("checkins.resend"),
+      isDanger: false,
+      onConfirm: () => resend.mutate(undefined, { onSuccess: (outcome) => notifySuccess(t("checkins.resent", { count: outcome.resentTo })), onError: (error) => notifyError(error) }),
+    });
   const confirmClose = () =>
     confirmAction({
       title: t("checkins.close"),
@@ -44,11 +52,23 @@ function CheckinDetail({ message }: { message: Message }) {
         breadcrumbs={[{ label: t("checkins.title"), to: "/readiness/checkins" }, { label: message.title }]}
         badges={<MessageStatus message={message} />}
         actions={
-          message.actions.includes("close") ? (
-            <Button variant="default" color="red" leftSection={<IconPlayerStop size={16} />} onClick={confirmClose} loading={close.isPending}>
-              {t("checkins.close")}
-            </Button>
-          ) : undefined
+          <Group gap="xs">
+            {canFollow ? (
+              <Button variant="default" component="a" href={`/api/checkins/${message.id}/recipients.csv`} leftSection={<IconDownload size={16} />}>
+                {t("checkins.csv")}
+              </Button>
+            ) : null}
+            {message.actions.includes("resend") ? (
+              <Button variant="default" leftSection={<IconRepeat size={16} />} onClick={confirmResend} loading={resend.isPending}>
+                {t("checkins.resend")}
+              </Button>
+            ) : null}
+            {message.actions.includes("close") ? (
+              <Button variant="default" color="red" leftSection={<IconPlayerStop size={16} />} onClick={confirmClose} loading={close.isPending}>
+                {t("checkins.close")}
+              </Button>
+            ) : null}
+          </Group>
         }
       />
       <Stack gap="md">

@@ -105,6 +105,7 @@ export function useCheckinMutations(id?: string) {
   return {
     send: useMutation({ mutationFn: (body: MessageInput) => api.post<Message>("/api/checkins", body), onSuccess: refresh }),
     close: useMutation({ mutationFn: () => api.post<Message>(`/api/checkins/${id}/close`), onSuccess: refresh }),
+    resend: useMutation({ mutationFn: () => api.post<{ resentTo: number; emails: number }>(`/api/checkins/${id}/resend`), onSuccess: refresh }),
     reply: useMutation({ mutationFn: (answer: CheckinAnswer) => api.post(`/api/checkins/${id}/reply`, { answer }), onSuccess: refresh }),
     record: useMutation({
       mutationFn: ({ personId, answer }: { personId: string; answer: CheckinAnswer }) => api.put(`/api/checkins/${id}/recipients/${personId}/answer`, { answer }),

@@ -172,6 +172,16 @@ export const checkinRules: Record<string, RouteRule> = {
     },
     outOfScope: { name: "who a check-in in Haiti went to", request: on((c) => c.haitiCheckin), expect: { notFound: [...readers], forbidden: others(...readers) } },
   },
+  "GET /api/checkins/:id/recipients.csv": {
+    access: "readiness.checkin.read",
+    inScope: { name: "who the Bamako check-in went to, as CSV", request: on((c) => c.bamakoCheckin), expect: { ok: bamakoReaders, notFound: ["ascMopti"], forbidden: others(...readers) } },
+    outOfScope: { name: "who a check-in in Haiti went to, as CSV", request: on((c) => c.haitiCheckin), expect: { notFound: [...readers], forbidden: others(...readers) } },
+  },
+  "POST /api/checkins/:id/resend": {
+    access: "readiness.checkin.send",
+    inScope: { name: "the Bamako check-in again to those who have not answered", request: on((c) => c.bamakoCheckin), expect: { ok: ["doMali", "pcsaMali"], notFound: ["ascMopti"], forbidden: others(...senders) } },
+    outOfScope: { name: "a check-in in Haiti again", request: on((c) => c.haitiCheckin), expect: { notFound: [...senders], forbidden: others(...senders) } },
+  },
   "GET /r/:token": {
     access: "public",
     inScope: { name: "the reply page of a person of Zone 1", request: async (context) => ({ params: { token: await replyLink(context) } }), expect: { anonymous: "ok", ok: everyone } },

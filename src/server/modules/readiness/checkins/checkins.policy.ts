@@ -26,6 +26,7 @@ export const checkinPolicy = {
     allowedActions({
       reply: state.isOpen && state.isRecipient,
       close: state.isOpen && checkinPolicy.canSend(actor, message),
+      resend: state.isOpen && checkinPolicy.canSend(actor, message),
       tally: checkinPolicy.canRead(actor, message),
     }),
 };

@@ -2,8 +2,10 @@ import { z } from "zod";
 import { checkinAnswers, messageInput, messageKinds, replyChannels, replyInput } from "../../../../core/readiness/checkins.ts";
 import { replyPage } from "../../../../core/readiness/reply-page.ts";
 import { languageFromAcceptLanguage } from "../../../../core/travel/clearance-verification.ts";
+import { sendDownload } from "../../../platform/http/download.ts";
 import { defineRoute } from "../../../platform/http/route.ts";
 import { actionsField, errorResponses, idParams, pageOf, pagingQuery, timestamp } from "../../../platform/http/schemas.ts";
+import { recipientsCsv, resendToUnanswered } from "./checkins-export.service.ts";
 import { closeMessage, getMessage, listMessages, previewMessage, sendMessage } from "./checkins.service.ts";
 import { recordFor, replyAsMe } from "./replies.service.ts";
 import { replyByLink, replyFromForm, replyLinkPage } from "./reply-link.service.ts";
@@ -162,6 +164,33 @@ export const checkinRoutes = [
     querystring: z.object({ ...pagingQuery, answer: z.enum([...checkinAnswers, "none"]).optional(), zoneId: z.uuid().optional() }),
     response: { 200: pageOf(recipientOut).extend({ hidden: z.number().int() }), ...errorResponses },
     handler: ({ context, params, query }) => listRecipients(context, params.id, query),
+  }),
+  defineRoute({
+    method: "GET",
+    url: "/api/checkins/:id/recipients.csv",
+    access: "readiness.checkin.read",
+    summary: "Who was asked and their answers as CSV (no contacts): headers and answers in `lang` (by default the caller's), or column codes with headers=codes",
+    tags,
+    params: idParams,
+    querystring: z.object({
+      lang: z.enum(["en", "fr"], { message: "must be en or fr" }).optional(),
+      headers: z.enum(["names", "codes"], { message: "must be names or codes" }).default("names"),
+    }),
+    response: { 200: z.any().describe("The CSV file"), ...errorResponses },
+    handler: async ({ context, params, query, reply }) => {
+      const { fileName, stream } = await recipientsCsv(context, params.id, query);
+      return sendDownload(reply, "csv", fileName, stream);
+    },
+  }),
+  defineRoute({
+    method: "POST",
+    url: "/api/checkins/:id/resend",
+    access: "readiness.checkin.send",
+    summary: "Send an open check-in again to those who have not answered (in-app and e-mail, each with their own link)",
+    tags,
+    params: idParams,
+    response: { 200: z.object({ resentTo: z.number().int(), emails: z.number().int() }), ...errorResponses },
+    handler: ({ context, params }) => resendToUnanswered(context, params.id),
   }),
   defineRoute({
     method: "GET",

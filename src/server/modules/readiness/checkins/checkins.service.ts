@@ -36,7 +36,7 @@ async function sendableArea(context: ServiceContext, audience: AudienceInput): P
 }
 
 /** The time zone in which the area reads times: its own, else the nearest area's above it. */
-async function timeZoneOf(db: Db, area: PlaceRow): Promise<string> {
+export async function timeZoneOfArea(db: Db, area: PlaceRow): Promise<string> {
   const ids = area.path.split("/").filter(Boolean);
   const rows = await db.select({ id: places.id, timeZone: places.timeZone }).from(places).where(inArray(places.id, ids));
   for (const id of ids.reverse()) {
@@ -70,7 +70,7 @@ export async function sendMessage(context: ServiceContext, input: MessageInput) 
       if (!person || !checkinPolicy.canNameForTest(context.actor, person)) throw new RuleError(`testPersonIds.${index}`, "Names no one you may send a test to");
     });
   }
-  const [timeZone, signer] = await Promise.all([timeZoneOf(db, area), replyTokenSigner(context.database)]);
+  const [timeZone, signer] = await Promise.all([timeZoneOfArea(db, area), replyTokenSigner(context.database)]);
   const language = context.locale === "fr" ? "fr" : "en";
   const baseUrl = appConfigOf(context.database).baseUrl.replace(/\/+$/, "");
   const isTest = input.testPersonIds.length > 0;
@@ -125,7 +125,7 @@ export async function sendMessage(context: ServiceContext, input: MessageInput) 
 type Signing = { signer: (recipientId: number) => string; baseUrl: string; timeZone: string; areaName: string };
 
 /** One e-mail per recipient with an address, in their account's language (else the sender's), with their own reply link. */
-async function emailRecipients(tx: Db, message: MessageRow, recipients: { id: number; person_id: string; has_email: boolean }[], signing: Signing): Promise<number> {
+export async function emailRecipients(tx: Db, message: MessageRow, recipients: { id: number; person_id: string; has_email: boolean }[], signing: Signing): Promise<number> {
   const reachable = recipients.filter((one) => one.has_email);
   if (reachable.length === 0) return 0;
   const addresses = new Map<string, { email: string; locale: string | null }>();

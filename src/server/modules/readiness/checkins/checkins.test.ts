@@ -62,7 +62,7 @@ describe("sending a check-in to a warden zone", () => {
     const response = await t.request(demo.pcsaMali, { method: "POST", url: "/api/checkins", payload: { kind: "checkin", audience: audience(), title: "Gunfire near the river", body: "Stay indoors and answer." } });
     expect(response.statusCode, response.body).toBe(201);
     checkin = response.json();
-    expect(checkin).toMatchObject({ kind: "checkin", isOpen: true, areaName: "Bamako Security Area", actions: ["close", "tally"] });
+    expect(checkin).toMatchObject({ kind: "checkin", isOpen: true, areaName: "Bamako Security Area", actions: ["close", "resend", "tally"] });
     const [{ recipients, emails }] = await t.database.query<{ recipients: number; emails: number }>(
       "select count(*)::int as recipients, count(*) filter (where has_email)::int as emails from mass_message_recipients where message_id = $1",
       [checkin.id],
@@ -177,6 +177,29 @@ describe("answers", () => {
     const mine = (await t.request("traveller.mali@vigil.example", { method: "GET", url: "/api/checkins" })).json().items;
     expect(mine.find((one: { id: string }) => one.id === test.json().id)).toMatchObject({ isRecipient: true, myAnswer: "safe", actions: ["reply"] });
     expect((await tally(test.json().id)).totals).toMatchObject({ recipients: 1, safe: 1 });
+  });
+});
+
+describe("following up", () => {
+  it("sends the check-in again to those who have not answered, each with their own link", async () => {
+    const before = mail.received.length;
+    const { noReply } = (await tally()).totals;
+    const response = await t.request(demo.pcsaMali, { method: "POST", url: `/api/checkins/${checkin.id}/resend` });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json()).toEqual({ resentTo: noReply, emails: noReply });
+    await waitFor("the reminders", () => (mail.received.length - before === noReply ? true : undefined));
+    expect((await t.request(demo.wardenBamako, { method: "POST", url: `/api/checkins/${checkin.id}/resend` })).statusCode).toBe(403);
+  });
+
+  it("exports who answered what as CSV, in French on request, without contacts", async () => {
+    const response = await t.request(demo.pcsaMali, { method: "GET", url: `/api/checkins/${checkin.id}/recipients.csv?lang=fr` });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers["content-type"]).toContain("text/csv");
+    const lines = response.body.replace(/^\uFEFF/, "").trim().split(/\r?\n/);
+    expect(lines[0]).toBe("Nom,Organisation,Zone de garde d'îlot,Personnes (avec le foyer),Réponse,Canal,Répondu le (UTC),Note");
+    expect(lines.length - 1).toBe((await tally()).totals.recipients);
+    expect(response.body).toContain("J'ai besoin d'aide");
+    expect(response.body).not.toMatch(/\+\d{3} \d{2} \d{2}/);
   });
 });
 

@@ -65,11 +65,12 @@ export type RecipientQuery = { answer?: CheckinAnswer | "none"; zoneId?: string;
  * appears as the personnel register allows (a warden: the people of their zones); their phone
  * numbers only under need-to-know, each read audited.
  */
-export async function listRecipients(context: ServiceContext, messageId: string, query: RecipientQuery) {
+/** The recipients the caller may see, answerless first, with the message and the caller's zones (for the list and its CSV). */
+export async function visibleRecipients(context: ServiceContext, messageId: string, query: Omit<RecipientQuery, "page" | "pageSize">) {
   const message = await readableMessage(context, messageId);
   if (!checkinPolicy.canRead(context.actor, message)) throw new ForbiddenError("Only the area's security staff, wardens and focal points see who has answered");
   const wardenOf = await zonesWardenedBy(context);
-  const rows = rowsOf<{ recipient_id: number; person_id: string; name: string; organisation_id: string; code: string; place_path: string; zone_id: string | null; zone_name: string | null; people: number; answer: CheckinAnswer | null; answer_channel: ReplyChannel | null; answered_at: Date | null; note: string | null }>(
+  const rows = rowsOf<RecipientRow>(
     await context.database.db.execute(sql`
       select r.id as recipient_id, r.person_id, p.given_name || ' ' || p.family_name as name, r.organisation_id, o.code, p.place_path, r.zone_id, z.name as zone_name, r.people, r.answer, r.answer_channel, r.answered_at,
         (select rp.note from mass_message_replies rp where rp.recipient_id = r.id order by rp.id desc limit 1) as note
@@ -84,9 +85,17 @@ export async function listRecipients(context: ServiceContext, messageId: string,
   );
   const isNonWarden = (permission: "personnel.read" | "personnel.read_sensitive", row: { place_path: string; organisation_id: string }) =>
     context.actor.grants.some((grant) => grant.role !== "warden" && can({ ...context.actor, grants: [grant] }, permission, { placePath: row.place_path, organisationId: row.organisation_id }));
-  const visible = rows.filter((row) => (row.zone_id !== null && wardenOf.has(row.zone_id)) || isNonWarden("personnel.read", row));
+  const isTheirWarden = (row: RecipientRow) => row.zone_id !== null && wardenOf.has(row.zone_id);
+  const visible = rows.filter((row) => isTheirWarden(row) || isNonWarden("personnel.read", row));
+  return { message, wardenOf, visible, hidden: rows.length - visible.length, mayCall: (row: RecipientRow) => isTheirWarden(row) || isNonWarden("personnel.read_sensitive", row) };
+}
+
+type RecipientRow = { recipient_id: number; person_id: string; name: string; organisation_id: string; code: string; place_path: string; zone_id: string | null; zone_name: string | null; people: number; answer: CheckinAnswer | null; answer_channel: ReplyChannel | null; answered_at: Date | null; note: string | null };
+
+export async function listRecipients(context: ServiceContext, messageId: string, query: RecipientQuery) {
+  const { message, wardenOf, visible, hidden, mayCall } = await visibleRecipients(context, messageId, query);
   const page = visible.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
-  const withPhones = page.filter((row) => (row.zone_id !== null && wardenOf.has(row.zone_id)) || isNonWarden("personnel.read_sensitive", row)).map((row) => row.person_id);
+  const withPhones = page.filter(mayCall).map((row) => row.person_id);
   const phones = new Map<string, { phone: string | null; mobile: string | null }>();
   if (withPhones.length) {
     await context.database.db.transaction(async (tx) => {
@@ -114,7 +123,7 @@ export async function listRecipients(context: ServiceContext, messageId: string,
       canRecord: checkinPolicy.canRecordFor(context.actor, message, row.zone_id, wardenOf),
     })),
     total: visible.length,
-    hidden: rows.length - visible.length,
+    hidden,
     page: query.page,
     pageSize: query.pageSize,
   };
