@@ -10,6 +10,7 @@ import {
   reEvaluateArea,
   trainingJobs,
 } from "./modules/travel/index.ts";
+import { answerBySms } from "./modules/readiness/index.ts";
 import { onFlashAlert } from "./modules/incidents/index.ts";
 import type { Config } from "./platform/config.ts";
 import type { Database } from "./platform/db/database.ts";
@@ -18,6 +19,7 @@ import { buildApp } from "./platform/http/app.ts";
 import { type JobRunner, startJobs } from "./platform/jobs/job-runner.ts";
 import { bindAppConfig } from "./platform/notify/app-config.ts";
 import { startEmailDelivery } from "./platform/notify/email-outbox.ts";
+import { onInboundSms, startSmsDelivery } from "./platform/notify/sms-outbox.ts";
 import { allRoutes } from "./routes.ts";
 import { enableSessionCache } from "./platform/auth/session-cache.ts";
 
@@ -57,7 +59,9 @@ export async function createServer(config: Config, database: Database, options: 
   onSecurityLevelInForce(alertTravellersOfLevel);
   onFlashAlert(alertTravellersOfIncident);
   enableSessionCache(database, config.sessionCacheSeconds);
-  const workers = [startEmailDelivery({ config, database, logger: app.log }), startWebhookDelivery({ config, database, logger: app.log })];
+  // Answers to check-ins sent by SMS (issue 14 §4).
+  onInboundSms(answerBySms);
+  const workers = [startEmailDelivery({ config, database, logger: app.log }), startSmsDelivery({ config, database, logger: app.log }), startWebhookDelivery({ config, database, logger: app.log })];
   let jobs: JobRunner | undefined;
   const start = async () => {
     if (!config.isJobsOn) return;

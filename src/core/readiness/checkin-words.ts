@@ -88,3 +88,18 @@ export const replyPageWords = {
     current: (answer: string) => `Votre réponse jusqu'ici : ${answer}.`,
   },
 } as const;
+
+/**
+ * The SMS of a check-in: kept to the GSM alphabet where the language allows ("Etes-vous", without
+ * its circumflex), so that it travels in 160-character parts rather than 70.
+ */
+export function messageSms(facts: Pick<MessageFacts, "kind" | "title" | "body" | "isTest">, link: string | null, language: WordsLanguage): string {
+  const test = facts.isTest ? "[TEST] " : "";
+  if (facts.kind === "broadcast") return `${test}${facts.title}${facts.body ? `. ${facts.body}` : ""}`;
+  return language === "fr"
+    ? `${test}${facts.title}. Etes-vous en sécurité ? Répondez 1 = en sécurité, 2 = besoin d'aide, 3 = pas dans la zone.${link ? ` Ou : ${link}` : ""}`
+    : `${test}${facts.title}. Are you safe? Reply 1 = safe, 2 = need help, 3 = not in the area.${link ? ` Or: ${link}` : ""}`;
+}
+
+/** The answer to an SMS that gives no answer, or comes from a number no open check-in knows: the valid keywords, in both languages. */
+export const smsKeywordsReply = "Vigil: reply 1 (safe), 2 (need help) or 3 (not in the area). Répondez 1 (en sécurité), 2 (besoin d'aide) ou 3 (pas dans la zone).";

@@ -99,3 +99,23 @@ export const recipientCsvHeaders: HeaderNames<RecipientCsvColumn> = {
   answered_at: { en: "Answered at (UTC)", fr: "Répondu le (UTC)" },
   note: { en: "Note", fr: "Note" },
 };
+
+/** The words an SMS answer may start with (any case, accents ignored): a digit or a word in English or French. */
+export const smsKeywords: Record<CheckinAnswer, readonly string[]> = {
+  safe: ["1", "SAFE", "OK", "SUR"],
+  need_help: ["2", "HELP", "AIDE", "SOS"],
+  not_in_area: ["3", "OUT", "AWAY", "ABSENT"],
+};
+
+/** The answer an SMS gives, from its first word; null when it gives none. */
+export function answerOfSms(text: string): CheckinAnswer | null {
+  const first = text
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .trim()
+    .toUpperCase()
+    .split(/[^A-Z0-9]+/)[0];
+  if (!first) return null;
+  for (const answer of checkinAnswers) if (smsKeywords[answer].includes(first)) return answer;
+  return null;
+}

@@ -81,6 +81,16 @@ const configSchema = z.object({
     .string()
     .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
     .optional(),
+  // The operator's SMPP server (issue 14 §4): smpp://system_id:password@host:port (smpps:// over TLS).
+  SMPP_URL: z
+    .string()
+    .regex(/^smpps?:\/\/[^/]+$/, "must be smpp://system_id:password@host:port or smpps://…")
+    .optional(),
+  // The sender shown on SMS: up to 11 letters and digits, or a number.
+  SMS_SENDER: z
+    .string()
+    .regex(/^([A-Za-z0-9 ]{1,11}|\+?\d{3,15})$/, "must be up to 11 letters and digits, or a phone number")
+    .default("VIGIL"),
   // http(s) only: z.url() alone accepts "localhost:8080" (scheme "localhost") and "javascript:".
   BASE_URL: z
     .url({ protocol: /^https?$/, message: "must be an absolute http:// or https:// URL such as https://vigil.example.org" })
@@ -133,6 +143,9 @@ export type Config = {
   dataDir: string;
   databaseUrl: string | undefined;
   smtpUrl: string | undefined;
+  /** SMS through the operator's SMPP server; undefined: SMS waits in its outbox. */
+  smppUrl: string | undefined;
+  smsSender: string;
   baseUrl: string;
   logLevel: z.infer<typeof configSchema>["LOG_LEVEL"];
   /** How the log is written; undefined: chosen from the console (see logFormatOf). */
@@ -200,6 +213,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     dataDir: path.resolve(env.DATA_DIR),
     databaseUrl: env.DATABASE_URL,
     smtpUrl: env.SMTP_URL,
+    smppUrl: env.SMPP_URL,
+    smsSender: env.SMS_SENDER,
     baseUrl,
     logLevel: env.LOG_LEVEL,
     logFormat: env.LOG_FORMAT,

@@ -12,3 +12,4 @@ export const readinessRoutes = [...zoneRoutes, ...checkinRoutes];
 export { closeMessage, sendMessage } from "./checkins/checkins.service.ts";
 export { messageRecipients } from "./checkins/checkins.tables.ts";
 export { recordReply } from "./checkins/replies.service.ts";
+export { answerBySms } from "./checkins/sms-answers.service.ts";

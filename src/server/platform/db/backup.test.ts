@@ -97,6 +97,16 @@ describe("backup and restore", () => {
     expect(response.json()).toMatchObject({ givenName: person.given_name, private: { phone: person.phone } });
     expect((await verifyAuditChain(t.database)).isValid).toBe(true);
   });
+
+  it("numbers the next check-in's recipients after the restored ones (the reply links carry those numbers)", async () => {
+    // As on a new database, where the sequence starts at 1 and the restored rows bring their own numbers.
+    await t.database.query("select setval('mass_message_recipients_id_seq', 1, false)");
+    await restoreDatabase(t.database, backupFile);
+    const [{ highest }] = await t.database.query<{ highest: string }>("select coalesce(max(id), 0)::text as highest from mass_message_recipients");
+    expect(Number(highest)).toBeGreaterThan(0);
+    const [{ next }] = await t.database.query<{ next: string }>("select nextval('mass_message_recipients_id_seq')::text as next");
+    expect(Number(next)).toBeGreaterThan(Number(highest));
+  });
 });
 
 describe("a damaged or foreign backup file", () => {

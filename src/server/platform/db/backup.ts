@@ -63,8 +63,15 @@ export const backupTables = [
   "air_operator_categories",
   "air_rmt_policies",
   "air_rmt_assessments",
+  "warden_zones",
+  "warden_zone_wardens",
+  "warden_zone_households",
+  "mass_messages",
+  "mass_message_recipients",
+  "mass_message_replies",
   "notifications",
   "email_outbox",
+  "sms_outbox",
   "webhook_subscriptions",
   "webhook_deliveries",
   "idempotency_keys",
@@ -73,7 +80,12 @@ export const backupTables = [
 ] as const;
 
 /** Sequences restored from the data: the SQL giving the highest value already used. */
-const sequenceResets = [{ sequence: "travel_request_number_seq", highest: "select coalesce(max(substring(number from '[0-9]+$')::bigint), 0) from travel_requests" }];
+const sequenceResets = [
+  { sequence: "travel_request_number_seq", highest: "select coalesce(max(substring(number from '[0-9]+$')::bigint), 0) from travel_requests" },
+  // A check-in's recipients and answers are numbered (the reply link carries the recipient's number).
+  { sequence: "mass_message_recipients_id_seq", highest: "select coalesce(max(id), 0) from mass_message_recipients" },
+  { sequence: "mass_message_replies_id_seq", highest: "select coalesce(max(id), 0) from mass_message_replies" },
+];
 
 /**
  * Tables derived from others by triggers (rollups): not backed up, emptied on restore and

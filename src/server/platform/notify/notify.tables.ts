@@ -52,3 +52,29 @@ export const emailOutbox = pgTable(
   },
   (table) => [index("email_outbox_pending_idx").on(table.status, table.nextAttemptAt)],
 );
+
+/**
+ * SMS outbox (issue 14 §4): like the e-mail outbox, written in the transaction that causes the
+ * message and delivered afterwards through the operator's SMPP server, retried, resumed after a
+ * crash. `parts` is how many SMS the text takes; `smscIds` the operator's ids of the parts sent.
+ */
+export const smsOutbox = pgTable(
+  "sms_outbox",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    kind: text("kind").notNull(),
+    to: text("to").notNull(),
+    text: text("text").notNull(),
+    parts: integer("parts").notNull().default(1),
+    entityType: text("entity_type"),
+    entityId: uuid("entity_id"),
+    status: text("status").$type<EmailStatus>().notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
+    lastError: text("last_error"),
+    smscIds: text("smsc_ids").array().notNull().default([]),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+  },
+  (table) => [index("sms_outbox_pending_idx").on(table.status, table.nextAttemptAt)],
+);

@@ -6,6 +6,8 @@ import { useNavigate } from "@tanstack/react-router";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { recruitmentTypes } from "../../../core/personnel/personnel.schemas.ts";
+import { smsParts } from "../../../core/notifications/sms.ts";
+import { messageSms } from "../../../core/readiness/checkin-words.ts";
 import type { MessageInput } from "../../../core/readiness/checkins.ts";
 import { confirmAction } from "../../app/components/confirm.tsx";
 import { notifySuccess } from "../../app/components/notify.ts";
@@ -30,6 +32,7 @@ type Values = {
   expiresAt: string;
   app: boolean;
   email: boolean;
+  sms: boolean;
 };
 
 /** A datetime-local value (the browser's local time) a day from now: a check-in's default opening. */
@@ -51,18 +54,24 @@ const bodyOf = (values: Values): MessageInput => ({
   title: values.title.trim(),
   body: values.body.trim(),
   expiresAt: values.kind === "checkin" && values.expiresAt ? new Date(values.expiresAt).toISOString() : null,
-  channels: { app: values.app, email: values.email, sms: false },
+  channels: { app: values.app, email: values.email, sms: values.sms },
   testPersonIds: [],
 });
 
+/** How many SMS the message takes, its reply link counted at the length the server makes it. */
+function smsPartCount(values: Values, language: string): number {
+  const link = values.kind === "checkin" ? `${window.location.origin}/r/xxxxx.xxxxxxxxxxxxxxxx` : null;
+  return smsParts(messageSms({ kind: values.kind, title: values.title.trim(), body: values.body.trim(), isTest: false }, link, language.startsWith("fr") ? "fr" : "en")).parts.length;
+}
+
 /** Sending a check-in or a message (issue 14 §4): the audience narrowed step by step, its reach shown before sending. */
 export function CheckinNewPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const { send } = useCheckinMutations();
   const [failure, setFailure] = useState<FormFailure | null>(null);
   const form = useForm<Values>({
-    initialValues: { kind: "checkin", placeId: null, zoneIds: [], organisationIds: [], recruitmentTypes: [], includeTravellers: true, includeDependants: true, title: "", body: "", expiresAt: inADay(), app: true, email: true },
+    initialValues: { kind: "checkin", placeId: null, zoneIds: [], organisationIds: [], recruitmentTypes: [], includeTravellers: true, includeDependants: true, title: "", body: "", expiresAt: inADay(), app: true, email: true, sms: true },
     validate: {
       placeId: (value) => (value ? null : t("validation.required")),
       title: (value) => (value.trim() ? null : t("validation.required")),
@@ -144,7 +153,7 @@ export function CheckinNewPage() {
             <Group mt={4}>
               <Checkbox label={t("checkins.channels.app")} {...form.getInputProps("app", { type: "checkbox" })} />
               <Checkbox label={t("checkins.channels.email")} {...form.getInputProps("email", { type: "checkbox" })} />
-              <Checkbox label={t("checkins.form.smsLater")} disabled checked={false} onChange={() => undefined} />
+              <Checkbox label={t("checkins.channels.sms")} description={values.sms ? t("checkins.form.smsParts", { count: smsPartCount(values, i18n.language) }) : undefined} {...form.getInputProps("sms", { type: "checkbox" })} />
             </Group>
           </Checkbox.Group>
           <Group justify="flex-end">

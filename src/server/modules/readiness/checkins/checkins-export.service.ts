@@ -9,7 +9,7 @@ import type { ServiceContext } from "../../../platform/http/context.ts";
 import { ForbiddenError, RuleError } from "../../../platform/http/errors.ts";
 import { callerLanguage } from "../../../platform/language/caller-language.ts";
 import { checkinPolicy } from "./checkins.policy.ts";
-import { emailRecipients, readableMessage, timeZoneOfArea } from "./checkins.service.ts";
+import { emailRecipients, readableMessage, smsRecipients, timeZoneOfArea } from "./checkins.service.ts";
 import { messageRecipients } from "./checkins.tables.ts";
 import { visibleRecipients } from "./tally.service.ts";
 import { and, eq, isNull, sql } from "drizzle-orm";
@@ -53,7 +53,7 @@ export async function resendToUnanswered(context: ServiceContext, messageId: str
   const baseUrl = appConfigOf(context.database).baseUrl.replace(/\/+$/, "");
   return db.transaction(async (tx) => {
     const waiting = await tx
-      .select({ id: messageRecipients.id, person_id: messageRecipients.personId, has_email: messageRecipients.hasEmail })
+      .select({ id: messageRecipients.id, person_id: messageRecipients.personId, has_email: messageRecipients.hasEmail, has_mobile: messageRecipients.hasMobile })
       .from(messageRecipients)
       .where(and(eq(messageRecipients.messageId, messageId), isNull(messageRecipients.answer)));
     if (message.channels.app) {
@@ -64,7 +64,8 @@ export async function resendToUnanswered(context: ServiceContext, messageId: str
         from mass_message_recipients r where r.message_id = ${messageId}::uuid and r.answer is null and r.user_id is not null`);
     }
     const emails = message.channels.email ? await emailRecipients(tx, message, waiting, { signer, baseUrl, timeZone, areaName: area.name }) : 0;
-    await recordAudit(tx, context.audit, { action: "checkin_resend", entityType: "mass_message", entityId: messageId, changes: { resentTo: { from: null, to: waiting.length }, emails: { from: null, to: emails } } });
-    return { resentTo: waiting.length, emails };
+    const sms = message.channels.sms ? await smsRecipients(tx, message, waiting.filter((one) => one.has_mobile), { signer, baseUrl }) : 0;
+    await recordAudit(tx, context.audit, { action: "checkin_resend", entityType: "mass_message", entityId: messageId, changes: { resentTo: { from: null, to: waiting.length }, emails: { from: null, to: emails }, sms: { from: null, to: sms } } });
+    return { resentTo: waiting.length, emails, sms };
   });
 }

@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
-import { messageEmail } from "../../../../core/readiness/checkin-words.ts";
+import { messageEmail, messageSms } from "../../../../core/readiness/checkin-words.ts";
 import { type AudienceInput, type MessageInput, expiryOf } from "../../../../core/readiness/checkins.ts";
 import { scopeCondition } from "../../../platform/access/scope-sql.ts";
 import { recordAudit } from "../../../platform/audit/audit.service.ts";
@@ -10,6 +10,7 @@ import { ForbiddenError, NotFoundError, RuleError } from "../../../platform/http
 import { iso } from "../../../platform/http/schemas.ts";
 import { appConfigOf } from "../../../platform/notify/app-config.ts";
 import { enqueueEmails } from "../../../platform/notify/email-outbox.ts";
+import { enqueueSms } from "../../../platform/notify/sms-outbox.ts";
 import { personPrivate, persons } from "../../personnel/index.ts";
 import { type PlaceRow, places, readablePlace } from "../../structure/index.ts";
 import { wardenZones } from "../zones/zones.tables.ts";
@@ -98,7 +99,7 @@ export async function sendMessage(context: ServiceContext, input: MessageInput) 
         insert into mass_message_recipients (message_id, person_id, user_id, organisation_id, zone_id, people, has_email, has_mobile, is_traveller)
         select ${row.id}::uuid, a.person_id, a.user_id, a.organisation_id, a.zone_id, a.people, a.has_email, a.has_mobile, a.is_traveller
         from (${audienceQuery(input.audience, area.path, sentAt, input.testPersonIds)}) a
-        returning id, person_id, user_id, has_email`)) as unknown as { rows: { id: number; person_id: string; user_id: string | null; has_email: boolean }[] }
+        returning id, person_id, user_id, has_email, has_mobile`)) as unknown as { rows: { id: number; person_id: string; user_id: string | null; has_email: boolean; has_mobile: boolean }[] }
     ).rows.map((one) => ({ ...one, id: Number(one.id) }));
     if (recipients.length === 0) throw new RuleError("audience", "Reaches no one: nobody the headcount places in this area matches it");
     const params = { title: `${isTest ? "[TEST] " : ""}${input.title}`, body: input.body, sentBy: context.actor.displayName, areaName: area.name };
@@ -111,11 +112,12 @@ export async function sendMessage(context: ServiceContext, input: MessageInput) 
     }
     let emails = 0;
     if (input.channels.email) emails = await emailRecipients(tx, row, recipients, { signer, baseUrl, timeZone, areaName: area.name });
+    const sms = input.channels.sms ? await smsRecipients(tx, row, recipients.filter((one) => one.has_mobile), { signer, baseUrl }) : 0;
     await recordAudit(tx, context.audit, {
       action: "create",
       entityType: "mass_message",
       entityId: row.id,
-      changes: { kind: { from: null, to: row.kind }, title: { from: null, to: row.title }, audience: { from: null, to: input.audience }, recipients: { from: null, to: recipients.length }, emails: { from: null, to: emails }, isTest: { from: null, to: isTest } },
+      changes: { kind: { from: null, to: row.kind }, title: { from: null, to: row.title }, audience: { from: null, to: input.audience }, recipients: { from: null, to: recipients.length }, emails: { from: null, to: emails }, sms: { from: null, to: sms }, isTest: { from: null, to: isTest } },
     });
     return row;
   });
@@ -124,20 +126,25 @@ export async function sendMessage(context: ServiceContext, input: MessageInput) 
 
 type Signing = { signer: (recipientId: number) => string; baseUrl: string; timeZone: string; areaName: string };
 
+/** Each person's e-mail address or mobile number (those who have one), with their account's language. */
+async function channelAddresses(tx: Db, personIds: string[], channel: "email" | "mobile"): Promise<Map<string, { value: string; locale: string | null }>> {
+  const found = new Map<string, { value: string; locale: string | null }>();
+  for (let start = 0; start < personIds.length; start += 5000) {
+    const rows = await tx
+      .select({ personId: personPrivate.personId, value: personPrivate[channel], locale: sql<string | null>`(select u.locale from users u where u.id = ${persons.userId})` })
+      .from(personPrivate)
+      .innerJoin(persons, eq(persons.id, personPrivate.personId))
+      .where(inArray(personPrivate.personId, personIds.slice(start, start + 5000)));
+    for (const row of rows) if (row.value?.trim()) found.set(row.personId, { value: row.value, locale: row.locale });
+  }
+  return found;
+}
+
 /** One e-mail per recipient with an address, in their account's language (else the sender's), with their own reply link. */
 export async function emailRecipients(tx: Db, message: MessageRow, recipients: { id: number; person_id: string; has_email: boolean }[], signing: Signing): Promise<number> {
   const reachable = recipients.filter((one) => one.has_email);
   if (reachable.length === 0) return 0;
-  const addresses = new Map<string, { email: string; locale: string | null }>();
-  for (let start = 0; start < reachable.length; start += 5000) {
-    const chunk = reachable.slice(start, start + 5000).map((one) => one.person_id);
-    const rows = await tx
-      .select({ personId: personPrivate.personId, email: personPrivate.email, locale: sql<string | null>`(select u.locale from users u where u.id = ${persons.userId})` })
-      .from(personPrivate)
-      .innerJoin(persons, eq(persons.id, personPrivate.personId))
-      .where(inArray(personPrivate.personId, chunk));
-    for (const row of rows) if (row.email) addresses.set(row.personId, { email: row.email, locale: row.locale });
-  }
+  const addresses = await channelAddresses(tx, reachable.map((one) => one.person_id), "email");
   const facts = { kind: message.kind, title: message.title, body: message.body, areaName: signing.areaName, sentBy: message.sentByName, expiresAt: message.expiresAt, isTest: message.isTest, timeZone: signing.timeZone };
   return enqueueEmails(
     tx,
@@ -147,7 +154,23 @@ export async function emailRecipients(tx: Db, message: MessageRow, recipients: {
       const language = (address.locale ?? message.language) === "fr" ? "fr" : "en";
       const link = message.kind === "checkin" ? `${signing.baseUrl}/r/${signing.signer(one.id)}` : null;
       const words = messageEmail(facts, link, language);
-      return [{ kind: message.kind, recipients: [address.email], subject: words.subject, text: words.text, entityType: "mass_message", entityId: message.id, meta: { language } }];
+      return [{ kind: message.kind, recipients: [address.value], subject: words.subject, text: words.text, entityType: "mass_message", entityId: message.id, meta: { language } }];
+    }),
+  );
+}
+
+/** One SMS per recipient with a mobile number, in their account's language (else the sender's), with their own reply link. */
+export async function smsRecipients(tx: Db, message: MessageRow, recipients: { id: number; person_id: string }[], signing: Pick<Signing, "signer" | "baseUrl">): Promise<number> {
+  if (recipients.length === 0) return 0;
+  const numbers = await channelAddresses(tx, recipients.map((one) => one.person_id), "mobile");
+  return enqueueSms(
+    tx,
+    recipients.flatMap((one) => {
+      const number = numbers.get(one.person_id);
+      if (!number) return [];
+      const language = (number.locale ?? message.language) === "fr" ? "fr" : "en";
+      const link = message.kind === "checkin" ? `${signing.baseUrl}/r/${signing.signer(one.id)}` : null;
+      return [{ kind: message.kind, to: number.value, text: messageSms(message, link, language), entityType: "mass_message", entityId: message.id }];
     }),
   );
 }

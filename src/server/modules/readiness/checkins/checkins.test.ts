@@ -186,7 +186,7 @@ describe("following up", () => {
     const { noReply } = (await tally()).totals;
     const response = await t.request(demo.pcsaMali, { method: "POST", url: `/api/checkins/${checkin.id}/resend` });
     expect(response.statusCode, response.body).toBe(200);
-    expect(response.json()).toEqual({ resentTo: noReply, emails: noReply });
+    expect(response.json()).toEqual({ resentTo: noReply, emails: noReply, sms: 0 });
     await waitFor("the reminders", () => (mail.received.length - before === noReply ? true : undefined));
     expect((await t.request(demo.wardenBamako, { method: "POST", url: `/api/checkins/${checkin.id}/resend` })).statusCode).toBe(403);
   });
