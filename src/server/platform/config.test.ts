@@ -21,6 +21,8 @@ describe("loadConfig", () => {
       dataDir: path.resolve("./data"),
       databaseUrl: undefined,
       smtpUrl: undefined,
+      smppUrl: undefined,
+      smsSender: "VIGIL",
       baseUrl: "http://localhost:8080",
       logLevel: "info",
       sessionHours: 12,
@@ -41,6 +43,12 @@ describe("loadConfig", () => {
       pgliteDurability: "full",
       trustedProxies: [],
     });
+  });
+
+  it("reads the SMPP server and the SMS sender, refusing another scheme and a sender too long by name", () => {
+    expect(loadConfig({ SMPP_URL: "smpp://vigil:secret@smsc.example:2775", SMS_SENDER: "UNDSS Mali" })).toMatchObject({ smppUrl: "smpp://vigil:secret@smsc.example:2775", smsSender: "UNDSS Mali" });
+    expect(() => loadConfig({ SMPP_URL: "http://smsc.example" })).toThrow(/SMPP_URL/);
+    expect(() => loadConfig({ SMS_SENDER: "A sender far too long" })).toThrow(/SMS_SENDER/);
   });
 
   it("reads the audit anchor settings, refusing a short key and a zero interval by name", () => {
