@@ -61,7 +61,12 @@ export async function createServer(config: Config, database: Database, options: 
   enableSessionCache(database, config.sessionCacheSeconds);
   // Answers to check-ins sent by SMS (issue 14 §4).
   onInboundSms(answerBySms);
-  const workers = [startEmailDelivery({ config, database, logger: app.log }), startSmsDelivery({ config, database, logger: app.log }), startWebhookDelivery({ config, database, logger: app.log })];
+  // The SMS worker only where an operator is configured: each worker holds a pooled connection to LISTEN.
+  const workers = [
+    startEmailDelivery({ config, database, logger: app.log }),
+    ...(config.smppUrl ? [startSmsDelivery({ config, database, logger: app.log })] : []),
+    startWebhookDelivery({ config, database, logger: app.log }),
+  ];
   let jobs: JobRunner | undefined;
   const start = async () => {
     if (!config.isJobsOn) return;
